@@ -1,0 +1,129 @@
+package dev.ponder.core.bank;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponder.core.error.PonderException;
+import dev.ponder.core.model.Problem;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * Reads a bank folder. A bad line (malformed JSON, a missing or mistyped field, an unknown problem) is reported
+ * with its file and line and skipped; every good line is kept. A missing folder or file is an error naming the path.
+ */
+public final class BankReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BankReader() {}
+
+    public static Bank read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new PonderException(PonderException.Kind.NOT_FOUND, "bank folder not found: " + dir
+                    + " (a bank is a folder with bank.json, problems.jsonl and samples.jsonl)");
+        }
+        Path meta = dir.resolve("bank.json");
+        JsonNode m;
+        try {
+            m = JSON.readTree(Files.readString(meta));
+        } catch (NoSuchFileException e) {
+            throw new PonderException(PonderException.Kind.NOT_FOUND, "bank file not found: " + meta);
+        } catch (IOException e) {
+            throw new PonderException(PonderException.Kind.INVALID_INPUT, meta + ": not valid JSON: " + firstLine(e), e);
+        }
+        List<LineIssue> issues = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Path pf = dir.resolve("problems.jsonl");
+        eachLine(pf, issues, (node, line) -> {
+            String id = text(node, "id", pf, line);
+            if (!ids.add(id)) throw new IllegalArgumentException("duplicate problem id \"" + id + "\"");
+            Map<String, Object> extra = new LinkedHashMap<>();
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!f.equals("id") && !f.equals("question") && !f.equals("reference")) extra.put(f, node.get(f).asText());
+            }
+            problems.add(new Problem(id, text(node, "question", pf, line), text(node, "reference", pf, line), extra));
+        });
+        Map<String, List<RecordedSample>> samples = new LinkedHashMap<>();
+        for (Problem p : problems) samples.put(p.id(), new ArrayList<>());
+        Path sf = dir.resolve("samples.jsonl");
+        eachLine(sf, issues, (node, line) -> {
+            String pid = text(node, "problem_id", sf, line);
+            List<RecordedSample> list = samples.get(pid);
+            if (list == null) throw new IllegalArgumentException("problem_id \"" + pid + "\" is not in problems.jsonl");
+            JsonNode idx = node.get("index");
+            if (idx == null || !idx.canConvertToInt()) throw new IllegalArgumentException("field \"index\" must be an integer");
+            JsonNode correct = node.get("correct");
+            if (correct == null || !correct.isBoolean()) throw new IllegalArgumentException("field \"correct\" must be true or false");
+            JsonNode answer = node.get("answer");
+            list.add(new RecordedSample(pid, idx.asInt(), text(node, "text", sf, line),
+                    answer == null || answer.isNull() ? "" : answer.asText(), correct.asBoolean(),
+                    number(node, "score"), number(node, "output_tokens"), number(node, "cost_usd")));
+        });
+        samples.values().forEach(l -> l.sort(Comparator.comparingInt(RecordedSample::index)));
+        return new Bank(dir, m.path("name").asText(dir.getFileName().toString()), m.path("model").asText("unknown"),
+                m.path("domain").asText(""), m.path("answer_kind").asText(""), m.path("license").asText(""),
+                problems, samples, issues);
+    }
+
+    private interface LineHandler extends BiConsumer<JsonNode, Long> {}
+
+    private static void eachLine(Path file, List<LineIssue> issues, LineHandler handler) {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String s;
+            long line = 0;
+            while ((s = r.readLine()) != null) {
+                line++;
+                if (s.isBlank()) continue;
+                try {
+                    JsonNode node = JSON.readTree(s);
+                    if (!node.isObject()) throw new IllegalArgumentException("expected a JSON object");
+                    handler.accept(node, line);
+                } catch (JsonProcessingException e) {
+                    issues.add(new LineIssue(file, line, "malformed JSON: " + firstLine(e) + " (line skipped)"));
+                } catch (IllegalArgumentException e) {
+                    issues.add(new LineIssue(file, line, e.getMessage() + " (line skipped)"));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new PonderException(PonderException.Kind.NOT_FOUND, "bank file not found: " + file);
+        } catch (IOException e) {
+            throw new PonderException(PonderException.Kind.INVALID_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode node, String field, Path file, long line) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) throw new IllegalArgumentException("missing field \"" + field + "\"");
+        if (!v.isTextual() && !v.isNumber()) throw new IllegalArgumentException("field \"" + field + "\" must be a string");
+        return v.asText();
+    }
+
+    private static Optional<Double> number(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) return Optional.empty();
+        if (!v.isNumber()) throw new IllegalArgumentException("field \"" + field + "\" must be a number");
+        return Optional.of(v.asDouble());
+    }
+
+    private static String firstLine(Exception e) {
+        String msg = String.valueOf(e.getMessage());
+        int nl = msg.indexOf('\n');
+        return nl < 0 ? msg : msg.substring(0, nl);
+    }
+}
