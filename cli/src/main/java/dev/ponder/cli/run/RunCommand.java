@@ -1,0 +1,205 @@
+package dev.ponder.cli.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ponder.cli.Home;
+import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.PriceCatalogue;
+import dev.ponder.core.bank.Bank;
+import dev.ponder.core.bank.BankReader;
+import dev.ponder.core.bank.LineIssue;
+import dev.ponder.core.error.PonderException;
+import dev.ponder.core.model.Budget;
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.strategy.Strategy;
+import dev.ponder.core.strategy.StrategyRegistry;
+import dev.ponder.lab.eval.Evaluation;
+import dev.ponder.lab.eval.Grader;
+import dev.ponder.lab.eval.ProblemOutcome;
+import dev.ponder.lab.eval.Summary;
+import dev.ponder.lab.problems.ProblemSet;
+import dev.ponder.lab.problems.ProblemSetReader;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ponder run}: strategies over banks (replayed) or problem sets (live backend), one table per source. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run strategies over sample banks (replay) or problem sets (live backend) and print accuracy,",
+                "its 95% interval and the spend per problem. With no arguments: replays the development banks",
+                "(../shared/banks, else the shipped copies) with single, vote@5 and vote@N-max."})
+public final class RunCommand implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--bank", description = "a bank folder to replay (repeatable)")
+    List<Path> banks = new ArrayList<>();
+
+    @Option(names = "--problems", description = "a problem set (JSONL: GSM8K, MATH-500, HumanEval-X Java, MBJP or id/question/reference)")
+    Optional<Path> problems = Optional.empty();
+
+    @Option(names = "--backend", description = "replay (default with --bank) or openai (default with --problems)")
+    Optional<String> backend = Optional.empty();
+
+    @Option(names = "--base-url", description = "OpenAI-compatible base URL, e.g. http://localhost:8000/v1", defaultValue = "https://api.openai.com/v1")
+    String baseUrl;
+
+    @Option(names = "--model", description = "model name for the openai backend")
+    Optional<String> model = Optional.empty();
+
+    @Option(names = "--api-key-env", description = "environment variable holding the API key (default OPENAI_API_KEY)", defaultValue = "OPENAI_API_KEY")
+    String apiKeyEnv;
+
+    @Option(names = "--strategy", description = "strategy spec, repeatable (e.g. single, vote@5, vote@N-max)")
+    List<String> strategies = new ArrayList<>();
+
+    @Option(names = "--seed", description = "seed for sample order and strategies' randomness (default ${DEFAULT-VALUE})", defaultValue = "0")
+    long seed;
+
+    @Option(names = "--order", description = "replay order: shuffled (seeded, default) or recorded", defaultValue = "shuffled")
+    String order;
+
+    @Option(names = "--answers", description = "replay: use the bank's recorded answers (recorded, default) or extract from text (extract)", defaultValue = "recorded")
+    String answers;
+
+    @Option(names = "--extractor", description = "answer extractor: exact, number, boxed, choice, code (default: from the data)")
+    Optional<String> extractor = Optional.empty();
+
+    @Option(names = "--budget-dollars", description = "dollar budget per problem")
+    Optional<Double> budgetDollars = Optional.empty();
+
+    @Option(names = "--budget-tokens", description = "token budget per problem")
+    Optional<Long> budgetTokens = Optional.empty();
+
+    @Option(names = "--concurrency", description = "problems in flight at once (default ${DEFAULT-VALUE})", defaultValue = "8")
+    int concurrency;
+
+    @Option(names = "--limit", description = "use only the first N problems")
+    Optional<Integer> limit = Optional.empty();
+
+    @Option(names = "--prices", description = "price catalogue JSON (default: the shipped one)")
+    Optional<Path> prices = Optional.empty();
+
+    @Option(names = "--json", description = "print one JSON document instead of tables")
+    boolean json;
+
+    @Override
+    public void run() {
+        Budget budget = budget();
+        PriceCatalogue catalogue = prices.map(PriceCatalogue::load).orElseGet(PriceCatalogue::shipped);
+        List<Source> sources = new ArrayList<>();
+        if (problems.isPresent()) {
+            sources.add(problemSource(problems.get(), catalogue));
+        }
+        List<Path> bankDirs = banks.isEmpty() && problems.isEmpty() ? Home.defaultBanks() : banks;
+        for (Path dir : bankDirs) sources.add(bankSource(dir, catalogue));
+        PrintStream out = spec.commandLine().getOut() == null ? System.out : new PrintStream(System.out, true);
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Source src : sources) {
+            src.issues().forEach(i -> System.err.println("ponder: warning: " + i));
+            List<String> specs = strategies.isEmpty() ? List.of("single", "vote@5", "vote@N-max") : strategies;
+            List<Summary> rows = new ArrayList<>();
+            for (String s : specs) {
+                Strategy strategy = parseStrategy(s, src.maxSamples());
+                List<ProblemOutcome> outcomes = src.evaluation(budget, seed).run(strategy, src.backend().get(), src.problems());
+                rows.add(Summary.of(strategy.name(), outcomes));
+            }
+            if (json) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("source", src.name());
+                d.put("kind", src.kind());
+                d.put("model", src.model());
+                d.put("problems", src.problems().size());
+                d.put("seed", seed);
+                d.put("rows", rows);
+                docs.add(d);
+            } else {
+                Tables.print(out, src.title(seed, order), rows, src.hasCost());
+            }
+        }
+        if (json) {
+            try {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Map.of("runs", docs)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private Budget budget() {
+        Budget b = Budget.UNLIMITED;
+        try {
+            if (budgetDollars.isPresent()) b = b.withDollars(budgetDollars.get());
+            if (budgetTokens.isPresent()) b = b.withTokens(budgetTokens.get());
+        } catch (IllegalArgumentException e) {
+            throw PonderException.invalid("bad budget: %s", e.getMessage());
+        }
+        return b;
+    }
+
+    static Strategy parseStrategy(String spec, int maxSamples) {
+        String s = spec.replace("N-max", String.valueOf(maxSamples));
+        return StrategyRegistry.standard().parse(s);
+    }
+
+    private Optional<Long> replaySeed() {
+        return switch (order) {
+            case "shuffled" -> Optional.of(seed);
+            case "recorded" -> Optional.empty();
+            default -> throw PonderException.invalid("--order must be shuffled or recorded, was \"%s\"", order);
+        };
+    }
+
+    private Source bankSource(Path dir, PriceCatalogue catalogue) {
+        if (backend.isPresent() && !backend.get().equals("replay")) {
+            throw PonderException.invalid("--bank replays recorded samples; --backend %s goes with --problems", backend.get());
+        }
+        Bank bank = BankReader.read(dir);
+        boolean recorded = switch (answers) {
+            case "recorded" -> true;
+            case "extract" -> false;
+            default -> throw PonderException.invalid("--answers must be recorded or extract, was \"%s\"", answers);
+        };
+        AnswerExtractor ex = extractor.map(AnswerExtractor::forName).orElseGet(() -> AnswerExtractor.forKind(bank.answerKind() + " " + bank.domain()));
+        Optional<Long> rs = replaySeed();
+        List<Problem> ps = limit.map(l -> bank.problems().subList(0, Math.min(l, bank.problems().size()))).orElse(bank.problems());
+        return new Source(bank.name(), "bank", bank.model(), ps, bank.maxSamplesPerProblem(), bank.hasCost(), bank.issues(),
+                () -> Backend.replay(bank, rs, catalogue), ex, recorded, concurrency);
+    }
+
+    private Source problemSource(Path file, PriceCatalogue catalogue) {
+        String b = backend.orElse("openai");
+        if (!b.equals("openai")) throw PonderException.invalid("--problems needs a live backend: --backend openai (was \"%s\")", b);
+        String m = model.orElseThrow(() -> PonderException.invalid("--problems with the openai backend needs --model NAME"));
+        ProblemSet set = ProblemSetReader.read(file);
+        AnswerExtractor ex = extractor.map(AnswerExtractor::forName).orElseGet(() -> AnswerExtractor.forKind(set.answerKind()));
+        List<Problem> ps = limit.map(l -> set.problems().subList(0, Math.min(l, set.problems().size()))).orElse(set.problems());
+        Supplier<Backend> live = () -> {
+            throw PonderException.invalid("live problem sets need the openai backend, which is being merged (model %s at %s)", m, baseUrl);
+        };
+        return new Source(set.name(), "problems", m, ps, 64, true, set.issues(), live, ex, false, concurrency);
+    }
+
+    record Source(String name, String kind, String model, List<Problem> problems, int maxSamples, boolean hasCost,
+                  List<LineIssue> issues, Supplier<Backend> backend, AnswerExtractor extractor, boolean recorded, int concurrency) {
+        Evaluation evaluation(Budget budget, long seed) {
+            return new Evaluation(model, extractor, recorded, Grader.recordedThen(Grader.canonicalEquals(extractor)),
+                    budget, seed, concurrency, Evaluation.questionOnly(), InstantSource.system());
+        }
+
+        String title(long seed, String order) {
+            return String.format("%s (%s, %s, %d problems, %s order, seed %d)", name, kind, model, problems.size(),
+                    kind.equals("bank") ? order : "live", seed);
+        }
+    }
+}

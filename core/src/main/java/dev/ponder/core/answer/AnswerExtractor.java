@@ -1,0 +1,55 @@
+package dev.ponder.core.answer;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a model's text into a canonical answer string (empty when no answer is found). Canonical means two
+ * answers that mean the same compare equal as strings, so voting can count them.
+ */
+public interface AnswerExtractor {
+
+    String extract(String text);
+
+    /** The extractor's name as {@link #forName} takes it. */
+    String label();
+
+    /** Short strings after "the answer is" (or the last line), case-folded, quotes and trailing periods removed. */
+    static AnswerExtractor exact() { return PhraseExtractor.INSTANCE; }
+
+    /** A final number: GSM8K's {@code #### 42}, "the answer is $1,234.50", else the last number in the text. */
+    static AnswerExtractor number() { return NumberExtractor.INSTANCE; }
+
+    /** The content of the last {@code \boxed{...}} (nested braces), else "the answer is ...". */
+    static AnswerExtractor boxed() { return BoxedExtractor.INSTANCE; }
+
+    /** A multiple-choice letter A-J: "(B)", "answer: C", "The answer is D". */
+    static AnswerExtractor choice() { return ChoiceExtractor.INSTANCE; }
+
+    /** The last fenced code block (preferring one tagged with a language), else the whole text. */
+    static AnswerExtractor codeBlock() { return CodeBlockExtractor.INSTANCE; }
+
+    /** The names {@link #forName} knows. */
+    List<String> NAMES = List.of("exact", "number", "boxed", "choice", "code");
+
+    static AnswerExtractor forName(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "exact" -> exact();
+            case "number" -> number();
+            case "boxed", "latex", "math" -> boxed();
+            case "choice" -> choice();
+            case "code" -> codeBlock();
+            default -> throw new IllegalArgumentException("unknown answer extractor \"" + name + "\"; known: " + NAMES);
+        };
+    }
+
+    /** Picks an extractor from a bank's {@code answer_kind} or a problem set's domain, defaulting to {@link #exact()}. */
+    static AnswerExtractor forKind(String kind) {
+        String k = kind.toLowerCase(Locale.ROOT);
+        if (k.contains("latex") || k.contains("math")) return boxed();
+        if (k.contains("number") || k.contains("numeric") || k.contains("gsm")) return number();
+        if (k.contains("choice") || k.contains("letter")) return choice();
+        if (k.contains("code") || k.contains("java") || k.contains("program")) return codeBlock();
+        return exact();
+    }
+}

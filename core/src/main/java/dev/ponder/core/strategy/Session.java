@@ -1,0 +1,135 @@
+package dev.ponder.core.strategy;
+
+import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.Generation;
+import dev.ponder.core.backend.GenerationRequest;
+import dev.ponder.core.budget.Meter;
+import dev.ponder.core.error.PonderException;
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.model.Sample;
+import dev.ponder.core.model.Usage;
+import dev.ponder.core.trace.Trace;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.random.RandomGenerator;
+
+/**
+ * A strategy's view of one question: it draws samples through here, and here every draw is checked against the
+ * budget before the call (the worst case is reserved, then settled with what was used), recorded in the trace, and
+ * its answer extracted. A draw that cannot be made returns fewer samples and sets {@link #stopReason()}; strategies
+ * then finish with what they have, so a failing backend or an exhausted bank gives a clean result.
+ */
+public final class Session {
+    private final Problem problem;
+    private final Backend backend;
+    private final GenerationRequest base;
+    private final Meter meter;
+    private final Trace trace;
+    private final AnswerExtractor extractor;
+    private final boolean useRecordedAnswers;
+    private final RandomGenerator rng;
+    private final InstantSource clock;
+    private final List<Sample> drawn = new ArrayList<>();
+    private StopReason stop = StopReason.DONE;
+    private Optional<String> error = Optional.empty();
+
+    public Session(Problem problem, Backend backend, GenerationRequest base, Meter meter, Trace trace,
+                   AnswerExtractor extractor, boolean useRecordedAnswers, RandomGenerator rng, InstantSource clock) {
+        this.problem = problem;
+        this.backend = backend;
+        this.base = base;
+        this.meter = meter;
+        this.trace = trace;
+        this.extractor = extractor;
+        this.useRecordedAnswers = useRecordedAnswers;
+        this.rng = rng;
+        this.clock = clock;
+    }
+
+    public Problem problem() { return problem; }
+
+    public Trace trace() { return trace; }
+
+    public Meter meter() { return meter; }
+
+    public RandomGenerator rng() { return rng; }
+
+    public AnswerExtractor extractor() { return extractor; }
+
+    public GenerationRequest baseRequest() { return base; }
+
+    /** Every sample drawn so far, in order. */
+    public List<Sample> drawn() { return List.copyOf(drawn); }
+
+    /** Why drawing stopped, when a draw came back short; {@link StopReason#DONE} otherwise. */
+    public StopReason stopReason() { return stop; }
+
+    public Optional<String> error() { return error; }
+
+    /** True once a draw came back short: drawing again will not give more. */
+    public boolean stopped() { return stop != StopReason.DONE; }
+
+    /** Draws up to {@code n} samples of the question. */
+    public List<Sample> draw(int n) { return draw(base.withN(n), "sample"); }
+
+    /**
+     * Draws up to {@code request.n()} samples for an arbitrary request (a critique, a revision, another tier's model).
+     * Returns fewer (possibly none) when the budget, the deadline, the bank or the backend says so.
+     */
+    public List<Sample> draw(GenerationRequest request, String purpose) {
+        if (stopped()) return List.of();
+        int n = request.n();
+        OptionalInt left = backend.remaining(request);
+        if (left.isPresent() && left.getAsInt() < n) n = left.getAsInt();
+        if (n <= 0) return halt(StopReason.EXHAUSTED, "no recorded samples left for problem " + problem.id());
+        Meter.Reservation hold = null;
+        for (int k = n; k >= 1 && hold == null; k--) {
+            try {
+                hold = meter.reserve(backend.worstCase(request.withN(k)));
+                n = k;
+            } catch (PonderException e) {
+                if (meter.deadlinePassed()) return halt(StopReason.DEADLINE, e.getMessage());
+                if (k == 1) return halt(StopReason.BUDGET, e.getMessage());
+            }
+        }
+        var started = clock.instant();
+        List<Generation> gens;
+        try {
+            gens = backend.generate(request.withN(n));
+        } catch (PonderException e) {
+            hold.settle(Usage.ZERO);
+            trace.record(purpose, backend.name(), request.model(), 0, Usage.ZERO, started, backend.lastAttempts(),
+                    List.of(), Optional.of(e.kind() + ": " + e.getMessage()));
+            return halt(e.kind() == PonderException.Kind.SAMPLES_EXHAUSTED ? StopReason.EXHAUSTED : StopReason.FAILED, e.getMessage());
+        }
+        Usage total = Usage.ZERO;
+        List<Sample> out = new ArrayList<>(gens.size());
+        for (Generation g : gens) {
+            total = total.plus(g.usage());
+            String answer = useRecordedAnswers && g.recordedAnswer().isPresent()
+                    ? g.recordedAnswer().get() : extractor.extract(g.text());
+            Sample s = new Sample(drawn.size(), g.text(), g.reasoning(), answer, g.usage(), g.score(), g.recordedCorrect(), purpose);
+            if (purpose.equals("sample")) drawn.add(s);
+            out.add(s);
+        }
+        hold.settle(total);
+        trace.record(purpose, backend.name(), request.model(), gens.size(), total, started, backend.lastAttempts(),
+                List.of(), Optional.empty());
+        return out;
+    }
+
+    private List<Sample> halt(StopReason why, String message) {
+        stop = why;
+        error = Optional.of(message);
+        return List.of();
+    }
+
+    /** A result built from this session's state. */
+    public Result result(String strategy, String answer, Optional<Sample> chosen, double confidence) {
+        return new Result(strategy, answer, chosen, confidence, drawn, stop, stop == StopReason.DONE ? Optional.empty() : error, trace);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.ponder.core.strategy;
+
+import dev.ponder.core.error.PonderException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Strategies by name, in one place. A spec is {@code NAME} or {@code NAME@PARAM} (for example {@code single},
+ * {@code vote@8}); the proxy's model names ({@code vote@8:gpt-4o-mini}) put the model after a colon. New strategies
+ * register a factory from the parameter text (empty when absent) to a strategy.
+ */
+public final class StrategyRegistry {
+    private static final Pattern SPEC = Pattern.compile("([a-z][a-z0-9_-]*)(?:@(.+))?");
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    /** How a strategy is written, e.g. {@code vote@N}, and how to build it. */
+    public record Entry(String name, String form, String description, Function<String, Strategy> factory) {}
+
+    public static StrategyRegistry standard() {
+        StrategyRegistry r = new StrategyRegistry();
+        r.register("single", "single", "one sample", p -> {
+            if (!p.isEmpty()) throw new IllegalArgumentException("single takes no parameter");
+            return Strategy.single();
+        });
+        r.register("vote", "vote@N", "majority over N samples (self-consistency)", p -> Strategy.vote(positive("vote", p)));
+        return r;
+    }
+
+    public StrategyRegistry register(String name, String form, String description, Function<String, Strategy> factory) {
+        entries.put(name, new Entry(name, form, description, factory));
+        return this;
+    }
+
+    public Map<String, Entry> entries() { return java.util.Collections.unmodifiableMap(entries); }
+
+    /** Parses a spec, or throws INVALID_INPUT naming the bad spec and listing the known forms. */
+    public Strategy parse(String spec) {
+        Matcher m = SPEC.matcher(spec.strip());
+        Entry e = m.matches() ? entries.get(m.group(1)) : null;
+        if (e == null) {
+            throw PonderException.invalid("unknown strategy \"%s\"; known: %s", spec, String.join(", ", forms()));
+        }
+        try {
+            return e.factory().apply(m.group(2) == null ? "" : m.group(2));
+        } catch (IllegalArgumentException ex) {
+            throw PonderException.invalid("bad strategy \"%s\": %s (form: %s)", spec, ex.getMessage(), e.form());
+        }
+    }
+
+    public java.util.List<String> forms() { return entries.values().stream().map(Entry::form).toList(); }
+
+    /** A whole positive number parameter, or an error naming it. */
+    public static int positive(String name, String p) {
+        if (p.isEmpty()) throw new IllegalArgumentException(name + " needs a number, e.g. " + name + "@8");
+        try {
+            int n = Integer.parseInt(p);
+            if (n < 1) throw new IllegalArgumentException(name + "@N needs N >= 1, was " + n);
+            return n;
+        } catch (NumberFormatException x) {
+            throw new IllegalArgumentException(name + "@N needs a whole number, was \"" + p + "\"");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.ponder.lab.eval;
+
+import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.GenerationRequest;
+import dev.ponder.core.budget.Meter;
+import dev.ponder.core.model.Budget;
+import dev.ponder.core.model.Message;
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.strategy.Result;
+import dev.ponder.core.strategy.Session;
+import dev.ponder.core.strategy.Strategy;
+import dev.ponder.core.trace.Trace;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+
+/**
+ * Runs one strategy over a list of problems. Each problem gets its own session, budget and random stream derived
+ * from the seed and the problem id, so results do not depend on scheduling. Problems run concurrently on virtual
+ * threads, at most {@code concurrency} at once; outcomes come back in problem order.
+ */
+public record Evaluation(String model, AnswerExtractor extractor, boolean useRecordedAnswers, Grader grader,
+                         Budget budget, long seed, int concurrency, Function<Problem, List<Message>> prompt,
+                         InstantSource clock) {
+
+    public Evaluation {
+        if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+    }
+
+    public static Function<Problem, List<Message>> questionOnly() { return p -> List.of(Message.user(p.question())); }
+
+    public List<ProblemOutcome> run(Strategy strategy, Backend backend, List<Problem> problems) {
+        List<ProblemOutcome> out = new ArrayList<>(problems.size());
+        Semaphore slots = new Semaphore(concurrency);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<ProblemOutcome>> futures = new ArrayList<>();
+            for (Problem p : problems) {
+                futures.add(pool.submit(() -> {
+                    slots.acquire();
+                    try {
+                        return one(strategy, backend, p);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            for (Future<ProblemOutcome> f : futures) out.add(f.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("evaluation interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+        return out;
+    }
+
+    public Result solve(Strategy strategy, Backend backend, Problem p) {
+        GenerationRequest req = new GenerationRequest(model, prompt.apply(p), 1, Optional.empty(), Optional.of(p.id()), java.util.Map.of());
+        Session s = new Session(p, backend, req, new Meter(budget, clock), new Trace(p.id()), extractor,
+                useRecordedAnswers, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + p.id().hashCode()), clock);
+        return strategy.solve(s);
+    }
+
+    private ProblemOutcome one(Strategy strategy, Backend backend, Problem p) {
+        Result r = solve(strategy, backend, p);
+        var u = r.usage();
+        return new ProblemOutcome(p.id(), r.answer(), grader.correct(p, r), r.samples().size(), u.outputTokens(),
+                u.reasoningTokens(), u.dollars(), r.stop());
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ponder.lab.eval;
+
+import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.model.Sample;
+import dev.ponder.core.strategy.Result;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+
+/**
+ * Decides whether a strategy's final answer is right. For recorded samples the bank's own label is the truth:
+ * the answer is right when a drawn sample with that answer was recorded as correct (as the self-consistency and
+ * stopping-rule reference code does). Otherwise the answer is checked against the problem's reference.
+ */
+public interface Grader {
+
+    boolean correct(Problem problem, Result result);
+
+    /** Recorded labels first, then {@code check(problem, answer)}. */
+    static Grader recordedThen(BiPredicate<Problem, String> check) {
+        return (problem, result) -> {
+            if (!result.answered()) return false;
+            Optional<Boolean> recorded = result.samples().stream()
+                    .filter(s -> s.answer().equals(result.answer()))
+                    .map(Sample::recordedCorrect).flatMap(Optional::stream).findFirst();
+            return recorded.orElseGet(() -> check.test(problem, result.answer()));
+        };
+    }
+
+    /** The answer equals the reference once both are put in the extractor's canonical form. */
+    static BiPredicate<Problem, String> canonicalEquals(AnswerExtractor extractor) {
+        return (problem, answer) -> {
+            String ref = canonicalReference(extractor, problem.reference());
+            return !ref.isEmpty() && ref.equals(answer);
+        };
+    }
+
+    private static String canonicalReference(AnswerExtractor extractor, String reference) {
+        String viaText = extractor.extract("The answer is " + reference);
+        return viaText.isEmpty() ? reference.strip() : viaText;
+    }
+}
