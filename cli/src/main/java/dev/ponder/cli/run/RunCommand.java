@@ -20,7 +20,7 @@ import dev.ponder.lab.eval.ProblemOutcome;
 import dev.ponder.lab.eval.Summary;
 import dev.ponder.lab.problems.ProblemSet;
 import dev.ponder.lab.problems.ProblemSetReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -103,10 +103,10 @@ public final class RunCommand implements Runnable {
         }
         List<Path> bankDirs = banks.isEmpty() && problems.isEmpty() ? Home.defaultBanks() : banks;
         for (Path dir : bankDirs) sources.add(bankSource(dir, catalogue));
-        PrintStream out = spec.commandLine().getOut() == null ? System.out : new PrintStream(System.out, true);
+        PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> docs = new ArrayList<>();
         for (Source src : sources) {
-            src.issues().forEach(i -> System.err.println("ponder: warning: " + i));
+            dev.ponder.cli.Warnings.print(spec.commandLine().getErr(), src.issues());
             List<String> specs = strategies.isEmpty() ? List.of("single", "vote@5", "vote@N-max") : strategies;
             List<Summary> rows = new ArrayList<>();
             for (String s : specs) {
@@ -127,12 +127,14 @@ public final class RunCommand implements Runnable {
                 Tables.print(out, src.title(seed, order), rows, src.hasCost());
             }
         }
+        out.flush();
         if (json) {
             try {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Map.of("runs", docs)));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
+            out.flush();
         }
     }
 

@@ -1,14 +1,14 @@
 package dev.ponder.cli.run;
 
 import dev.ponder.lab.eval.Summary;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 
 /** Plain-text tables for the terminal. */
 final class Tables {
     private Tables() {}
 
-    static void print(PrintStream out, String title, List<Summary> rows, boolean hasCost) {
+    static void print(PrintWriter out, String title, List<Summary> rows, boolean hasCost) {
         out.println();
         out.println(title);
         out.printf("  %-14s %8s  %-17s %9s %12s %12s%n", "strategy", "accuracy", "95% interval", "samples", "out tokens", hasCost ? "dollars" : "dollars*");

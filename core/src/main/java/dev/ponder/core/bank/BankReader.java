@@ -71,9 +71,17 @@ public final class BankReader {
             JsonNode correct = node.get("correct");
             if (correct == null || !correct.isBoolean()) throw new IllegalArgumentException("field \"correct\" must be true or false");
             JsonNode answer = node.get("answer");
+            Optional<Double> tokens = number(node, "output_tokens");
+            Optional<Double> cost = number(node, "cost_usd");
+            if (tokens.orElse(0.0) < 0 || cost.orElse(0.0) < 0) {
+                issues.add(new LineIssue(sf, line, "negative output_tokens " + tokens.orElse(0.0) + " / cost_usd " + cost.orElse(0.0)
+                        + ": sample kept, its tokens and cost treated as unknown"));
+                tokens = Optional.empty();
+                cost = Optional.empty();
+            }
             list.add(new RecordedSample(pid, idx.asInt(), text(node, "text", sf, line),
                     answer == null || answer.isNull() ? "" : answer.asText(), correct.asBoolean(),
-                    number(node, "score"), number(node, "output_tokens"), number(node, "cost_usd")));
+                    number(node, "score"), tokens, cost));
         });
         samples.values().forEach(l -> l.sort(Comparator.comparingInt(RecordedSample::index)));
         return new Bank(dir, m.path("name").asText(dir.getFileName().toString()), m.path("model").asText("unknown"),

@@ -1,0 +1,6 @@
+package dev.ponder.core.strategy;
+
+class SingleTest extends AbstractStrategyContractTest {
+    @Override
+    protected Strategy strategy() { return Strategy.single(); }
+}
