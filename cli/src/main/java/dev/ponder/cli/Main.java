@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             dev.ponder.cli.run.RunCommand.class,
+            dev.ponder.cli.bench.BenchCommand.class,
         })
 public final class Main implements Runnable {
 

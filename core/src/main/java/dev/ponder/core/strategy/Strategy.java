@@ -14,11 +14,20 @@ public interface Strategy {
     /** The most samples one question can take (for planning and for replay banks). */
     int maxSamples();
 
+    /**
+     * True when the strategy learns from earlier questions (its state lives in the instance): runs that must be
+     * reproducible feed it questions one at a time, in order.
+     */
+    default boolean learnsAcrossQuestions() { return false; }
+
     /** One sample (Wei et al. 2022 when the prompt asks for a chain of thought). */
     static Strategy single() { return Single.INSTANCE; }
 
     /** Self-consistency: majority over {@code n} extracted answers (Wang et al. 2022). */
     static Strategy vote(int n) { return new Vote(n); }
+
+    /** Voting until a stopping rule is satisfied, at most {@code max} samples. */
+    static Strategy adaptive(dev.ponder.core.strategy.stop.StopRule rule, int max, String name) { return new Adaptive(name, rule, max); }
 
     static Strategy parse(String spec) { return StrategyRegistry.standard().parse(spec); }
 }

@@ -1,6 +1,8 @@
 package dev.ponder.core.strategy;
 
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.strategy.stop.StopRule;
+import dev.ponder.core.strategy.stop.TypicalityRule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,8 +28,20 @@ public final class StrategyRegistry {
             return Strategy.single();
         });
         r.register("vote", "vote@N", "majority over N samples (self-consistency)", p -> Strategy.vote(positive("vote", p)));
+        r.register("best", "best@N", "best of N by the samples' scores (reward model or verifier)", p -> new Best(positive("best", p)));
+        r.register("wvote", "wvote@N", "vote over N weighted by the samples' scores", p -> new WeightedVote(positive("wvote", p)));
+        r.register("adaptive", "adaptive[@MAX]", "vote until Ponder's stopping rule (learned typicality gate + Beta rule) is satisfied, at most MAX (default 64) samples",
+                p -> Strategy.adaptive(StopRule.typicality(TypicalityRule.Settings.defaults()), p.isEmpty() ? DEFAULT_MAX : positive("adaptive", p),
+                        p.isEmpty() ? "adaptive" : "adaptive@" + p));
+        r.register("esc", "esc@W", "early-stopping self-consistency with windows of W (Li et al. 2024), at most 64 samples",
+                p -> Strategy.adaptive(StopRule.esc(positive("esc", p)), DEFAULT_MAX, "esc@" + p));
+        r.register("ac", "ac@T", "Adaptive-Consistency Beta rule at threshold T, e.g. ac@0.95 (Aggarwal et al. 2023), at most 64 samples",
+                p -> Strategy.adaptive(StopRule.beta(probability("ac", p)), DEFAULT_MAX, "ac@" + p));
         return r;
     }
+
+    /** The most samples the stopping-rule strategies draw unless told otherwise. */
+    public static final int DEFAULT_MAX = 64;
 
     public StrategyRegistry register(String name, String form, String description, Function<String, Strategy> factory) {
         entries.put(name, new Entry(name, form, description, factory));
@@ -51,6 +65,17 @@ public final class StrategyRegistry {
     }
 
     public java.util.List<String> forms() { return entries.values().stream().map(Entry::form).toList(); }
+
+    /** A probability parameter in (0, 1). */
+    public static double probability(String name, String p) {
+        try {
+            double v = Double.parseDouble(p);
+            if (!(v > 0 && v < 1)) throw new IllegalArgumentException(name + "@T needs 0 < T < 1, was " + p);
+            return v;
+        } catch (NumberFormatException x) {
+            throw new IllegalArgumentException(name + "@T needs a number such as 0.95, was \"" + p + "\"");
+        }
+    }
 
     /** A whole positive number parameter, or an error naming it. */
     public static int positive(String name, String p) {

@@ -25,7 +25,8 @@ import java.util.function.Function;
 /**
  * Runs one strategy over a list of problems. Each problem gets its own session, budget and random stream derived
  * from the seed and the problem id, so results do not depend on scheduling. Problems run concurrently on virtual
- * threads, at most {@code concurrency} at once; outcomes come back in problem order.
+ * threads, at most {@code concurrency} at once; outcomes come back in problem order. A strategy that learns
+ * across questions is fed them one at a time, in order, so its runs are reproducible.
  */
 public record Evaluation(String model, AnswerExtractor extractor, boolean useRecordedAnswers, Grader grader,
                          Budget budget, long seed, int concurrency, Function<Problem, List<Message>> prompt,
@@ -39,6 +40,10 @@ public record Evaluation(String model, AnswerExtractor extractor, boolean useRec
 
     public List<ProblemOutcome> run(Strategy strategy, Backend backend, List<Problem> problems) {
         List<ProblemOutcome> out = new ArrayList<>(problems.size());
+        if (strategy.learnsAcrossQuestions() || concurrency == 1) {
+            for (Problem p : problems) out.add(one(strategy, backend, p));
+            return out;
+        }
         Semaphore slots = new Semaphore(concurrency);
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<ProblemOutcome>> futures = new ArrayList<>();

@@ -1,0 +1,94 @@
+package dev.ponder.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.ponder.cli.Home;
+import dev.ponder.cli.Warnings;
+import dev.ponder.core.bank.Bank;
+import dev.ponder.core.bank.BankReader;
+import dev.ponder.lab.bench.BankBench;
+import dev.ponder.lab.bench.BenchRow;
+import dev.ponder.lab.bench.StrategyBench;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ponder bench strategies}: every strategy at several budgets on each bank, over seeded permutations. */
+@Command(name = "strategies", mixinStandardHelpOptions = true,
+        description = {"For each bank: fixed-N voting and best-of-N, the published stopping rules (ESC, Adaptive-Consistency)",
+                "and Ponder's adaptive rule, averaged over R seeded permutations of each problem's samples.",
+                "Ends each bank with the efficiency line: samples Ponder's rule needs vs the best baseline at equal accuracy."})
+public final class StrategiesCommand implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--bank", description = "bank folder (repeatable; default: the development banks)")
+    List<Path> banks = new ArrayList<>();
+
+    @Option(names = "--strategy", description = "strategies to bench (repeatable; default: the standard set)")
+    List<String> strategies = new ArrayList<>();
+
+    @Option(names = "--permutations", defaultValue = "20", description = "seeded permutations of each problem's samples (default ${DEFAULT-VALUE})")
+    int permutations;
+
+    @Option(names = "--seed", defaultValue = "0", description = "first permutation's seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--tolerance", defaultValue = "0.005", description = "accuracy within which a rule counts as matching the full vote (default ${DEFAULT-VALUE})")
+    double tolerance;
+
+    @Option(names = "--json", description = "print JSON")
+    boolean json;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        StrategyBench bench = new StrategyBench(permutations, seed, tolerance, 0.75, 2000);
+        List<BankBench> results = new ArrayList<>();
+        for (Path dir : banks.isEmpty() ? Home.defaultBanks() : banks) {
+            Bank bank = BankReader.read(dir);
+            Warnings.print(spec.commandLine().getErr(), bank.issues());
+            List<String> specs = strategies.isEmpty() ? StrategyBench.defaultSpecs(bank) : withReference(strategies, bank);
+            BankBench b = bench.run(bank, specs);
+            results.add(b);
+            if (!json) print(out, b);
+        }
+        if (json) {
+            try {
+                out.println(new ObjectMapper().registerModule(new Jdk8Module()).enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(Map.of("banks", results)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        out.flush();
+    }
+
+    private static List<String> withReference(List<String> specs, Bank bank) {
+        List<String> s = new ArrayList<>(specs);
+        String ref = "vote@" + bank.maxSamplesPerProblem();
+        if (!s.contains(ref)) s.add(ref);
+        if (s.stream().noneMatch(x -> dev.ponder.lab.bench.Family.of(x) == dev.ponder.lab.bench.Family.PONDER)) s.add("adaptive");
+        return s;
+    }
+
+    private void print(PrintWriter out, BankBench b) {
+        out.printf("%n%s: %d problems, %d permutations%n", b.bank(), b.problems(), b.permutations());
+        out.printf("  %-10s %-9s %8s  %-17s %9s %11s %10s%n", "strategy", "family", "accuracy", "95% interval", "samples", "out tokens", "dollars");
+        for (BenchRow r : b.rows()) {
+            out.printf("  %-10s %-9s %8.4f  [%.4f, %.4f] %9.2f %11.1f %10.5f%n", r.strategy(), r.family(), r.accuracy(), r.ciLow(), r.ciHigh(),
+                    r.samplesPerProblem(), r.outputTokensPerProblem(), r.costPerProblem());
+        }
+        var e = b.efficiency();
+        out.printf("  efficiency: %s %.4f at %.2f samples; %s %.4f (reference); best baseline %s%s%n",
+                e.ponder(), e.ponderAccuracy(), e.ponderSamples(), e.reference(), e.referenceAccuracy(),
+                e.bestBaseline().orElse("none within tolerance"),
+                e.bestBaselineSamples().map(s -> String.format(" at %.2f samples; ratio %.2f (goal <= 0.75): %s", s, e.sampleRatio().orElseThrow(),
+                        e.goalMet() ? "met" : "NOT met")).orElse(""));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.ponder.core.strategy;
+
+import dev.ponder.core.model.Sample;
+import java.util.Optional;
+
+/**
+ * Weighted majority (Li et al. 2023, "Making Large Language Models Better Reasoners with Step-Aware Verifier";
+ * search-and-learn's weighted best-of-N): each answer gets the sum of its samples' scores, read as probabilities
+ * ({@link Scores#probability}); samples without a score weigh 1.
+ */
+record WeightedVote(int n) implements Strategy {
+    WeightedVote {
+        if (n < 1) throw new IllegalArgumentException("wvote@N needs N >= 1, was " + n);
+    }
+
+    @Override
+    public String name() { return "wvote@" + n; }
+
+    @Override
+    public int maxSamples() { return n; }
+
+    @Override
+    public Result solve(Session session) {
+        session.draw(n);
+        Tally t = new Tally();
+        double total = 0;
+        for (Sample s : session.drawn()) {
+            double w = s.score().map(Scores::probability).orElse(1.0);
+            t.add(s, w);
+            if (s.hasAnswer()) total += w;
+        }
+        Optional<String> top = t.topWeighted();
+        if (top.isEmpty()) return Vote.decide(session, name());
+        return session.result(name(), top.get(), t.sampleOf(top.get()), total > 0 ? Math.min(1, t.weight(top.get()) / total) : 0);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.ponder.core.strategy.stop;
+
+import dev.ponder.core.model.Sample;
+import dev.ponder.core.strategy.Tally;
+import java.util.List;
+import org.hipparchus.special.Beta;
+
+/**
+ * Adaptive-Consistency (Aggarwal et al., EMNLP 2023, "Let's Sample Step by Step"): with a the leader's count and b
+ * the runner-up's, P = integral from 1/2 to 1 of x^a (1-x)^b dx / B(a+1, b+1) = 1 - I_{1/2}(a+1, b+1), the
+ * posterior probability (uniform prior) that the leader is the more likely answer. Stop when P >= threshold.
+ */
+record BetaRule(double threshold) implements StopRule {
+    BetaRule {
+        if (!(threshold > 0.5 && threshold < 1)) throw new IllegalArgumentException("Beta stopping threshold must be in (0.5, 1), was " + threshold);
+    }
+
+    @Override
+    public int batch() { return 1; }
+
+    @Override
+    public boolean shouldStop(List<Sample> drawn) {
+        return leaderProbability(Tally.of(drawn)) >= threshold;
+    }
+
+    static double leaderProbability(Tally t) {
+        if (t.votes() == 0) return 0;
+        return 1 - Beta.regularizedBeta(0.5, t.topCount() + 1, t.secondCount() + 1);
+    }
+
+    @Override
+    public String name() { return "ac@" + threshold; }
+}

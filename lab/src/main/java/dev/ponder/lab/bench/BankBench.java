@@ -1,0 +1,28 @@
+package dev.ponder.lab.bench;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A bank's bench table and its efficiency line: the reference is the vote over all samples; the best baseline is
+ * the published rule with the fewest samples whose accuracy is within {@code tolerance} of it.
+ */
+public record BankBench(
+        @JsonProperty("bank") String bank,
+        @JsonProperty("problems") int problems,
+        @JsonProperty("permutations") int permutations,
+        @JsonProperty("rows") List<BenchRow> rows,
+        @JsonProperty("efficiency") Efficiency efficiency) {
+
+    public record Efficiency(
+            @JsonProperty("reference") String reference,
+            @JsonProperty("reference_accuracy") double referenceAccuracy,
+            @JsonProperty("best_baseline") Optional<String> bestBaseline,
+            @JsonProperty("best_baseline_samples") Optional<Double> bestBaselineSamples,
+            @JsonProperty("ponder") String ponder,
+            @JsonProperty("ponder_accuracy") double ponderAccuracy,
+            @JsonProperty("ponder_samples") double ponderSamples,
+            @JsonProperty("sample_ratio") Optional<Double> sampleRatio,
+            @JsonProperty("goal_met") boolean goalMet) {}
+}

@@ -1,0 +1,97 @@
+package dev.ponder.lab.bench;
+
+import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.PriceCatalogue;
+import dev.ponder.core.bank.Bank;
+import dev.ponder.core.model.Budget;
+import dev.ponder.core.strategy.Strategy;
+import dev.ponder.core.strategy.StrategyRegistry;
+import dev.ponder.lab.eval.Evaluation;
+import dev.ponder.lab.eval.Grader;
+import dev.ponder.lab.eval.ProblemOutcome;
+import dev.ponder.stats.bootstrap.Bootstrap;
+import dev.ponder.stats.bootstrap.Estimate;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Replays a bank R times, each time with every problem's samples in a new seeded order (seed, seed+1, ...), and
+ * runs each strategy on it with fresh state. Accuracy is the mean over permutations; its 95% interval is a seeded
+ * percentile bootstrap over problems of each problem's mean correctness.
+ */
+public record StrategyBench(int permutations, long seed, double tolerance, double goalRatio, int resamples) {
+
+    public StrategyBench {
+        if (permutations < 1) throw new IllegalArgumentException("permutations must be >= 1, was " + permutations);
+    }
+
+    /** The strategies benched on a bank: fixed counts up to all samples, the published rules, and Ponder's. */
+    public static List<String> defaultSpecs(Bank bank) {
+        int max = bank.maxSamplesPerProblem();
+        boolean scored = bank.samples().values().stream().flatMap(List::stream).anyMatch(s -> s.score().isPresent());
+        List<String> specs = new ArrayList<>();
+        for (int n = 1; n < max; n *= 2) specs.add("vote@" + n);
+        specs.add("vote@" + max);
+        if (scored) {
+            for (int n = 2; n < max; n *= 2) specs.add("best@" + n);
+            specs.add("best@" + max);
+            specs.add("wvote@" + max);
+        }
+        for (int w : new int[] {2, 3, 4, 5, 8}) specs.add("esc@" + w);
+        for (String t : new String[] {"0.8", "0.9", "0.95", "0.99"}) specs.add("ac@" + t);
+        specs.add("adaptive");
+        return specs;
+    }
+
+    public BankBench run(Bank bank, List<String> specs) {
+        int p = bank.problems().size();
+        List<BenchRow> rows = new ArrayList<>();
+        for (String spec : specs) {
+            double[] correct = new double[p];
+            double samples = 0;
+            double tokens = 0;
+            double dollars = 0;
+            for (int r = 0; r < permutations; r++) {
+                long s = seed + r;
+                Strategy strategy = StrategyRegistry.standard().parse(spec);
+                Backend replay = Backend.replay(bank, Optional.of(s), PriceCatalogue.shipped());
+                Evaluation eval = new Evaluation(bank.model(), AnswerExtractor.forKind(bank.answerKind()), true,
+                        Grader.recordedThen((pr, a) -> false), Budget.UNLIMITED, s, 1, Evaluation.questionOnly(), InstantSource.system());
+                List<ProblemOutcome> outcomes = eval.run(strategy, replay, bank.problems());
+                for (int i = 0; i < p; i++) {
+                    ProblemOutcome o = outcomes.get(i);
+                    if (o.correct()) correct[i] += 1.0 / permutations;
+                    samples += o.samples();
+                    tokens += o.outputTokens();
+                    dollars += o.dollars();
+                }
+            }
+            double n = (double) p * permutations;
+            Estimate ci = Bootstrap.mean(correct, resamples, 0.95, new SplittableRandom(seed));
+            rows.add(new BenchRow(spec, Family.of(spec).label(), mean(correct), ci.low(), ci.high(), samples / n, tokens / n, dollars / n));
+        }
+        return new BankBench(bank.name(), p, permutations, rows, efficiency(rows, "vote@" + bank.maxSamplesPerProblem()));
+    }
+
+    BankBench.Efficiency efficiency(List<BenchRow> rows, String reference) {
+        BenchRow ref = rows.stream().filter(r -> r.strategy().equals(reference)).findFirst().orElseThrow();
+        Optional<BenchRow> baseline = rows.stream().filter(r -> r.family().equals("baseline"))
+                .filter(r -> r.accuracy() >= ref.accuracy() - tolerance)
+                .min(java.util.Comparator.comparingDouble(BenchRow::samplesPerProblem));
+        BenchRow ours = rows.stream().filter(r -> r.family().equals("ponder")).findFirst().orElseThrow();
+        Optional<Double> ratio = baseline.map(b -> ours.samplesPerProblem() / b.samplesPerProblem());
+        boolean met = ours.accuracy() >= ref.accuracy() - tolerance && ratio.map(x -> x <= goalRatio).orElse(true);
+        return new BankBench.Efficiency(reference, ref.accuracy(), baseline.map(BenchRow::strategy),
+                baseline.map(BenchRow::samplesPerProblem), ours.strategy(), ours.accuracy(), ours.samplesPerProblem(), ratio, met);
+    }
+
+    private static double mean(double[] xs) {
+        double s = 0;
+        for (double x : xs) s += x;
+        return s / xs.length;
+    }
+}
