@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "Test-time compute engine: serve, measure and predict what inference compute buys.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            dev.ponder.cli.fit.FitCommand.class,
+            dev.ponder.cli.plan.PlanCommand.class,
         })
 public final class Main implements Runnable {
 
