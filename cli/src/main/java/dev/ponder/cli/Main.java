@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             dev.ponder.cli.run.RunCommand.class,
             dev.ponder.cli.bench.BenchCommand.class,
+            dev.ponder.cli.fit.FitCommand.class,
+            dev.ponder.cli.plan.PlanCommand.class,
         })
 public final class Main implements Runnable {
 

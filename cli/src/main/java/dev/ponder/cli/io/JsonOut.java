@@ -1,0 +1,37 @@
+package dev.ponder.cli.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.error.PonderException;
+import java.io.PrintWriter;
+
+/** Builds and prints the {@code --json} output of a command (pretty-printed, one document). */
+public final class JsonOut {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonOut() {}
+
+    public static ObjectNode object() { return MAPPER.createObjectNode(); }
+
+    public static ArrayNode array() { return MAPPER.createArrayNode(); }
+
+    /** A [low, high] pair. */
+    public static ArrayNode pair(double low, double high) {
+        ArrayNode a = MAPPER.createArrayNode();
+        a.add(low);
+        a.add(high);
+        return a;
+    }
+
+    public static void print(PrintWriter out, Object node) {
+        try {
+            out.println(MAPPER.writeValueAsString(node));
+            out.flush();
+        } catch (JsonProcessingException e) {
+            throw new PonderException(PonderException.Kind.INTERNAL, "cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+}
