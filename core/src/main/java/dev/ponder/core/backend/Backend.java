@@ -30,6 +30,14 @@ public interface Backend {
         return new ReplayBackend(bank, seed, prices);
     }
 
+    /**
+     * Any OpenAI-compatible chat-completions server (OpenAI, vLLM, llama.cpp, Ollama...), e.g.
+     * {@code Backend.openAi(OpenAiConfig.builder("http://localhost:8000/v1").model("qwen").build())}.
+     */
+    static dev.ponder.core.backend.openai.OpenAiBackend openAi(dev.ponder.core.backend.openai.OpenAiConfig config) {
+        return dev.ponder.core.backend.openai.OpenAiBackend.create(config);
+    }
+
     /** Deterministic responses for tests and examples. */
     static ScriptedBackend.Builder scripted() { return ScriptedBackend.builder(); }
 }

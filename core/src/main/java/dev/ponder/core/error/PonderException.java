@@ -39,6 +39,7 @@ public final class PonderException extends RuntimeException {
 
     private final Kind kind;
     private final Duration retryAfter;
+    private final boolean outputDelivered;
 
     public PonderException(Kind kind, String message) {
         this(kind, message, null, null);
@@ -49,9 +50,18 @@ public final class PonderException extends RuntimeException {
     }
 
     public PonderException(Kind kind, String message, Duration retryAfter, Throwable cause) {
+        this(kind, message, retryAfter, cause, false);
+    }
+
+    /**
+     * {@code outputDelivered}: part of the output already reached the caller (a stream cut after its first token),
+     * so repeating the call would deliver it twice; such a failure is not {@link #retriable()}.
+     */
+    public PonderException(Kind kind, String message, Duration retryAfter, Throwable cause, boolean outputDelivered) {
         super(message, cause);
         this.kind = kind;
         this.retryAfter = retryAfter;
+        this.outputDelivered = outputDelivered;
     }
 
     public static PonderException invalid(String format, Object... args) {
@@ -60,7 +70,10 @@ public final class PonderException extends RuntimeException {
 
     public Kind kind() { return kind; }
 
-    public boolean retriable() { return kind.retriable(); }
+    public boolean retriable() { return kind.retriable() && !outputDelivered; }
+
+    /** Whether some output (a streamed token) reached the caller before the failure. */
+    public boolean outputDelivered() { return outputDelivered; }
 
     /** The server's Retry-After, when it sent one. */
     public Optional<Duration> retryAfter() { return Optional.ofNullable(retryAfter); }

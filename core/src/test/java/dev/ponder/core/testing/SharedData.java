@@ -4,17 +4,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Finds the development data ({@code ../shared} beside the repository) for tests; absent on a user's clone. */
+/**
+ * Finds the development data ({@code ../shared} beside the repository) for tests; absent on a user's clone, where
+ * tests that need it skip: {@code assumeTrue(SharedData.root().isPresent(), SharedData.SKIP)}.
+ */
 public final class SharedData {
+    public static final String SKIP = "../shared not present (as on a user's clone): skipping a test on development data";
+
     private SharedData() {}
 
-    public static Optional<Path> root() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path s = p.resolveSibling("shared");
-            if (Files.isDirectory(s.resolve("banks"))) return Optional.of(s);
+    public static Optional<Path> root() { return findFrom(Path.of(System.getProperty("user.dir"))); }
+
+    public static Optional<Path> find() { return root(); }
+
+    public static Optional<Path> findFrom(Path start) {
+        for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared");
+            if (Files.isDirectory(candidate.resolve("banks"))) return Optional.of(candidate);
         }
         return Optional.empty();
     }
+
+    /** A path inside the shared directory, when the directory is there. */
+    public static Optional<Path> resolve(String relative) { return root().map(s -> s.resolve(relative)); }
 
     public static Optional<Path> bank(String name) { return root().map(r -> r.resolve("banks").resolve(name)); }
 
@@ -28,6 +40,4 @@ public final class SharedData {
         }
         throw new IllegalStateException("shipped bank " + name + " not found above " + Path.of("").toAbsolutePath());
     }
-
-    public static final String SKIP = "../shared not present (as on a user's clone): skipping a test on development data";
 }

@@ -1,0 +1,14 @@
+package dev.ponder.core.backend;
+
+import java.util.List;
+
+/** A backend that can also deliver its output token by token (server-sent events from an OpenAI-compatible server). */
+public interface StreamingBackend extends Backend {
+
+    /**
+     * Like {@link #generate}, but hands each delta to {@code listener} as it arrives and returns the finished
+     * generations, with usage, once all choices are complete. A stream cut after some output was delivered fails with
+     * {@code STREAM_BROKEN} and {@link dev.ponder.core.error.PonderException#outputDelivered()} true (not retried).
+     */
+    List<Generation> stream(GenerationRequest request, StreamListener listener);
+}

@@ -1,0 +1,111 @@
+package dev.ponder.core.backend.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.error.PonderException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One HTTP attempt against the upstream: POST a JSON body, get back JSON or an open event stream. Statuses and
+ * transport failures become typed errors here; retrying is the caller's business. The whole non-streamed exchange,
+ * and a stream's wait for its headers, are bounded by the request timeout.
+ */
+final class Exchange {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final OpenAiConfig config;
+    private final HttpClient client;
+    private final Optional<String> authorization;
+
+    /** What a streamed request got: an event stream, or a plain JSON body from a server that does not stream. */
+    sealed interface Opened {
+        record Events(InputStream body) implements Opened { }
+        record Whole(JsonNode body) implements Opened { }
+    }
+
+    Exchange(OpenAiConfig config, Optional<String> apiKey) {
+        this.config = config;
+        // HTTP/1.1: local servers (vLLM, llama.cpp) speak no h2c, and the upgrade attempt only costs a round trip
+        this.client = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
+        this.authorization = apiKey.map(k -> "Bearer " + k);
+    }
+
+    JsonNode postJson(String path, ObjectNode body, String where) {
+        HttpResponse<byte[]> r = send(request(path, body, "application/json"), HttpResponse.BodyHandlers.ofByteArray(), where);
+        if (r.statusCode() / 100 != 2) throw UpstreamErrors.ofStatus(r.statusCode(), r.headers(), r.body(), where, config.clock());
+        return parse(r.body(), where);
+    }
+
+    Opened openStream(String path, ObjectNode body, String where) {
+        HttpResponse<InputStream> r = send(request(path, body, "text/event-stream"), HttpResponse.BodyHandlers.ofInputStream(), where);
+        if (r.statusCode() / 100 != 2) {
+            throw UpstreamErrors.ofStatus(r.statusCode(), r.headers(), readAll(r.body(), where), where, config.clock());
+        }
+        String type = r.headers().firstValue("content-type").orElse("");
+        if (type.startsWith("application/json")) return new Opened.Whole(parse(readAll(r.body(), where), where));
+        return new Opened.Events(r.body());
+    }
+
+    private HttpRequest request(String path, ObjectNode body, String accept) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new PonderException(PonderException.Kind.INVALID_INPUT, "cannot encode the request body: " + e.getMessage(), e);
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(config.baseUrl() + path))
+                .timeout(config.requestTimeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", accept)
+                .header("User-Agent", "ponder")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        authorization.ifPresent(a -> b.header("Authorization", a));
+        return b.build();
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, String where) {
+        CompletableFuture<HttpResponse<T>> f = client.sendAsync(request, handler);
+        try {
+            return f.get(config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw new PonderException(PonderException.Kind.TIMEOUT, where + ": no complete response within " + config.requestTimeout(), e);
+        } catch (ExecutionException e) {
+            throw UpstreamErrors.ofTransport(e.getCause() == null ? e : e.getCause(), where, false);
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new PonderException(PonderException.Kind.INTERNAL, where + ": interrupted", e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in, String where) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw UpstreamErrors.ofTransport(e, where, false);
+        }
+    }
+
+    static JsonNode parse(byte[] body, String where) {
+        try {
+            JsonNode n = JSON.readTree(body);
+            if (n == null || !n.isObject()) throw new IOException("expected a JSON object");
+            return n;
+        } catch (IOException e) {
+            String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, where + ": malformed JSON in the response ("
+                    + e.getMessage().lines().findFirst().orElse("") + "): " + (text.length() > 200 ? text.substring(0, 200) + "..." : text), e);
+        }
+    }
+}
