@@ -1,0 +1,48 @@
+package dev.ponder.core.verify;
+
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.model.Verdict;
+import dev.ponder.core.verify.game24.Game24;
+import dev.ponder.core.verify.math.MathEquivalence;
+
+/**
+ * Judges one extracted answer to a problem. Implementations must be thread-safe: strategies call them from many
+ * virtual threads. A verifier that cannot judge (no reference, checker unavailable) returns {@link Verdict.Undecided}
+ * rather than throwing.
+ */
+public interface Verifier {
+
+    Verdict verify(Problem problem, String answer);
+
+    /** The name it is registered under, e.g. {@code math} or {@code java-tests}. */
+    String name();
+
+    /** Accepts when the trimmed answer equals the trimmed reference exactly. */
+    static Verifier exact() {
+        return named("exact", (problem, answer) -> problem.reference().isBlank()
+                ? Verdict.undecided("no reference answer")
+                : answer.strip().equals(problem.reference().strip())
+                        ? Verdict.accepted("equals the reference")
+                        : Verdict.rejected("differs from the reference"));
+    }
+
+    /** MATH-style answer equivalence: LaTeX normalisation, then structural and numeric comparison. */
+    static Verifier math() {
+        return named("math", (problem, answer) -> {
+            if (problem.reference().isBlank()) return Verdict.undecided("no reference answer");
+            return MathEquivalence.equivalent(answer, problem.reference())
+                    ? Verdict.accepted("equivalent to the reference")
+                    : Verdict.rejected("not equivalent to the reference");
+        });
+    }
+
+    /** Game of 24: the question holds the four numbers; the answer is an expression (or a text ending in one). */
+    static Verifier game24() {
+        return named("game24", (problem, answer) -> Game24.check(problem.question(), answer).verdict());
+    }
+
+    /** A verifier from a function, for tests and small adapters. */
+    static Verifier named(String name, java.util.function.BiFunction<Problem, String, Verdict> check) {
+        return new NamedVerifier(name, check);
+    }
+}
