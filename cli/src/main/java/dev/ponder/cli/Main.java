@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             dev.ponder.cli.bench.BenchCommand.class,
             dev.ponder.cli.fit.FitCommand.class,
             dev.ponder.cli.plan.PlanCommand.class,
+            dev.ponder.cli.route.RouteCommand.class,
         })
 public final class Main implements Runnable {
 

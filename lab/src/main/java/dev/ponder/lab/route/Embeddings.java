@@ -1,0 +1,91 @@
+package dev.ponder.lab.route;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.ponder.core.route.QueryText;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Sentence embeddings of the focused query text ({@link QueryText#focus}) from the quantised all-MiniLM-L6-v2
+ * model that ships inside the langchain4j jar (Reimers and Gurevych 2019; nothing is downloaded at run time).
+ * Vectors are L2-normalised and memoised per text; {@link EmbeddingCache} persists them next to a model file.
+ */
+final class Embeddings {
+    static final String MODEL = "all-minilm-l6-v2-q";
+    private final Map<String, float[]> memo = new ConcurrentHashMap<>();
+    private final Function<List<String>, List<float[]>> backend;
+    private volatile long embedNanos;
+    private volatile int embedded;
+
+    private Embeddings(Function<List<String>, List<float[]>> backend) {
+        this.backend = backend;
+    }
+
+    /** The bundled MiniLM model, loaded on first use. */
+    static Embeddings miniLm() {
+        return new Embeddings(new Function<>() {
+            private EmbeddingModel model;
+
+            @Override
+            public synchronized List<float[]> apply(List<String> texts) {
+                if (model == null) model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+                return model.embedAll(segments).content().stream().map(Embedding::vector).toList();
+            }
+        });
+    }
+
+    /** For tests: any text-to-vector function. */
+    static Embeddings of(Function<String, float[]> f) {
+        return new Embeddings(texts -> texts.stream().map(f).toList());
+    }
+
+    Map<String, float[]> memo() {
+        return memo;
+    }
+
+    /** Embeds every text not yet known, in one batch (duplicates embedded once). */
+    void warm(List<String> queries) {
+        LinkedHashSet<String> missing = new LinkedHashSet<>();
+        for (String q : queries) {
+            String f = QueryText.focus(q);
+            if (!memo.containsKey(f)) missing.add(f);
+        }
+        if (missing.isEmpty()) return;
+        List<String> todo = new ArrayList<>(missing);
+        long t0 = System.nanoTime();
+        List<float[]> vectors = backend.apply(todo);
+        embedNanos += System.nanoTime() - t0;
+        embedded += todo.size();
+        for (int i = 0; i < todo.size(); i++) memo.put(todo.get(i), normalise(vectors.get(i)));
+    }
+
+    float[] embed(String query) {
+        String f = QueryText.focus(query);
+        float[] v = memo.get(f);
+        if (v != null) return v;
+        warm(List.of(query));
+        return memo.get(f);
+    }
+
+    /** Texts embedded by the model in this process (cache hits excluded) and the seconds it took. */
+    String timing() {
+        return String.format(java.util.Locale.ROOT, "embedded %d texts in %.1f s", embedded, embedNanos / 1e9);
+    }
+
+    private static float[] normalise(float[] v) {
+        double s = 0;
+        for (float x : v) s += x * x;
+        double n = Math.sqrt(s);
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = n > 0 ? (float) (v[i] / n) : 0f;
+        return out;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.ponder.lab.route;
+
+import dev.ponder.core.error.PonderException;
+import dev.ponder.core.route.Estimate;
+import dev.ponder.core.route.OutcomeTable;
+import dev.ponder.core.route.Predictor;
+import dev.ponder.core.route.Tier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Scores a router model on an outcome table, only ever on queries it was not trained on. If the table shares no
+ * query with the model's training set, the model predicts every query. Otherwise the table is split into seeded
+ * folds and, per fold, the model's settings (predictor kind and seed; the kNN/logistic choice is re-made by
+ * validation inside the fold) are refit on the other folds and predict the fold.
+ */
+public final class Evaluation {
+    private Evaluation() {}
+
+    public static Report run(RouterModel model, OutcomeTable table, int folds, long seed, int resamples, List<String> notes) {
+        if (folds < 2) throw PonderException.invalid("--folds must be >= 2, was %d", folds);
+        Set<String> trained = model.trainedIds();
+        long overlap = table.rows().stream().filter(r -> trained.contains(r.id())).count();
+        Embeddings emb = model.embeddings();
+        List<List<Estimate>> estimates;
+        String mode;
+        if (overlap == 0) {
+            Predictor p = aligned(model.fit(model.trainedOn(), emb, false), table.tiers());
+            emb.warm(table.rows().stream().map(OutcomeTable.Row::text).toList());
+            estimates = table.rows().stream().map(r -> p.predict(r.text())).toList();
+            mode = "model trained on other queries";
+        } else {
+            estimates = crossValidate(model, table, folds, seed, emb);
+            mode = folds + "-fold cross-validation (" + overlap + " of " + table.rows().size() + " queries were in the training set)";
+        }
+        List<String> all = new ArrayList<>(notes);
+        all.add(emb.timing());
+        return Scoring.score(table, estimates, mode, model.predictorName(), seed, resamples, all);
+    }
+
+    static List<List<Estimate>> crossValidate(RouterModel model, OutcomeTable table, int folds, long seed, Embeddings emb) {
+        List<OutcomeTable.Row> rows = table.rows();
+        emb.warm(rows.stream().map(OutcomeTable.Row::text).toList());
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) order.add(i);
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int i = order.size() - 1; i > 0; i--) Collections.swap(order, i, rng.nextInt(i + 1));
+        Map<Integer, List<Estimate>> out = new HashMap<>();
+        for (int f = 0; f < folds; f++) {
+            List<OutcomeTable.Row> fit = new ArrayList<>();
+            List<Integer> test = new ArrayList<>();
+            for (int j = 0; j < order.size(); j++) {
+                if (j % folds == f) test.add(order.get(j)); else fit.add(rows.get(order.get(j)));
+            }
+            Predictor p = model.fit(table.withRows(fit), emb, true);
+            for (int i : test) out.put(i, p.predict(rows.get(i).text()));
+        }
+        List<List<Estimate>> result = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) result.add(out.get(i));
+        return result;
+    }
+
+    /** Reorders a predictor's answers to the evaluation table's tier order; every table tier must be known. */
+    private static Predictor aligned(Predictor p, List<Tier> tiers) {
+        int[] map = new int[tiers.size()];
+        for (int t = 0; t < tiers.size(); t++) {
+            map[t] = p.tiers().indexOf(tiers.get(t));
+            if (map[t] < 0) throw PonderException.invalid("tier %s is in the outcome table but the model was trained without it (model tiers: %s)", tiers.get(t), p.tiers());
+        }
+        return new Predictor() {
+            @Override
+            public List<Tier> tiers() {
+                return tiers;
+            }
+
+            @Override
+            public List<Estimate> predict(String query) {
+                List<Estimate> e = p.predict(query);
+                List<Estimate> o = new ArrayList<>(map.length);
+                for (int m : map) o.add(e.get(m));
+                return o;
+            }
+        };
+    }
+}
