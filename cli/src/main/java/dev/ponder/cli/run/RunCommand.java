@@ -6,6 +6,10 @@ import dev.ponder.cli.Home;
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.PriceCatalogue;
+import dev.ponder.core.backend.openai.ApiKey;
+import dev.ponder.core.backend.openai.OpenAiConfig;
+import dev.ponder.core.verify.Verifier;
+import java.util.SplittableRandom;
 import dev.ponder.core.bank.Bank;
 import dev.ponder.core.bank.BankReader;
 import dev.ponder.core.bank.LineIssue;
@@ -176,26 +180,40 @@ public final class RunCommand implements Runnable {
         Optional<Long> rs = replaySeed();
         List<Problem> ps = limit.map(l -> bank.problems().subList(0, Math.min(l, bank.problems().size()))).orElse(bank.problems());
         return new Source(bank.name(), "bank", bank.model(), ps, bank.maxSamplesPerProblem(), bank.hasCost(), bank.issues(),
-                () -> Backend.replay(bank, rs, catalogue), ex, recorded, concurrency);
+                () -> Backend.replay(bank, rs, catalogue), ex, verifierFor(bank.answerKind() + " " + bank.domain()), recorded, concurrency);
     }
 
     private Source problemSource(Path file, PriceCatalogue catalogue) {
         String b = backend.orElse("openai");
         if (!b.equals("openai")) throw PonderException.invalid("--problems needs a live backend: --backend openai (was \"%s\")", b);
+        if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
+            throw PonderException.invalid("--base-url must start with http:// or https://, was \"%s\"", baseUrl);
+        }
         String m = model.orElseThrow(() -> PonderException.invalid("--problems with the openai backend needs --model NAME"));
         ProblemSet set = ProblemSetReader.read(file);
         AnswerExtractor ex = extractor.map(AnswerExtractor::forName).orElseGet(() -> AnswerExtractor.forKind(set.answerKind()));
         List<Problem> ps = limit.map(l -> set.problems().subList(0, Math.min(l, set.problems().size()))).orElse(set.problems());
         Supplier<Backend> live = () -> {
-            throw PonderException.invalid("live problem sets need the openai backend, which is being merged (model %s at %s)", m, baseUrl);
+            var cfg = OpenAiConfig.builder(baseUrl).model(m).prices(catalogue).random(new SplittableRandom(seed));
+            if (System.getenv(apiKeyEnv) != null) cfg.apiKey(ApiKey.fromEnv(apiKeyEnv));
+            return Backend.openAi(cfg.build());
         };
-        return new Source(set.name(), "problems", m, ps, 64, true, set.issues(), live, ex, false, concurrency);
+        return new Source(set.name(), "problems", m, ps, 64, true, set.issues(), live, ex, verifierFor(set.answerKind()), false, concurrency);
+    }
+
+    /** The checker for a kind of answer: Game of 24 expressions, LaTeX/numeric maths, or exact strings. */
+    static Verifier verifierFor(String kind) {
+        String k = kind.toLowerCase(java.util.Locale.ROOT);
+        if (k.contains("24")) return Verifier.game24();
+        if (k.contains("math") || k.contains("latex") || k.contains("number")) return Verifier.math();
+        return Verifier.exact();
     }
 
     record Source(String name, String kind, String model, List<Problem> problems, int maxSamples, boolean hasCost,
-                  List<LineIssue> issues, Supplier<Backend> backend, AnswerExtractor extractor, boolean recorded, int concurrency) {
+                  List<LineIssue> issues, Supplier<Backend> backend, AnswerExtractor extractor, Verifier verifier,
+                  boolean recorded, int concurrency) {
         Evaluation evaluation(Budget budget, long seed) {
-            return new Evaluation(model, extractor, recorded, Grader.recordedThen(Grader.canonicalEquals(extractor)),
+            return new Evaluation(model, extractor, recorded, Grader.recordedThen(Grader.verifiedBy(verifier)),
                     budget, seed, concurrency, Evaluation.questionOnly(), InstantSource.system());
         }
 

@@ -27,6 +27,11 @@ public interface Grader {
         };
     }
 
+    /** The verifier accepts the answer against the problem's reference. */
+    static BiPredicate<Problem, String> verifiedBy(dev.ponder.core.verify.Verifier verifier) {
+        return (problem, answer) -> verifier.verify(problem, answer).isAccepted();
+    }
+
     /** The answer equals the reference once both are put in the extractor's canonical form. */
     static BiPredicate<Problem, String> canonicalEquals(AnswerExtractor extractor) {
         return (problem, answer) -> {
