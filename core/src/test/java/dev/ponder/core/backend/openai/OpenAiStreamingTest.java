@@ -202,4 +202,18 @@ class OpenAiStreamingTest {
             assertThat(g.usage().outputTokens()).isEqualTo(3);
         }
     }
+
+    @Test
+    void a_listener_that_throws_aborts_the_call_with_its_exception() {
+        try (var server = FakeOpenAiServer.start(r -> FakeReply.texts("one two three four"))) {
+            IllegalStateException gone = new IllegalStateException("client went away");
+            Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> fx.backend(server).stream(ask("q", 1), d -> {
+                deltas.add(d);
+                if (deltas.size() == 2) throw gone;
+            }));
+            assertThat(t).isSameAs(gone);
+            assertThat(deltas).hasSize(2);
+            assertThat(server.requestCount()).isEqualTo(1);
+        }
+    }
 }
