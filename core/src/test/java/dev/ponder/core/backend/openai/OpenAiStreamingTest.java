@@ -26,6 +26,14 @@ class OpenAiStreamingTest {
     private final Fixture fx = new Fixture();
     private final List<Delta> deltas = new CopyOnWriteArrayList<>();
 
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private String joined(int choice, Channel channel) {
         return deltas.stream().filter(d -> d.choice() == choice && d.channel() == channel).map(Delta::text).collect(Collectors.joining());
     }
@@ -96,16 +104,23 @@ class OpenAiStreamingTest {
 
     @Test
     void a_stream_cut_after_output_was_delivered_is_stream_broken_and_not_retried() {
-        try (var server = FakeOpenAiServer.start(r -> FakeReply.texts("one two three four five").cutAfter(3))) {
+        // the cut waits until the client has taken three tokens: a dropped connection can overtake unread data
+        CountDownLatch taken = new CountDownLatch(3);
+        try (var server = FakeOpenAiServer.start(r -> FakeReply.texts("one two three four five").cutAfter(3).onChunk(k -> {
+            if (k == 3) await(taken);
+        }))) {
             OpenAiBackend b = fx.backend(server);
-            PonderException e = catchThrowableOfType(PonderException.class, () -> b.stream(ask("q", 1), deltas::add));
+            PonderException e = catchThrowableOfType(PonderException.class, () -> b.stream(ask("q", 1), d -> {
+                deltas.add(d);
+                taken.countDown();
+            }));
 
             assertThat(e.kind()).isEqualTo(Kind.STREAM_BROKEN);
             assertThat(e.outputDelivered()).isTrue();
             assertThat(e.retriable()).isFalse();
             assertThat(deltas).extracting(Delta::text).containsExactly("one", " two", " three");
-            assertThat(server.requestCount()).isEqualTo(1);
             assertThat(b.lastAttempts()).isEqualTo(1);
+            assertThat(server.requestCount()).isEqualTo(1);
         }
     }
 
