@@ -102,7 +102,7 @@ public record StrategyBench(int permutations, long seed, double tolerance, doubl
         List<BankBench.Allocation> out = new ArrayList<>();
         if (optimal.isEmpty()) return out;
         for (BenchRow v : rows) {
-            if (!v.strategy().startsWith("vote@")) continue;
+            if (!v.strategy().startsWith("vote@") || v.samplesPerProblem() < 2) continue;
             Optional<BenchRow> match = optimal.stream().filter(o -> o.accuracy() >= v.accuracy() - 1e-12).findFirst();
             Optional<BenchRow> same = optimal.stream().filter(o -> Math.abs(o.samplesPerProblem() - v.samplesPerProblem()) < 1e-9).findFirst();
             out.add(new BankBench.Allocation(v.strategy(), v.accuracy(), v.samplesPerProblem(),
