@@ -3,6 +3,8 @@ package dev.ponder.core.verify;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Verdict;
 import dev.ponder.core.verify.game24.Game24;
+import dev.ponder.core.verify.java.JavaSandbox;
+import dev.ponder.core.verify.java.JavaTests;
 import dev.ponder.core.verify.math.MathEquivalence;
 
 /**
@@ -39,6 +41,14 @@ public interface Verifier {
     /** Game of 24: the question holds the four numbers; the answer is an expression (or a text ending in one). */
     static Verifier game24() {
         return named("game24", (problem, answer) -> Game24.check(problem.question(), answer).verdict());
+    }
+
+    /**
+     * Runs the problem's unit tests (HumanEval-X / MBJP layout: {@code prompt} and {@code test} in the problem's extra
+     * fields) against the candidate, a method body or the whole class, inside {@code sandbox}.
+     */
+    static Verifier javaTests(JavaSandbox sandbox) {
+        return named("java-tests", (problem, answer) -> JavaTests.verify(sandbox, problem, answer).verdict());
     }
 
     /** A verifier from a function, for tests and small adapters. */
