@@ -9,6 +9,7 @@ import dev.ponder.core.bank.Bank;
 import dev.ponder.core.bank.BankReader;
 import dev.ponder.lab.bench.BankBench;
 import dev.ponder.lab.bench.BenchRow;
+import dev.ponder.lab.bench.NoisySweep;
 import dev.ponder.lab.bench.StrategyBench;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,6 +43,10 @@ public final class StrategiesCommand implements Runnable {
     @Option(names = "--tolerance", defaultValue = "0.005", description = "accuracy within which a rule counts as matching the full vote (default ${DEFAULT-VALUE})")
     double tolerance;
 
+    @Option(names = "--noisy-sweep", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "on Game of 24 banks, sweep verify@K against a noisy exact checker (default on)")
+    boolean noisy;
+
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
@@ -50,6 +55,7 @@ public final class StrategiesCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         StrategyBench bench = new StrategyBench(permutations, seed, tolerance, 0.75, 2000);
         List<BankBench> results = new ArrayList<>();
+        List<NoisySweep.Sweep> sweeps = new ArrayList<>();
         for (Path dir : banks.isEmpty() ? Home.defaultBanks() : banks) {
             Bank bank = BankReader.read(dir);
             Warnings.print(spec.commandLine().getErr(), bank.issues());
@@ -57,11 +63,16 @@ public final class StrategiesCommand implements Runnable {
             BankBench b = bench.run(bank, specs);
             results.add(b);
             if (!json) print(out, b);
+            if (noisy && bank.answerKind().contains("24")) {
+                NoisySweep.Sweep sw = NoisySweep.standard(permutations, seed).run(bank);
+                sweeps.add(sw);
+                if (!json) printSweep(out, sw);
+            }
         }
         if (json) {
             try {
                 out.println(new ObjectMapper().registerModule(new Jdk8Module()).enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(Map.of("banks", results)));
+                        .writeValueAsString(Map.of("banks", results, "noisy_verifier", sweeps)));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -77,12 +88,34 @@ public final class StrategiesCommand implements Runnable {
         return s;
     }
 
+    private void printSweep(PrintWriter out, NoisySweep.Sweep sw) {
+        out.printf("%n%s: verify@K with a noisy exact checker (false negatives 0); expected value = accuracy - cost x false accepts%n", sw.bank());
+        out.printf("  %-5s %4s %9s %9s", "fp", "K", "accuracy", "false acc");
+        for (double c : sw.costs()) out.printf(" %8s", "EV c=" + c);
+        out.println();
+        for (var p : sw.points()) {
+            out.printf("  %-5.2f %4d %9.4f %9.4f", p.fp(), p.k(), p.accuracy(), p.falseAccept());
+            for (double v : p.expectedValue()) out.printf(" %8.4f", v);
+            out.println();
+        }
+        for (var c : sw.choices()) {
+            out.printf("  fp %.2f cost %.1f: sweep's best K %d, chooser's K %d (%s)%s%n", c.fp(), c.cost(), c.sweepBest(), c.chooser(),
+                    c.withinOneStep() ? "within one step" : "NOT within one step", c.peaks() ? "; EV peaks, then falls" : "");
+        }
+    }
+
     private void print(PrintWriter out, BankBench b) {
         out.printf("%n%s: %d problems, %d permutations%n", b.bank(), b.problems(), b.permutations());
         out.printf("  %-10s %-9s %8s  %-17s %9s %11s %10s%n", "strategy", "family", "accuracy", "95% interval", "samples", "out tokens", "dollars");
         for (BenchRow r : b.rows()) {
             out.printf("  %-10s %-9s %8.4f  [%.4f, %.4f] %9.2f %11.1f %10.5f%n", r.strategy(), r.family(), r.accuracy(), r.ciLow(), r.ciHigh(),
                     r.samplesPerProblem(), r.outputTokensPerProblem(), r.costPerProblem());
+        }
+        for (var a : b.allocation()) {
+            out.printf("  allocation: %s %.4f at %.2f samples; optimal at the same samples %s; optimal matches it with %s%n",
+                    a.uniform(), a.uniformAccuracy(), a.samples(),
+                    a.optimalAtSame().map(x -> String.format("%.4f", x)).orElse("(not run)"),
+                    a.optimalMatching().map(m -> m + String.format(" (saving %.2fx)", a.saving().orElseThrow())).orElse("none of the optimal@S rows"));
         }
         var e = b.efficiency();
         out.printf("  efficiency: %s %.4f at %.2f samples; %s %.4f (reference); best baseline %s%s%n",

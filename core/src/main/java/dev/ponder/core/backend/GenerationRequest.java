@@ -32,6 +32,14 @@ public record GenerationRequest(String model, List<Message> messages, int n, Opt
         return new GenerationRequest(model, messages, k, maxTokens, problemId, extra);
     }
 
+    public GenerationRequest withModel(String m) {
+        return new GenerationRequest(m, messages, n, maxTokens, problemId, extra);
+    }
+
+    public GenerationRequest withMessages(List<Message> ms) {
+        return new GenerationRequest(model, ms, n, maxTokens, problemId, extra);
+    }
+
     public GenerationRequest withProblemId(String id) {
         return new GenerationRequest(model, messages, n, maxTokens, Optional.of(id), extra);
     }

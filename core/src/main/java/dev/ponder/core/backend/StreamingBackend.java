@@ -11,4 +11,13 @@ public interface StreamingBackend extends Backend {
      * {@code STREAM_BROKEN} and {@link dev.ponder.core.error.PonderException#outputDelivered()} true (not retried).
      */
     List<Generation> stream(GenerationRequest request, StreamListener listener);
+
+    /**
+     * {@code backend} itself when it streams; otherwise a view that generates first and then delivers each
+     * generation's reasoning and text as one delta each (replay and scripted backends have nothing finer to give).
+     */
+    static StreamingBackend from(Backend backend) {
+        if (backend instanceof StreamingBackend s) return s;
+        return new WholeOutputStreaming(backend);
+    }
 }

@@ -9,6 +9,8 @@ import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.Usage;
+import dev.ponder.core.model.Verdict;
+import dev.ponder.core.verify.Verifier;
 import dev.ponder.core.trace.Trace;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -33,12 +35,24 @@ public final class Session {
     private final boolean useRecordedAnswers;
     private final RandomGenerator rng;
     private final InstantSource clock;
+    private final Optional<Verifier> checker;
     private final List<Sample> drawn = new ArrayList<>();
     private StopReason stop = StopReason.DONE;
     private Optional<String> error = Optional.empty();
 
     public Session(Problem problem, Backend backend, GenerationRequest base, Meter meter, Trace trace,
                    AnswerExtractor extractor, boolean useRecordedAnswers, RandomGenerator rng, InstantSource clock) {
+        this(problem, backend, base, meter, trace, extractor, useRecordedAnswers, rng, clock, Optional.empty());
+    }
+
+    /**
+     * With a checker: a verifier that judges answers without the reference (an exact Game of 24 checker, unit tests,
+     * an LLM judge, or a noisy wrapper), which {@code verify@K}, {@code refine@R} and {@code cascade} consult.
+     */
+    public Session(Problem problem, Backend backend, GenerationRequest base, Meter meter, Trace trace,
+                   AnswerExtractor extractor, boolean useRecordedAnswers, RandomGenerator rng, InstantSource clock,
+                   Optional<Verifier> checker) {
+        this.checker = checker;
         this.problem = problem;
         this.backend = backend;
         this.base = base;
@@ -61,6 +75,28 @@ public final class Session {
     public AnswerExtractor extractor() { return extractor; }
 
     public GenerationRequest baseRequest() { return base; }
+
+    public Optional<Verifier> checker() { return checker; }
+
+    /** Checks a sample's answer with the checker, recording the verdict in the trace. */
+    public Verdict check(Sample sample) {
+        Verifier v = checker.orElseThrow(() -> PonderException.invalid(
+                "this strategy needs a checker (a verifier that does not use the reference answer), and none is configured"));
+        var started = clock.instant();
+        Verdict verdict;
+        try {
+            verdict = v.verify(problem, sample.answer());
+        } catch (RuntimeException e) {
+            verdict = Verdict.undecided("checker failed: " + e.getMessage());
+        }
+        String label = switch (verdict) {
+            case Verdict.Accepted a -> "accepted: " + a.reason();
+            case Verdict.Rejected r -> "rejected: " + r.reason();
+            case Verdict.Undecided u -> "undecided: " + u.reason();
+        };
+        trace.record("verify", v.name(), "", 0, Usage.ZERO, started, 1, List.of("sample " + sample.index() + " " + label), Optional.empty());
+        return verdict;
+    }
 
     /** Every sample drawn so far, in order. */
     public List<Sample> drawn() { return List.copyOf(drawn); }

@@ -30,6 +30,10 @@ public final class StrategyRegistry {
         r.register("vote", "vote@N", "majority over N samples (self-consistency)", p -> Strategy.vote(positive("vote", p)));
         r.register("best", "best@N", "best of N by the samples' scores (reward model or verifier)", p -> new Best(positive("best", p)));
         r.register("wvote", "wvote@N", "vote over N weighted by the samples' scores", p -> new WeightedVote(positive("wvote", p)));
+        r.register("verify", "verify@K", "resample until the checker accepts, at most K samples; abstains otherwise", p -> new VerifyFirst(positive("verify", p)));
+        r.register("refine", "refine@R", "draft, feedback (checker or self-critique), revise, R rounds (Self-Refine)", p -> new Refine(positive("refine", p)));
+        r.register("cascade", "cascade[@V]", "cheapest tier first (models a>b>c), escalate unless V votes (default 3) agree or the checker accepts", p ->
+                new Cascade(p.isEmpty() ? 3 : positive("cascade", p), 2.0 / 3));
         r.register("adaptive", "adaptive[@MAX]", "vote until Ponder's stopping rule (learned typicality gate + Beta rule) is satisfied, at most MAX (default 64) samples",
                 p -> Strategy.adaptive(StopRule.typicality(TypicalityRule.Settings.defaults()), p.isEmpty() ? DEFAULT_MAX : positive("adaptive", p),
                         p.isEmpty() ? "adaptive" : "adaptive@" + p));

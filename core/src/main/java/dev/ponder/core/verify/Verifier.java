@@ -41,6 +41,14 @@ public interface Verifier {
         return named("game24", (problem, answer) -> Game24.check(problem.question(), answer).verdict());
     }
 
+    /**
+     * {@code truth} made imperfect: wrong answers pass with probability {@code falsePositive}, right ones fail with
+     * probability {@code falseNegative}, drawn from {@code rng} (seed it for reproducible verdicts).
+     */
+    static Verifier noisy(Verifier truth, double falsePositive, double falseNegative, java.util.random.RandomGenerator rng) {
+        return new NoisyVerifier(truth, falsePositive, falseNegative, rng);
+    }
+
     /** A verifier from a function, for tests and small adapters. */
     static Verifier named(String name, java.util.function.BiFunction<Problem, String, Verdict> check) {
         return new NamedVerifier(name, check);

@@ -13,7 +13,9 @@ public sealed interface FakeReply {
      * An honest answer: these outputs as the choices (whatever {@code n} asked for), as JSON, or as SSE chunks of one
      * token each ending in {@code [DONE]} with usage in a last chunk when the request asked for it.
      * {@code cutAfterChunks} drops the connection after that many token chunks; {@code onChunk} is called with the
-     * number of token chunks sent so far after each one is flushed (a test can hold the stream there).
+     * number of token chunks sent so far after each one is flushed (a test can hold the stream there). A dropped
+     * connection can reach the client before data it has not read yet: to assert on what was delivered before a cut,
+     * hold the stream in {@code onChunk} until the client has taken the tokens.
      */
     record Outputs(List<FakeOutput> outputs, StreamStyle style, OptionalInt cutAfterChunks, IntConsumer onChunk) implements FakeReply {
         public Outputs {

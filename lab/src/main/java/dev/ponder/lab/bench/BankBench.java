@@ -13,7 +13,17 @@ public record BankBench(
         @JsonProperty("problems") int problems,
         @JsonProperty("permutations") int permutations,
         @JsonProperty("rows") List<BenchRow> rows,
-        @JsonProperty("efficiency") Efficiency efficiency) {
+        @JsonProperty("efficiency") Efficiency efficiency,
+        @JsonProperty("allocation") List<Allocation> allocation) {
+
+    /** Uniform vote@N beside compute-optimal allocation: accuracy at the same samples, and the saving at equal accuracy. */
+    public record Allocation(
+            @JsonProperty("uniform") String uniform,
+            @JsonProperty("uniform_accuracy") double uniformAccuracy,
+            @JsonProperty("samples_per_problem") double samples,
+            @JsonProperty("optimal_accuracy_at_same_samples") Optional<Double> optimalAtSame,
+            @JsonProperty("optimal_matching") Optional<String> optimalMatching,
+            @JsonProperty("sample_saving") Optional<Double> saving) {}
 
     public record Efficiency(
             @JsonProperty("reference") String reference,

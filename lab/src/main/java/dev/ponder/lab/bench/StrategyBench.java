@@ -5,7 +5,7 @@ import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.bank.Bank;
 import dev.ponder.core.model.Budget;
-import dev.ponder.core.strategy.Strategy;
+import dev.ponder.core.strategy.BatchStrategy;
 import dev.ponder.core.strategy.StrategyRegistry;
 import dev.ponder.lab.eval.Evaluation;
 import dev.ponder.lab.eval.Grader;
@@ -44,6 +44,7 @@ public record StrategyBench(int permutations, long seed, double tolerance, doubl
         for (int w : new int[] {2, 3, 4, 5, 8}) specs.add("esc@" + w);
         for (String t : new String[] {"0.8", "0.9", "0.95", "0.99"}) specs.add("ac@" + t);
         specs.add("adaptive");
+        for (String o : new String[] {"1.5", "2", "3", "4"}) specs.add("optimal@" + o);
         return specs;
     }
 
@@ -57,11 +58,12 @@ public record StrategyBench(int permutations, long seed, double tolerance, doubl
             double dollars = 0;
             for (int r = 0; r < permutations; r++) {
                 long s = seed + r;
-                Strategy strategy = StrategyRegistry.standard().parse(spec);
                 Backend replay = Backend.replay(bank, Optional.of(s), PriceCatalogue.shipped());
                 Evaluation eval = new Evaluation(bank.model(), AnswerExtractor.forKind(bank.answerKind()), true,
                         Grader.recordedThen((pr, a) -> false), Budget.UNLIMITED, s, 1, Evaluation.questionOnly(), InstantSource.system());
-                List<ProblemOutcome> outcomes = eval.run(strategy, replay, bank.problems());
+                List<ProblemOutcome> outcomes = spec.startsWith("optimal@")
+                        ? eval.runBatch(BatchStrategy.parse(spec, bank.maxSamplesPerProblem()), replay, bank.problems())
+                        : eval.run(StrategyRegistry.standard().parse(spec), replay, bank.problems());
                 for (int i = 0; i < p; i++) {
                     ProblemOutcome o = outcomes.get(i);
                     if (o.correct()) correct[i] += 1.0 / permutations;
@@ -74,7 +76,7 @@ public record StrategyBench(int permutations, long seed, double tolerance, doubl
             Estimate ci = Bootstrap.mean(correct, resamples, 0.95, new SplittableRandom(seed));
             rows.add(new BenchRow(spec, Family.of(spec).label(), mean(correct), ci.low(), ci.high(), samples / n, tokens / n, dollars / n));
         }
-        return new BankBench(bank.name(), p, permutations, rows, efficiency(rows, "vote@" + bank.maxSamplesPerProblem()));
+        return new BankBench(bank.name(), p, permutations, rows, efficiency(rows, "vote@" + bank.maxSamplesPerProblem()), allocation(rows));
     }
 
     BankBench.Efficiency efficiency(List<BenchRow> rows, String reference) {
@@ -82,11 +84,32 @@ public record StrategyBench(int permutations, long seed, double tolerance, doubl
         Optional<BenchRow> baseline = rows.stream().filter(r -> r.family().equals("baseline"))
                 .filter(r -> r.accuracy() >= ref.accuracy() - tolerance)
                 .min(java.util.Comparator.comparingDouble(BenchRow::samplesPerProblem));
-        BenchRow ours = rows.stream().filter(r -> r.family().equals("ponder")).findFirst().orElseThrow();
+        BenchRow ours = rows.stream().filter(r -> r.strategy().startsWith("adaptive")).findFirst()
+                .or(() -> rows.stream().filter(r -> r.family().equals("ponder")).findFirst()).orElseThrow();
         Optional<Double> ratio = baseline.map(b -> ours.samplesPerProblem() / b.samplesPerProblem());
         boolean met = ours.accuracy() >= ref.accuracy() - tolerance && ratio.map(x -> x <= goalRatio).orElse(true);
         return new BankBench.Efficiency(reference, ref.accuracy(), baseline.map(BenchRow::strategy),
                 baseline.map(BenchRow::samplesPerProblem), ours.strategy(), ours.accuracy(), ours.samplesPerProblem(), ratio, met);
+    }
+
+    /**
+     * Compute-optimal allocation against uniform voting: for each {@code vote@N} row, the fewest samples per question
+     * at which an {@code optimal@S} row is at least as accurate, and the saving N / S.
+     */
+    static List<BankBench.Allocation> allocation(List<BenchRow> rows) {
+        List<BenchRow> optimal = rows.stream().filter(r -> r.strategy().startsWith("optimal@"))
+                .sorted(java.util.Comparator.comparingDouble(BenchRow::samplesPerProblem)).toList();
+        List<BankBench.Allocation> out = new ArrayList<>();
+        if (optimal.isEmpty()) return out;
+        for (BenchRow v : rows) {
+            if (!v.strategy().startsWith("vote@") || v.samplesPerProblem() < 2) continue;
+            Optional<BenchRow> match = optimal.stream().filter(o -> o.accuracy() >= v.accuracy() - 1e-12).findFirst();
+            Optional<BenchRow> same = optimal.stream().filter(o -> Math.abs(o.samplesPerProblem() - v.samplesPerProblem()) < 1e-9).findFirst();
+            out.add(new BankBench.Allocation(v.strategy(), v.accuracy(), v.samplesPerProblem(),
+                    same.map(BenchRow::accuracy), match.map(BenchRow::strategy),
+                    match.map(m -> v.samplesPerProblem() / m.samplesPerProblem())));
+        }
+        return out;
     }
 
     private static double mean(double[] xs) {

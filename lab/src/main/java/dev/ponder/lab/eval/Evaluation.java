@@ -7,7 +7,9 @@ import dev.ponder.core.budget.Meter;
 import dev.ponder.core.model.Budget;
 import dev.ponder.core.model.Message;
 import dev.ponder.core.model.Problem;
+import dev.ponder.core.strategy.BatchStrategy;
 import dev.ponder.core.strategy.Result;
+import dev.ponder.core.verify.Verifier;
 import dev.ponder.core.strategy.Session;
 import dev.ponder.core.strategy.Strategy;
 import dev.ponder.core.trace.Trace;
@@ -30,10 +32,21 @@ import java.util.function.Function;
  */
 public record Evaluation(String model, AnswerExtractor extractor, boolean useRecordedAnswers, Grader grader,
                          Budget budget, long seed, int concurrency, Function<Problem, List<Message>> prompt,
-                         InstantSource clock) {
+                         InstantSource clock, Optional<Verifier> checker) {
 
     public Evaluation {
+        java.util.Objects.requireNonNull(checker, "checker");
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+    }
+
+    /** Without a checker. */
+    public Evaluation(String model, AnswerExtractor extractor, boolean useRecordedAnswers, Grader grader, Budget budget,
+                      long seed, int concurrency, Function<Problem, List<Message>> prompt, InstantSource clock) {
+        this(model, extractor, useRecordedAnswers, grader, budget, seed, concurrency, prompt, clock, Optional.empty());
+    }
+
+    public Evaluation withChecker(Verifier v) {
+        return new Evaluation(model, extractor, useRecordedAnswers, grader, budget, seed, concurrency, prompt, clock, Optional.of(v));
     }
 
     public static Function<Problem, List<Message>> questionOnly() { return p -> List.of(Message.user(p.question())); }
@@ -68,15 +81,30 @@ public record Evaluation(String model, AnswerExtractor extractor, boolean useRec
         return out;
     }
 
+    /** Runs a batch strategy over all problems at once (one session each, sharing the batch's budget). */
+    public List<ProblemOutcome> runBatch(BatchStrategy strategy, Backend backend, List<Problem> problems) {
+        List<Session> sessions = problems.stream().map(p -> session(backend, p)).toList();
+        List<Result> results = strategy.solve(sessions);
+        List<ProblemOutcome> out = new ArrayList<>(problems.size());
+        for (int i = 0; i < problems.size(); i++) out.add(outcome(problems.get(i), results.get(i)));
+        return out;
+    }
+
     public Result solve(Strategy strategy, Backend backend, Problem p) {
+        return strategy.solve(session(backend, p));
+    }
+
+    private Session session(Backend backend, Problem p) {
         GenerationRequest req = new GenerationRequest(model, prompt.apply(p), 1, Optional.empty(), Optional.of(p.id()), java.util.Map.of());
-        Session s = new Session(p, backend, req, new Meter(budget, clock), new Trace(p.id()), extractor,
-                useRecordedAnswers, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + p.id().hashCode()), clock);
-        return strategy.solve(s);
+        return new Session(p, backend, req, new Meter(budget, clock), new Trace(p.id()), extractor,
+                useRecordedAnswers, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + p.id().hashCode()), clock, checker);
     }
 
     private ProblemOutcome one(Strategy strategy, Backend backend, Problem p) {
-        Result r = solve(strategy, backend, p);
+        return outcome(p, solve(strategy, backend, p));
+    }
+
+    private ProblemOutcome outcome(Problem p, Result r) {
         var u = r.usage();
         return new ProblemOutcome(p.id(), r.answer(), grader.correct(p, r), r.samples().size(), u.outputTokens(),
                 u.reasoningTokens(), u.dollars(), r.stop());

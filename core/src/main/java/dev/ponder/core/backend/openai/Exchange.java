@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -79,14 +82,21 @@ final class Exchange {
             return f.get(config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            throw new PonderException(PonderException.Kind.TIMEOUT, where + ": no complete response within " + config.requestTimeout(), e);
+            throw timedOut(where, e);
         } catch (ExecutionException e) {
-            throw UpstreamErrors.ofTransport(e.getCause() == null ? e : e.getCause(), where, false);
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            // the JDK's own request timeout and the guard above race: both read the same
+            if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) throw timedOut(where, cause);
+            throw UpstreamErrors.ofTransport(cause, where, false);
         } catch (InterruptedException e) {
             f.cancel(true);
             Thread.currentThread().interrupt();
             throw new PonderException(PonderException.Kind.INTERNAL, where + ": interrupted", e);
         }
+    }
+
+    private PonderException timedOut(String where, Throwable cause) {
+        return new PonderException(PonderException.Kind.TIMEOUT, where + ": no complete response within " + config.requestTimeout(), cause);
     }
 
     private static byte[] readAll(InputStream in, String where) {
@@ -103,7 +113,7 @@ final class Exchange {
             if (n == null || !n.isObject()) throw new IOException("expected a JSON object");
             return n;
         } catch (IOException e) {
-            String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(body, StandardCharsets.UTF_8);
             throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, where + ": malformed JSON in the response ("
                     + e.getMessage().lines().findFirst().orElse("") + "): " + (text.length() > 200 ? text.substring(0, 200) + "..." : text), e);
         }

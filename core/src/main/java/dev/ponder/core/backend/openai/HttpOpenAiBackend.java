@@ -10,11 +10,13 @@ import dev.ponder.core.error.PonderException;
 import dev.ponder.core.error.PonderException.Kind;
 import dev.ponder.core.model.Message;
 import dev.ponder.core.model.Usage;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -133,7 +135,7 @@ final class HttpOpenAiBackend implements OpenAiBackend {
             }
             throw e;
         }
-        if (first.size() >= n) return first.subList(0, n);
+        if (first.size() >= n) return List.copyOf(first.subList(0, n));
         if (config.nParameter() == NParameter.HONOURED) {
             throw new PonderException(Kind.BAD_UPSTREAM_RESPONSE, job.where(config) + ": asked for " + n
                     + " choices, got " + first.size() + " (configured as honouring n; use AUTO or IGNORED for this server)");
@@ -203,10 +205,10 @@ final class HttpOpenAiBackend implements OpenAiBackend {
                 if (data.isEmpty()) break;
                 done = asm.accept(data.get());
             }
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new PonderException(Kind.TIMEOUT, where + ": the stream sent nothing for " + config.requestTimeout()
                     + (asm.delivered() ? " after output started" : ""), null, e, asm.delivered());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new PonderException(asm.delivered() ? Kind.STREAM_BROKEN : Kind.UPSTREAM_UNAVAILABLE,
                     where + ": the stream broke: " + e.getMessage(), null, e, asm.delivered());
         } catch (InterruptedException e) {

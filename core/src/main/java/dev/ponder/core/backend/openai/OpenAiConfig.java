@@ -108,6 +108,12 @@ public record OpenAiConfig(URI baseUrl, Optional<ApiKey> apiKey, Optional<String
         private Builder(URI baseUrl) { this.baseUrl = baseUrl; }
 
         public Builder apiKey(ApiKey k) { apiKey = Optional.of(k); return this; }
+        /** Reads the key from this variable when it is set, and sends none otherwise (local servers need none). */
+        public Builder apiKeyFromEnvironmentIfSet(String variable) {
+            String v = System.getenv(variable);
+            apiKey = v == null || v.isBlank() ? Optional.empty() : Optional.of(ApiKey.fromEnv(variable));
+            return this;
+        }
         public Builder model(String m) { defaultModel = Optional.of(m); return this; }
         public Builder modelName(String ponderName, String upstreamName) { modelNames.put(ponderName, upstreamName); return this; }
         public Builder connectTimeout(Duration d) { connectTimeout = d; return this; }

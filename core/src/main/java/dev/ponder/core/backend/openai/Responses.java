@@ -1,6 +1,7 @@
 package dev.ponder.core.backend.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponder.core.backend.Delta.Channel;
 import dev.ponder.core.error.PonderException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ final class Responses {
                 List<ThinkSplitter.Piece> pieces = new ArrayList<>(s.feed(content));
                 pieces.addAll(s.finish());
                 for (ThinkSplitter.Piece p : pieces) {
-                    (p.channel() == dev.ponder.core.backend.Delta.Channel.REASONING ? reasoning : answer).append(p.text());
+                    (p.channel() == Channel.REASONING ? reasoning : answer).append(p.text());
                 }
                 content = answer.toString();
             }

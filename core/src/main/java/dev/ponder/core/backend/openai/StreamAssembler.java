@@ -8,6 +8,7 @@ import dev.ponder.core.backend.StreamListener;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.error.PonderException.Kind;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +62,7 @@ final class StreamAssembler {
                     + (data.length() > 200 ? data.substring(0, 200) + "..." : data));
         }
         if (chunk.has("error")) {
-            throw fail(Kind.STREAM_BROKEN, "the server reported an error mid-stream: " + UpstreamErrors.message(data.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            throw fail(Kind.STREAM_BROKEN, "the server reported an error mid-stream: " + UpstreamErrors.message(data.getBytes(StandardCharsets.UTF_8)));
         }
         Responses.usage(chunk.path("usage")).ifPresent(u -> usage = Optional.of(u));
         int position = 0;

@@ -193,4 +193,27 @@ class OpenAiBackendTest {
             assertThat(b.generate(ask("q", 1)).getFirst().text()).isEqualTo("The answer is 42.");
         }
     }
+
+    @Test
+    void a_request_without_a_model_and_no_default_is_invalid_input() {
+        try (var server = FakeOpenAiServer.start()) {
+            OpenAiBackend b = OpenAiBackend.create(OpenAiConfig.builder(server.baseUrl()).build());
+            var e = org.assertj.core.api.Assertions.catchThrowableOfType(dev.ponder.core.error.PonderException.class,
+                    () -> b.generate(dev.ponder.core.backend.GenerationRequest.of("", ask("q", 1).messages(), 1)));
+            assertThat(e.kind()).isEqualTo(dev.ponder.core.error.PonderException.Kind.INVALID_INPUT);
+            assertThat(e.getMessage()).contains("no model given");
+            assertThat(server.requestCount()).isZero();
+        }
+    }
+
+    @Test
+    void extra_fields_may_not_override_what_the_backend_sets() {
+        try (var server = FakeOpenAiServer.start()) {
+            var r = new dev.ponder.core.backend.GenerationRequest("fake-model", ask("q", 1).messages(), 1, Optional.empty(),
+                    Optional.empty(), Map.of("n", 8));
+            var e = org.assertj.core.api.Assertions.catchThrowableOfType(dev.ponder.core.error.PonderException.class,
+                    () -> fx.backend(server).generate(r));
+            assertThat(e.getMessage()).contains("\"n\" is set by the backend");
+        }
+    }
 }

@@ -26,6 +26,14 @@ class OpenAiStreamingTest {
     private final Fixture fx = new Fixture();
     private final List<Delta> deltas = new CopyOnWriteArrayList<>();
 
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private String joined(int choice, Channel channel) {
         return deltas.stream().filter(d -> d.choice() == choice && d.channel() == channel).map(Delta::text).collect(Collectors.joining());
     }
@@ -96,16 +104,23 @@ class OpenAiStreamingTest {
 
     @Test
     void a_stream_cut_after_output_was_delivered_is_stream_broken_and_not_retried() {
-        try (var server = FakeOpenAiServer.start(r -> FakeReply.texts("one two three four five").cutAfter(3))) {
+        // the cut waits until the client has taken three tokens: a dropped connection can overtake unread data
+        CountDownLatch taken = new CountDownLatch(3);
+        try (var server = FakeOpenAiServer.start(r -> FakeReply.texts("one two three four five").cutAfter(3).onChunk(k -> {
+            if (k == 3) await(taken);
+        }))) {
             OpenAiBackend b = fx.backend(server);
-            PonderException e = catchThrowableOfType(PonderException.class, () -> b.stream(ask("q", 1), deltas::add));
+            PonderException e = catchThrowableOfType(PonderException.class, () -> b.stream(ask("q", 1), d -> {
+                deltas.add(d);
+                taken.countDown();
+            }));
 
             assertThat(e.kind()).isEqualTo(Kind.STREAM_BROKEN);
             assertThat(e.outputDelivered()).isTrue();
             assertThat(e.retriable()).isFalse();
             assertThat(deltas).extracting(Delta::text).containsExactly("one", " two", " three");
-            assertThat(server.requestCount()).isEqualTo(1);
             assertThat(b.lastAttempts()).isEqualTo(1);
+            assertThat(server.requestCount()).isEqualTo(1);
         }
     }
 
@@ -131,7 +146,8 @@ class OpenAiStreamingTest {
                 Thread.currentThread().interrupt();
             }
         }))) {
-            OpenAiBackend b = OpenAiBackend.create(fx.config(server).requestTimeout(Duration.ofMillis(300)).build());
+            // 1 s, not less: the first token must arrive within it even on a loaded machine
+            OpenAiBackend b = OpenAiBackend.create(fx.config(server).requestTimeout(Duration.ofSeconds(1)).build());
             PonderException e = catchThrowableOfType(PonderException.class, () -> b.stream(ask("q", 1), deltas::add));
 
             assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
@@ -200,6 +216,20 @@ class OpenAiStreamingTest {
             Generation g = fx.backend(server).stream(ask("q", 1), deltas::add).getFirst();
             assertThat(deltas).containsExactly(new Delta(0, Channel.REASONING, "r"), new Delta(0, Channel.CONTENT, "whole"));
             assertThat(g.usage().outputTokens()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void a_listener_that_throws_aborts_the_call_with_its_exception() {
+        try (var server = FakeOpenAiServer.start(r -> FakeReply.texts("one two three four"))) {
+            IllegalStateException gone = new IllegalStateException("client went away");
+            Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> fx.backend(server).stream(ask("q", 1), d -> {
+                deltas.add(d);
+                if (deltas.size() == 2) throw gone;
+            }));
+            assertThat(t).isSameAs(gone);
+            assertThat(deltas).hasSize(2);
+            assertThat(server.requestCount()).isEqualTo(1);
         }
     }
 }
