@@ -1,0 +1,162 @@
+package dev.ponder.core;
+
+import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.PriceCatalogue;
+import dev.ponder.core.bank.Bank;
+import dev.ponder.core.error.PonderException;
+import dev.ponder.core.model.Message;
+import dev.ponder.core.route.Knob;
+import dev.ponder.core.route.Router;
+import dev.ponder.core.strategy.StrategyRegistry;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The engine: spends test-time compute on questions under a {@link Policy} and says what it bought.
+ * <pre>{@code
+ * Ponder ponder = Ponder.builder()
+ *         .backend("gpt-4o-mini", Backend.openAi(OpenAiConfig.builder("https://api.openai.com/v1").build()))
+ *         .defaultPolicy(Policy.vote(5).answer("number"))
+ *         .build();
+ * Solution s = ponder.solve("A robe takes 2 bolts of blue fiber and half that much white fiber. How many bolts in total?",
+ *         Policy.parse("vote@5:gpt-4o-mini").budgetDollars(0.01));
+ * System.out.println(s.answer() + " " + s.confidence() + " $" + s.dollars());
+ * }</pre>
+ * An engine is thread-safe. Strategies that learn across questions ({@code adaptive}) keep their state per engine and
+ * policy, and such questions are solved one at a time.
+ */
+public interface Ponder {
+
+    /** Solves one question, asked as a single user message. */
+    Solution solve(String question, Policy policy);
+
+    /** Solves a conversation (system, user, assistant... messages); the last user message is the question. */
+    Solution solve(List<Message> messages, Policy policy);
+
+    /** Solves one question with the engine's default policy. */
+    default Solution solve(String question) { return solve(question, defaultPolicy()); }
+
+    /** Solves on a virtual thread. */
+    CompletableFuture<Solution> solveAsync(List<Message> messages, Policy policy);
+
+    default CompletableFuture<Solution> solveAsync(String question, Policy policy) {
+        return solveAsync(List.of(Message.user(question)), policy);
+    }
+
+    /**
+     * Solves on a virtual thread and reports to {@code listener}: progress after each sample (samples drawn, current
+     * vote, dollars so far), then the solution or the error. The future completes after the listener has been told.
+     */
+    CompletableFuture<Solution> stream(List<Message> messages, Policy policy, SolveListener listener);
+
+    default CompletableFuture<Solution> stream(String question, Policy policy, SolveListener listener) {
+        return stream(List.of(Message.user(question)), policy, listener);
+    }
+
+    /**
+     * Solves a batch, each question under {@code policy} (its budget is per question); solutions come back in the
+     * questions' order. Questions run concurrently on virtual threads, unless the strategy learns across questions.
+     */
+    List<Solution> solveAll(List<String> questions, Policy policy);
+
+    Policy defaultPolicy();
+
+    /** The model names this engine has backends for; the first is the default. */
+    List<String> models();
+
+    PriceCatalogue prices();
+
+    static Builder builder() { return new Builder(); }
+
+    /** Configures an engine. Only a backend is required. */
+    final class Builder {
+        /** Per model: how to get the backend for one solve (the same instance, or a fresh replay). */
+        final Map<String, Function<PriceCatalogue, java.util.function.Supplier<Backend>>> backends = new LinkedHashMap<>();
+        PriceCatalogue prices = PriceCatalogue.shipped();
+        Optional<Router> router = Optional.empty();
+        Knob knob = new Knob.Lambda(0);
+        Policy defaultPolicy = Policy.single();
+        InstantSource clock = InstantSource.system();
+        long seed = 0;
+        StrategyRegistry strategies = StrategyRegistry.standard();
+        AnswerExtractor extractor = AnswerExtractor.exact();
+        int concurrency = 16;
+
+        Builder() {}
+
+        /** Serves policies naming {@code model} (and those naming none, if it is the first backend) from {@code backend}. */
+        public Builder backend(String model, Backend backend) {
+            name(model);
+            Objects.requireNonNull(backend, "backend");
+            backends.put(model, prices -> () -> backend);
+            return this;
+        }
+
+        /**
+         * Serves {@code model} from a bank's recorded samples, replayed in an order drawn from the engine's seed and
+         * priced from the engine's catalogue (at the bank's model name). Questions must match the bank's exactly. Each
+         * solve replays the bank afresh, so asking the same question twice gives the same samples.
+         */
+        public Builder replay(String model, Bank bank) {
+            name(model);
+            Objects.requireNonNull(bank, "bank");
+            backends.put(model, prices -> {
+                long s = seed;
+                return () -> Backend.replay(bank, Optional.of(s), prices);
+            });
+            return this;
+        }
+
+        /** Dollars per million tokens by model name; prices calls whose backend reports tokens but no dollars. Default: the shipped catalogue. */
+        public Builder prices(PriceCatalogue catalogue) { prices = Objects.requireNonNull(catalogue, "prices"); return this; }
+
+        /** The router that {@link Policy#auto()} asks for a strategy and model, turned by {@code knob}. */
+        public Builder router(Router r, Knob k) {
+            router = Optional.of(Objects.requireNonNull(r, "router"));
+            knob = Objects.requireNonNull(k, "knob");
+            return this;
+        }
+
+        /** The policy of {@link Ponder#solve(String)}; default {@code single}. */
+        public Builder defaultPolicy(Policy p) { defaultPolicy = Objects.requireNonNull(p, "defaultPolicy"); return this; }
+
+        /** The clock deadlines are measured on; tests pass a fixed or hand-advanced one. */
+        public Builder clock(InstantSource c) { clock = Objects.requireNonNull(c, "clock"); return this; }
+
+        /** Seeds every random choice (replay order, strategies' draws) so runs repeat exactly; default 0. */
+        public Builder seed(long s) { seed = s; return this; }
+
+        /** Strategies by name, for your own; default {@link StrategyRegistry#standard()}. */
+        public Builder strategies(StrategyRegistry r) { strategies = Objects.requireNonNull(r, "strategies"); return this; }
+
+        /** How answers are read when the policy names no extractor; default {@link AnswerExtractor#exact()}. */
+        public Builder answers(AnswerExtractor e) { extractor = Objects.requireNonNull(e, "answers"); return this; }
+
+        /** At most this many questions of a batch in flight at once; default 16. */
+        public Builder concurrency(int n) {
+            if (n < 1) throw PonderException.invalid("concurrency must be >= 1, was %d", n);
+            concurrency = n;
+            return this;
+        }
+
+        public Ponder build() {
+            if (backends.isEmpty()) {
+                throw PonderException.invalid("no backend: add one with backend(model, backend) or replay(model, bank)");
+            }
+            Map<String, java.util.function.Supplier<Backend>> built = new LinkedHashMap<>();
+            backends.forEach((m, f) -> built.put(m, f.apply(prices)));
+            return new Engine(this, built);
+        }
+
+        private static void name(String model) {
+            if (model == null || model.isBlank()) throw PonderException.invalid("backend model name is blank");
+        }
+    }
+}

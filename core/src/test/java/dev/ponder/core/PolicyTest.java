@@ -1,0 +1,68 @@
+package dev.ponder.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ponder.core.error.PonderException;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PolicyTest {
+
+    @Test
+    void reads_strategy_and_model_as_the_proxy_writes_them() {
+        assertThat(Policy.parse("vote@8").strategy()).isEqualTo("vote@8");
+        assertThat(Policy.parse("vote@8").model()).isEmpty();
+        Policy p = Policy.parse(" vote@8:gpt-4o-mini ");
+        assertThat(p.strategy()).isEqualTo("vote@8");
+        assertThat(p.model()).contains("gpt-4o-mini");
+        assertThat(p.written()).isEqualTo("vote@8:gpt-4o-mini");
+        assertThat(Policy.parse("adaptive:llama3:8b").model()).contains("llama3:8b");
+        assertThat(Policy.parse("auto").strategy()).isEqualTo(Policy.AUTO);
+    }
+
+    @Test
+    void typed_builders_give_the_same_policies() {
+        Policy p = Policy.adaptive().maxSamples(16).budgetDollars(0.05);
+        assertThat(p.strategy()).isEqualTo("adaptive@16");
+        assertThat(p.budget().maxDollars()).contains(0.05);
+        assertThat(Policy.vote(5)).isEqualTo(Policy.parse("vote@5"));
+        assertThat(Policy.single().strategy()).isEqualTo("single");
+        assertThat(Policy.vote(3).maxSamples(9).strategy()).isEqualTo("vote@9");
+        Policy q = Policy.vote(5).model("m").answer("number").maxTokens(256).budgetTokens(1000).deadline(Duration.ofSeconds(3));
+        assertThat(q.written()).isEqualTo("vote@5:m");
+        assertThat(q.answer()).contains("number");
+        assertThat(q.maxTokens()).contains(256);
+        assertThat(q.budget().maxTokens()).contains(1000L);
+        assertThat(q.budget().deadline()).contains(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void rejects_bad_policies_naming_the_bad_value() {
+        assertThatThrownBy(() -> Policy.parse("vote@0")).isInstanceOf(PonderException.class).hasMessageContaining("vote@0");
+        assertThatThrownBy(() -> Policy.parse("think-hard:gpt-4o")).hasMessageContaining("think-hard").hasMessageContaining("vote@N");
+        assertThatThrownBy(() -> Policy.parse("vote@8:")).hasMessageContaining("STRATEGY:MODEL");
+        assertThatThrownBy(() -> Policy.parse(" ")).hasMessageContaining("blank");
+        assertThatThrownBy(() -> Policy.single().maxSamples(4)).hasMessageContaining("maxSamples(4)").hasMessageContaining("single");
+        assertThatThrownBy(() -> Policy.vote(0)).hasMessageContaining("was 0");
+        assertThatThrownBy(() -> Policy.vote(5).budgetDollars(-1)).hasMessageContaining("-1");
+        assertThatThrownBy(() -> Policy.vote(5).budgetDollars(Double.NaN)).hasMessageContaining("NaN");
+        assertThatThrownBy(() -> Policy.vote(5).answer("roman")).hasMessageContaining("roman").hasMessageContaining("number");
+        assertThatThrownBy(() -> Policy.vote(5).maxTokens(0)).hasMessageContaining("was 0");
+        assertThatThrownBy(() -> Policy.vote(5).deadline(Duration.ZERO)).hasMessageContaining("PT0S");
+        assertThatThrownBy(() -> new Policy("vote@5", Optional.of(" "), dev.ponder.core.model.Budget.UNLIMITED, Optional.empty(), Optional.empty()))
+                .hasMessageContaining("blank");
+    }
+
+    @Test
+    void errors_are_invalid_input() {
+        try {
+            Policy.parse("nope");
+        } catch (PonderException e) {
+            assertThat(e.kind()).isEqualTo(PonderException.Kind.INVALID_INPUT);
+            return;
+        }
+        throw new AssertionError("no exception");
+    }
+}
