@@ -3,6 +3,7 @@ package dev.ponder.cli.fit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.cli.io.JsonOut;
+import dev.ponder.core.error.PonderException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +45,7 @@ public final class FitThinking implements Callable<Integer> {
     public Integer call() {
         if (bootstrap < 1) throw new IllegalArgumentException("--bootstrap must be >= 1, was " + bootstrap);
         if (!Files.exists(outcomes)) {
-            throw new dev.ponder.core.error.PonderException(dev.ponder.core.error.PonderException.Kind.NOT_FOUND,
-                    "outcomes not found: " + outcomes);
+            throw new PonderException(PonderException.Kind.NOT_FOUND, "outcomes not found: " + outcomes);
         }
         List<Outcome> rows = Outcome.read(outcomes).stream()
                 .filter(o -> datasets.isEmpty() || datasets.contains(o.dataset())).toList();
