@@ -77,6 +77,8 @@ public final class FitCoverage implements Callable<Integer> {
         law.set("b_ci95", JsonOut.pair(fit.b().low(), fit.b().high()));
         law.put("r2", fit.law().goodness().rSquared());
         law.put("rmse", fit.law().goodness().rmse());
+        ArrayNode res = law.putArray("residuals");
+        for (double r : fit.law().goodness().residuals()) res.add(r);
         ObjectNode ex = root.putObject("extrapolation");
         ex.put("k", fit.extrapolateTo());
         ex.put("value", fit.extrapolation().value());

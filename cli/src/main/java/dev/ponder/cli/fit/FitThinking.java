@@ -3,6 +3,7 @@ package dev.ponder.cli.fit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.cli.io.JsonOut;
+import dev.ponder.core.error.PonderException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +45,7 @@ public final class FitThinking implements Callable<Integer> {
     public Integer call() {
         if (bootstrap < 1) throw new IllegalArgumentException("--bootstrap must be >= 1, was " + bootstrap);
         if (!Files.exists(outcomes)) {
-            throw new dev.ponder.core.error.PonderException(dev.ponder.core.error.PonderException.Kind.NOT_FOUND,
-                    "outcomes not found: " + outcomes);
+            throw new PonderException(PonderException.Kind.NOT_FOUND, "outcomes not found: " + outcomes);
         }
         List<Outcome> rows = Outcome.read(outcomes).stream()
                 .filter(o -> datasets.isEmpty() || datasets.contains(o.dataset())).toList();
@@ -57,7 +57,31 @@ public final class FitThinking implements Callable<Integer> {
         List<ThinkingSummary> models = new ArrayList<>();
         byModel.forEach((m, list) -> models.add(ThinkingSummary.of(m, list, bootstrap, rng)));
         PrintWriter out = spec.commandLine().getOut();
-        if (json) JsonOut.print(out, toJson(rows, models, trials));
+        if (json) {
+            ObjectNode root = toJson(rows, models, trials);
+            for (var node : root.get("models")) {   // per-dataset rows, JSON only
+                ArrayNode by = ((ObjectNode) node).putArray("by_dataset");
+                Map<String, List<Outcome>> perDataset = new LinkedHashMap<>();
+                byModel.get(node.get("model").asText()).forEach(o -> perDataset.computeIfAbsent(o.dataset(), d -> new ArrayList<>()).add(o));
+                perDataset.forEach((d, list) -> {
+                    ThinkingSummary s = ThinkingSummary.of(d, list, bootstrap, rng);
+                    ObjectNode o = by.addObject();
+                    o.put("dataset", d);
+                    o.put("queries", s.queries());
+                    o.put("accuracy", s.accuracy().estimate());
+                    o.put("ci_low", s.accuracy().low());
+                    o.put("ci_high", s.accuracy().high());
+                    putNumber(o, "mean_thinking_tokens", s.meanThinking());
+                    o.put("cost_per_query", s.costPerQuery());
+                    s.slope().ifPresentOrElse(e -> {
+                        o.put("slope_per_doubling", e.value());
+                        o.put("slope_ci_low", e.low());
+                        o.put("slope_ci_high", e.high());
+                    }, () -> o.putNull("slope_per_doubling"));
+                });
+            }
+            JsonOut.print(out, root);
+        }
         else printText(out, rows, models, trials);
         return 0;
     }

@@ -127,6 +127,8 @@ public final class PlanSamples implements Callable<Integer> {
             p.fit().curve().parameters().forEach(f::put);
             f.put("r2", p.fit().goodness().rSquared());
             f.put("rmse", p.fit().goodness().rmse());
+            ArrayNode res = f.putArray("residuals");
+            for (double r : p.fit().goodness().residuals()) res.add(r);
             ArrayNode curve = o.putArray("curve");
             for (int j = 0; j < p.ks().length; j++) {
                 ObjectNode pt = curve.addObject();

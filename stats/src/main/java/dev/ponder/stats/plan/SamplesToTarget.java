@@ -126,11 +126,5 @@ public record SamplesToTarget(double target, int[] ks, double[] curve, CurveFit<
     }
 
     @Override
-    public boolean equals(Object o) { return this == o; }
-
-    @Override
-    public int hashCode() { return System.identityHashCode(this); }
-
-    @Override
     public String toString() { return "SamplesToTarget[target=" + target + ", k=" + kNeeded + ", ceiling=" + ceiling + "]"; }
 }
