@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Test-time compute engine: serve, measure and predict what inference compute buys.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            dev.ponder.cli.verify.VerifyCommand.class,
         })
 public final class Main implements Runnable {
 
