@@ -59,6 +59,11 @@ public interface Verifier {
         return named("java-tests", (problem, answer) -> JavaTests.verify(sandbox, problem, answer).verdict());
     }
 
+    /** A live model grading answers through {@code backend}; its usage is counted in {@link LlmJudge#usage()}. */
+    static LlmJudge llmJudge(dev.ponder.core.backend.Backend backend, String model) {
+        return new LlmJudge(backend, model);
+    }
+
     /** A verifier from a function, for tests and small adapters. */
     static Verifier named(String name, java.util.function.BiFunction<Problem, String, Verdict> check) {
         return new NamedVerifier(name, check);

@@ -25,24 +25,65 @@ record Launcher(List<String> command, String isolation, Path workerDir) {
     private static final String BWRAP = "/usr/bin/bwrap";
     private static final String NOBODY = "65534";
 
+    private static volatile Optional<String> probed;
+
+    /** Checks once per JVM that bwrap exists and can actually create its namespaces here (containers may forbid it). */
     static Optional<String> bubblewrapUnavailable() {
+        Optional<String> result = probed;
+        if (result == null) {
+            result = probe();
+            probed = result;
+        }
+        return result;
+    }
+
+    private static Optional<String> probe() {
         if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
             return Optional.of("bubblewrap needs Linux; this is " + System.getProperty("os.name"));
         }
         if (!Files.isExecutable(Path.of(BWRAP))) return Optional.of("bubblewrap (" + BWRAP + ") is not installed");
         if (!Files.isExecutable(Path.of("/usr/bin/prlimit"))) return Optional.of("prlimit (util-linux) is not installed");
-        return Optional.empty();
+        List<String> cmd = new ArrayList<>(dropRoot());
+        cmd.addAll(List.of(BWRAP, "--unshare-all", "--die-with-parent", "--ro-bind", "/usr", "/usr"));
+        for (String link : List.of("/lib", "/lib64", "/bin")) {
+            if (Files.isSymbolicLink(Path.of(link))) cmd.addAll(List.of("--symlink", "usr" + link, link));
+            else if (Files.isDirectory(Path.of(link))) cmd.addAll(List.of("--ro-bind", link, link));
+        }
+        cmd.addAll(List.of("--", "/usr/bin/prlimit", "--cpu=1"));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Optional.of("bubblewrap did not start within 10 s");
+            }
+            if (p.exitValue() != 0) return Optional.of("bubblewrap cannot create a sandbox here: " + out);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("bubblewrap cannot be run: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while probing bubblewrap");
+        }
+    }
+
+    /** As root, RLIMIT_NPROC is not enforced: the sandbox runs as nobody. */
+    private static List<String> dropRoot() {
+        try {
+            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            if (Integer.valueOf(0).equals(uid) && Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
+                return List.of("/usr/bin/setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--");
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // not Linux /proc: run as the current user
+        }
+        return List.of();
     }
 
     static Launcher bubblewrap(SandboxLimits limits) {
         Path workerDir = workerClasses();
         Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath();
-        List<String> cmd = new ArrayList<>();
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (root && Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
-            // As root, RLIMIT_NPROC is not enforced: run the sandbox as nobody.
-            cmd.addAll(List.of("/usr/bin/setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
-        }
+        List<String> cmd = new ArrayList<>(dropRoot());
         cmd.addAll(List.of(BWRAP, "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
                 "--setenv", "MALLOC_ARENA_MAX", "2", "--cap-drop", "ALL"));
         for (String dir : List.of("/usr/lib", "/usr/lib64")) {

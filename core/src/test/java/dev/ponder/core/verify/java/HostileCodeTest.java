@@ -25,6 +25,7 @@ class HostileCodeTest {
 
     private static JavaSandbox sandbox;
     private static Set<Long> processesBefore;
+    private static Set<String> stagedBefore;
     private static final Problem ADD = TinyProblem.addition();
 
     @TempDir
@@ -35,6 +36,7 @@ class HostileCodeTest {
         Assumptions.assumeTrue(JavaSandbox.bubblewrapUnavailable().isEmpty(),
                 () -> "skipping the hostile-code suite: " + JavaSandbox.bubblewrapUnavailable().orElse(""));
         processesBefore = descendants();
+        stagedBefore = stagedWorkerDirs();
         SandboxLimits limits = new SandboxLimits(Duration.ofSeconds(3), 600, 128, 2048, 96, 1 << 20, 8 << 20, 64 << 10);
         sandbox = JavaSandbox.bubblewrap(limits, 2);
     }
@@ -44,7 +46,16 @@ class HostileCodeTest {
         if (sandbox == null) return;
         sandbox.close();
         for (ProcessHandle p : ProcessHandle.current().descendants().toList()) p.onExit().get();
-        assertThat(descendants()).as("no sandbox process outlives the pool").isEqualTo(processesBefore);
+        assertThat(descendants()).as("no sandbox process outlives the pool").isSubsetOf(processesBefore);
+        assertThat(stagedWorkerDirs()).as("the pool removes its staged worker classes").isSubsetOf(stagedBefore);
+    }
+
+    private static Set<String> stagedWorkerDirs() {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("ponder-worker-")).collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Set<Long> descendants() {
