@@ -11,10 +11,13 @@ import java.util.SplittableRandom;
 
 /**
  * Picks among kNN and logistic predictors on MiniLM embeddings by the Brier score on a seeded 20% validation
- * split of the training queries, then refits the winner on all of them.
+ * split of the training queries, then refits the winner on all of them. The pick follows the one-standard-error
+ * rule (Breiman et al. 1984; Hastie, Tibshirani and Friedman, ESL 7.10): the smoothest candidate whose validation
+ * Brier is within one standard error of the best. On benchmarks where the text says little about which model will
+ * succeed beyond the kind of task (RouterBench), the smoother predictor routes by task and holds up better.
  */
 final class EmbeddingTrainer implements Predictor.Trainer {
-    static final List<Candidate.Knn> KNN = List.of(new Candidate.Knn(10), new Candidate.Knn(20), new Candidate.Knn(40), new Candidate.Knn(80), new Candidate.Knn(160));
+    static final List<Candidate.Knn> KNN = List.of(new Candidate.Knn(10), new Candidate.Knn(20), new Candidate.Knn(40), new Candidate.Knn(80), new Candidate.Knn(160), new Candidate.Knn(320));
     static final List<Candidate.Logistic> LOGISTIC = List.of(new Candidate.Logistic(0.01), new Candidate.Logistic(0.1));
     static final double VALIDATION_SHARE = 0.2;
     private final Embeddings embeddings;
@@ -48,6 +51,7 @@ final class EmbeddingTrainer implements Predictor.Trainer {
         OutcomeTable valid = table.withRows(rows.subList(0, cut)), fit = table.withRows(rows.subList(cut, rows.size()));
         Map<String, Double> brier = new LinkedHashMap<>();
         Map<String, List<List<Estimate>>> estimates = new LinkedHashMap<>();
+        standardError.clear();
         Candidate.Knn bestKnn = null;
         Candidate.Logistic bestLogistic = null;
         for (Candidate.Knn k : KNN) {
@@ -60,24 +64,36 @@ final class EmbeddingTrainer implements Predictor.Trainer {
         }
         score(new Candidate.Blend(bestKnn, bestLogistic), fit, valid, brier, estimates);
         String best = brier.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        return new Selection(Candidate.parse(best), brier, estimates.get(best));
+        double bound = brier.get(best) + standardError.get(best);
+        List<Candidate> bySmoothness = new ArrayList<>();
+        KNN.reversed().forEach(bySmoothness::add);
+        LOGISTIC.reversed().forEach(bySmoothness::add);
+        String pick = bySmoothness.stream().map(Candidate::name).filter(n -> brier.get(n) <= bound).findFirst().orElse(best);
+        return new Selection(Candidate.parse(pick), brier, estimates.get(pick));
     }
 
+    private final Map<String, Double> standardError = new LinkedHashMap<>();
+
+    /** Brier score per validation query (mean over tiers), its mean and the standard error of that mean. */
     private void score(Candidate c, OutcomeTable fit, OutcomeTable valid, Map<String, Double> brier, Map<String, List<List<Estimate>>> estimates) {
         EmbeddingPredictor p = EmbeddingPredictor.fit(c, fit, embeddings);
-        double sum = 0;
-        int n = 0;
+        double sum = 0, sumSq = 0;
+        int n = valid.rows().size();
         List<List<Estimate>> all = new ArrayList<>();
         for (OutcomeTable.Row r : valid.rows()) {
             List<Estimate> e = p.predict(r.text());
             all.add(e);
+            double q = 0;
             for (int t = 0; t < e.size(); t++) {
                 double d = e.get(t).success() - r.scores()[t];
-                sum += d * d;
-                n++;
+                q += d * d / e.size();
             }
+            sum += q;
+            sumSq += q * q;
         }
-        brier.put(c.name(), sum / n);
+        double mean = sum / n;
+        brier.put(c.name(), mean);
+        standardError.put(c.name(), n > 1 ? Math.sqrt(Math.max(0, sumSq / n - mean * mean) / (n - 1)) : 0);
         estimates.put(c.name(), all);
     }
 }

@@ -13,7 +13,8 @@ class EmbeddingTrainerTest {
         EmbeddingTrainer trainer = new EmbeddingTrainer(Synthetic.embeddings(), 4);
         EmbeddingTrainer.Selection s = trainer.select(Synthetic.table(200, 1));
         assertThat(s.brier()).containsKeys("knn@10", "knn@80", "logistic@0.0100000");
-        assertThat(s.brier().get(s.best().name())).isEqualTo(s.brier().values().stream().min(Double::compare).orElseThrow());
+        double min = s.brier().values().stream().min(Double::compare).orElseThrow();
+        assertThat(s.brier().get(s.best().name())).isBetween(min, min + 0.02);   // one-standard-error rule
         assertThat(s.validation()).hasSize(40);
         Predictor p = trainer.train(Synthetic.table(200, 1));
         List<Estimate> hard = p.predict("hard proof question number 9999"), easy = p.predict("easy sum 9999");
