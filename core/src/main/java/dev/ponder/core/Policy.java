@@ -109,7 +109,8 @@ public record Policy(String strategy, Optional<String> model, Budget budget, Opt
             if (spec.startsWith(OPTIMAL)) return BatchStrategy.parse(spec, StrategyRegistry.DEFAULT_MAX).name();
             return registry.parse(spec).name();
         } catch (PonderException e) {
-            throw PonderException.invalid("policy \"%s\": %s", written, e.getMessage());
+            String batch = e.getMessage().startsWith("unknown strategy") ? "; for a batch: optimal@S" : "";
+            throw PonderException.invalid("policy \"%s\": %s%s", written, e.getMessage(), batch);
         }
     }
 
