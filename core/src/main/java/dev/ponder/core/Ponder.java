@@ -76,7 +76,18 @@ public interface Ponder {
 
     static Builder builder() { return new Builder(); }
 
-    /** Configures an engine. Only a backend is required. */
+    /**
+     * Configures an engine. Only a backend is required:
+     * <pre>{@code
+     * Ponder ponder = Ponder.builder()
+     *         .backend("cheap", Backend.openAi(OpenAiConfig.builder("http://localhost:8000/v1").model("qwen2.5-7b").build()))
+     *         .replay("recorded", BankReader.read(Path.of("data/banks/math-qwen25-rm8")))
+     *         .prices(PriceCatalogue.load(Path.of("prices.json")))
+     *         .defaultPolicy(Policy.vote(5))
+     *         .seed(42)
+     *         .build();
+     * }</pre>
+     */
     final class Builder {
         /** Per model: how to get the backend for one solve (the same instance, or a fresh replay). */
         final Map<String, Function<PriceCatalogue, java.util.function.Supplier<Backend>>> backends = new LinkedHashMap<>();
