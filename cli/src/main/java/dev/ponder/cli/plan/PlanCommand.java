@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code ponder plan}: how much compute to spend, from fitted curves and models. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Plan compute: samples (to reach a target accuracy), resample (imperfect verifier), compute (train vs test).",
-        subcommands = {})
+        subcommands = {PlanSamples.class, PlanResample.class, PlanCompute.class})
 public final class PlanCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -16,6 +16,7 @@ import dev.ponder.core.bank.LineIssue;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Budget;
 import dev.ponder.core.model.Problem;
+import dev.ponder.core.strategy.BatchStrategy;
 import dev.ponder.core.strategy.Strategy;
 import dev.ponder.core.strategy.StrategyRegistry;
 import dev.ponder.lab.eval.Evaluation;
@@ -79,6 +80,12 @@ public final class RunCommand implements Runnable {
     @Option(names = "--extractor", description = "answer extractor: exact, number, boxed, choice, code (default: from the data)")
     Optional<String> extractor = Optional.empty();
 
+    @Option(names = "--checker", description = "a checker for verify@K, refine@R and cascade, one that does not read the reference: game24")
+    Optional<String> checker = Optional.empty();
+
+    @Option(names = "--checker-noise", description = "make the checker imperfect: FP,FN rates, e.g. 0.05,0 (seeded)")
+    Optional<String> checkerNoise = Optional.empty();
+
     @Option(names = "--budget-dollars", description = "dollar budget per problem")
     Optional<Double> budgetDollars = Optional.empty();
 
@@ -114,8 +121,14 @@ public final class RunCommand implements Runnable {
             List<String> specs = strategies.isEmpty() ? List.of("single", "vote@5", "vote@N-max") : strategies;
             List<Summary> rows = new ArrayList<>();
             for (String s : specs) {
+                Evaluation eval = checker.isPresent() ? src.evaluation(budget, seed).withChecker(checker(src)) : src.evaluation(budget, seed);
+                if (s.startsWith("optimal@")) {
+                    BatchStrategy batch = BatchStrategy.parse(s, src.maxSamples());
+                    rows.add(Summary.of(batch.name(), eval.runBatch(batch, src.backend().get(), src.problems())));
+                    continue;
+                }
                 Strategy strategy = parseStrategy(s, src.maxSamples());
-                List<ProblemOutcome> outcomes = src.evaluation(budget, seed).run(strategy, src.backend().get(), src.problems());
+                List<ProblemOutcome> outcomes = eval.run(strategy, src.backend().get(), src.problems());
                 rows.add(Summary.of(strategy.name(), outcomes));
             }
             if (json) {
@@ -151,6 +164,20 @@ public final class RunCommand implements Runnable {
             throw PonderException.invalid("bad budget: %s", e.getMessage());
         }
         return b;
+    }
+
+    private Verifier checker(Source src) {
+        Verifier v = switch (checker.orElseThrow()) {
+            case "game24" -> Verifier.game24();
+            default -> throw PonderException.invalid("--checker \"%s\" is not a reference-free checker; known: game24", checker.get());
+        };
+        if (checkerNoise.isEmpty()) return v;
+        String[] parts = checkerNoise.get().split(",");
+        try {
+            return Verifier.noisy(v, Double.parseDouble(parts[0]), parts.length > 1 ? Double.parseDouble(parts[1]) : 0, new SplittableRandom(seed));
+        } catch (IllegalArgumentException e) {
+            throw PonderException.invalid("--checker-noise \"%s\": %s (expected FP,FN rates in [0,1])", checkerNoise.get(), e.getMessage());
+        }
     }
 
     static Strategy parseStrategy(String spec, int maxSamples) {

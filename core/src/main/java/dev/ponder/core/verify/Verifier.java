@@ -3,6 +3,8 @@ package dev.ponder.core.verify;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Verdict;
 import dev.ponder.core.verify.game24.Game24;
+import dev.ponder.core.verify.java.JavaSandbox;
+import dev.ponder.core.verify.java.JavaTests;
 import dev.ponder.core.verify.math.MathEquivalence;
 
 /**
@@ -47,6 +49,14 @@ public interface Verifier {
      */
     static Verifier noisy(Verifier truth, double falsePositive, double falseNegative, java.util.random.RandomGenerator rng) {
         return new NoisyVerifier(truth, falsePositive, falseNegative, rng);
+    }
+
+    /**
+     * Runs the problem's unit tests (HumanEval-X / MBJP layout: {@code prompt} and {@code test} in the problem's extra
+     * fields) against the candidate, a method body or the whole class, inside {@code sandbox}.
+     */
+    static Verifier javaTests(JavaSandbox sandbox) {
+        return named("java-tests", (problem, answer) -> JavaTests.verify(sandbox, problem, answer).verdict());
     }
 
     /** A verifier from a function, for tests and small adapters. */

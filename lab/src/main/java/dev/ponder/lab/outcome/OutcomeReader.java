@@ -24,12 +24,12 @@ import java.util.Optional;
  * Reads an outcome folder: {@code outcomes.csv} (or {@code pass_rates.csv}), one row per (query, model), and
  * optionally {@code queries.jsonl} (or {@code questions.jsonl}) with each query's text. Column names are in
  * {@link Columns}. Rows with an empty score are skipped; repeated (query, tier) rows are averaged. Tiers covering
- * fewer than 90% of the queries the best-covered tier has are dropped, then queries lacking any remaining tier.
+ * fewer than half the queries the best-covered tier has are dropped, then queries lacking any remaining tier.
  */
 public final class OutcomeReader {
     private static final List<String> OUTCOME_FILES = List.of("outcomes.csv", "pass_rates.csv");
     private static final List<String> QUERY_FILES = List.of("queries.jsonl", "questions.jsonl");
-    static final double MIN_COVERAGE = 0.9;
+    static final double MIN_COVERAGE = 0.5;
 
     private OutcomeReader() {}
 
@@ -81,8 +81,8 @@ public final class OutcomeReader {
             Optional<String> cost = Columns.find(header, Columns.COST);
             costMissing = cost.isEmpty();
             while (it.hasNextValue()) {
+                long line = it.getCurrentLocation().getLineNr();       // the record starts here
                 Map<String, String> row = it.nextValue();
-                long line = it.getCurrentLocation().getLineNr();
                 String key = queryKey(row.get(id), group.map(row::get).orElse(null), csv, line);
                 String s = row.getOrDefault(score, "");
                 if (s == null || s.isBlank()) {

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * split of the training queries, then refits the winner on all of them.
  */
 final class EmbeddingTrainer implements Predictor.Trainer {
-    static final List<Candidate.Knn> KNN = List.of(new Candidate.Knn(10), new Candidate.Knn(20), new Candidate.Knn(40), new Candidate.Knn(80));
+    static final List<Candidate.Knn> KNN = List.of(new Candidate.Knn(10), new Candidate.Knn(20), new Candidate.Knn(40), new Candidate.Knn(80), new Candidate.Knn(160));
     static final List<Candidate.Logistic> LOGISTIC = List.of(new Candidate.Logistic(0.01), new Candidate.Logistic(0.1));
     static final double VALIDATION_SHARE = 0.2;
     private final Embeddings embeddings;

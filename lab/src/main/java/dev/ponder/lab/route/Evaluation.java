@@ -31,7 +31,7 @@ public final class Evaluation {
         String mode;
         if (overlap == 0) {
             Predictor p = aligned(model.fit(model.trainedOn(), emb, false), table.tiers());
-            emb.warm(table.rows().stream().map(OutcomeTable.Row::text).toList());
+            if (model.usesEmbeddings()) emb.warm(table.rows().stream().map(OutcomeTable.Row::text).toList());
             estimates = table.rows().stream().map(r -> p.predict(r.text())).toList();
             mode = "model trained on other queries";
         } else {
@@ -39,13 +39,13 @@ public final class Evaluation {
             mode = folds + "-fold cross-validation (" + overlap + " of " + table.rows().size() + " queries were in the training set)";
         }
         List<String> all = new ArrayList<>(notes);
-        all.add(emb.timing());
+        if (model.usesEmbeddings()) all.add(emb.timing());
         return Scoring.score(table, estimates, mode, model.predictorName(), seed, resamples, all);
     }
 
     static List<List<Estimate>> crossValidate(RouterModel model, OutcomeTable table, int folds, long seed, Embeddings emb) {
         List<OutcomeTable.Row> rows = table.rows();
-        emb.warm(rows.stream().map(OutcomeTable.Row::text).toList());
+        if (model.usesEmbeddings()) emb.warm(rows.stream().map(OutcomeTable.Row::text).toList());
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) order.add(i);
         SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);

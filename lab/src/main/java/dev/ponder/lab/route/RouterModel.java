@@ -104,6 +104,10 @@ public final class RouterModel {
         return reselect ? new EmbeddingTrainer(emb, seed).train(table) : EmbeddingPredictor.fit(Candidate.parse(candidate), table, emb);
     }
 
+    boolean usesEmbeddings() {
+        return predictor.equals("minilm");
+    }
+
     OutcomeTable trainedOn() {
         return trainedOn;
     }

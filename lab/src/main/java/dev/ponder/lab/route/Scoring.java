@@ -25,7 +25,7 @@ final class Scoring {
         int strong = 0, weak = 0;
         for (int t = 1; t < tiers; t++) {
             if (q[t] > q[strong] || (q[t] == q[strong] && c[t] < c[strong])) strong = t;
-            if (c[t] < c[weak] || (c[t] == c[weak] && q[t] > q[weak])) weak = t;
+            if (c[t] < c[weak] || (c[t] == c[weak] && q[t] < q[weak])) weak = t;     // ties: the worse one
         }
         double[] lambdas = grid(c[strong]);
         int[][] choice = new int[lambdas.length][n];

@@ -64,24 +64,24 @@ public final class Curves {
     }
 
     /**
-     * y = E + A x^(-alpha): for each alpha on a grid, E and A are linear and solved exactly; Levenberg-Marquardt
-     * polishes the best. E is not constrained, so check it is sensible for the data.
+     * y = E + A x^(-alpha) with E in [0, 1] and alpha in [0.005, 5] (a floor cannot be negative; without the bound a
+     * log-shaped curve drives alpha to 0 and E to minus infinity). For each alpha on a fine log grid, E and A are
+     * linear and solved exactly under that bound; Levenberg-Marquardt polishes the best when it stays inside the bounds.
      */
     public static CurveFit<Curve.PowerLawOffset> powerLawOffset(double[] x, double[] y) {
         check(x, y, 3);
         for (int i = 0; i < x.length; i++) positive(x[i], "x", i);
         double[] best = null;
         double bestSse = Double.POSITIVE_INFINITY;
-        for (double alpha = 0.02; alpha <= 4; alpha *= 1.15) {
-            SimpleRegression reg = new SimpleRegression();
-            for (int i = 0; i < x.length; i++) reg.addData(Math.pow(x[i], -alpha), y[i]);
-            double sse = reg.getSumSquaredErrors();
+        for (double alpha = 0.005; alpha <= 5; alpha *= 1.03) {
+            double[] p = offsetAndScale(x, y, alpha);
+            double sse = sse(x, y, p);
             if (sse < bestSse) {
                 bestSse = sse;
-                best = new double[] {reg.getIntercept(), reg.getSlope(), alpha};
+                best = p;
             }
         }
-        double[] p = leastSquares(best, y, t -> {
+        double[] polished = leastSquares(best, y, t -> {
             double[] v = new double[x.length];
             double[][] j = new double[x.length][3];
             for (int i = 0; i < x.length; i++) {
@@ -93,8 +93,43 @@ public final class Curves {
             }
             return new Pair<>(v, j);
         });
+        double[] p = polished[0] >= 0 && polished[0] <= 1 && polished[2] >= 0.005 && polished[2] <= 5 && sse(x, y, polished) <= bestSse
+                ? polished : best;
         var law = new Curve.PowerLawOffset(p[0], p[1], p[2]);
         return new CurveFit<>(law, goodness(law, x, y));
+    }
+
+    /** Least squares E, A for a fixed alpha, with E >= 0 (falls back to the fit through the origin). */
+    private static double[] offsetAndScale(double[] x, double[] y, double alpha) {
+        int n = x.length;
+        double sz = 0, sy = 0, szz = 0, szy = 0;
+        for (int i = 0; i < n; i++) {
+            double z = Math.pow(x[i], -alpha);
+            sz += z;
+            sy += y[i];
+            szz += z * z;
+            szy += z * y[i];
+        }
+        double det = n * szz - sz * sz;
+        double a = det == 0 ? 0 : (n * szy - sz * sy) / det;
+        double e = (sy - a * sz) / n;
+        if (e < 0 || det == 0) {
+            e = 0;
+            a = szy / szz;
+        } else if (e > 1) {
+            e = 1;
+            a = (szy - sz) / szz;
+        }
+        return new double[] {e, a, alpha};
+    }
+
+    private static double sse(double[] x, double[] y, double[] p) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            double r = y[i] - (p[0] + p[1] * Math.pow(x[i], -p[2]));
+            s += r * r;
+        }
+        return s;
     }
 
     /** Kaplan's L(N) = (N_c/N)^alpha_N, by OLS of log L on log N (slope -alpha_N). */
@@ -121,7 +156,7 @@ public final class Curves {
                     Pair<double[], double[][]> r = model.eval(point.toArray());
                     return new Pair<>(new ArrayRealVector(r.getFirst(), false), new Array2DRowRealMatrix(r.getSecond(), false));
                 })
-                .maxEvaluations(10_000).maxIterations(10_000).build();
+                .maxEvaluations(2_000).maxIterations(2_000).build();
         try {
             return new LevenbergMarquardtOptimizer().optimize(problem).getPoint().toArray();
         } catch (MathIllegalStateException e) {
