@@ -11,6 +11,7 @@ import dev.ponder.core.model.Problem;
 import dev.ponder.core.route.Knob;
 import dev.ponder.core.route.Router;
 import dev.ponder.core.route.Tier;
+import dev.ponder.core.strategy.BatchStrategy;
 import dev.ponder.core.strategy.Result;
 import dev.ponder.core.strategy.Session;
 import dev.ponder.core.strategy.Strategy;
@@ -50,6 +51,7 @@ final class Engine implements Ponder {
     private final StrategyRegistry strategies;
     private final AnswerExtractor extractor;
     private final int concurrency;
+    private final Optional<dev.ponder.core.verify.Verifier> checker;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final Executor virtual = r -> Thread.ofVirtual().name("ponder-solve").start(r);
@@ -69,6 +71,7 @@ final class Engine implements Ponder {
         this.strategies = b.strategies;
         this.extractor = b.extractor;
         this.concurrency = b.concurrency;
+        this.checker = b.checker;
     }
 
     @Override
@@ -107,6 +110,7 @@ final class Engine implements Ponder {
 
     @Override
     public List<Solution> solveAll(List<String> questions, Policy policy) {
+        if (policy.batch()) return batch(questions, policy);
         boolean learns = !policy.strategy().equals(Policy.AUTO) && slot(resolveModel(policy), policy).strategy().learnsAcrossQuestions();
         List<Solution> out = new ArrayList<>(questions.size());
         if (learns || concurrency == 1) {
@@ -145,20 +149,48 @@ final class Engine implements Ponder {
     @Override
     public PriceCatalogue prices() { return prices; }
 
-    private Solution run(List<Message> messages, Policy asked, Optional<SolveListener> listener) {
-        if (messages.isEmpty()) throw PonderException.invalid("no messages to solve (policy %s)", asked);
+    /** A question's session over an observed dispatching backend, with the policy's budget. */
+    private record Prepared(Session session, Observed observed, String model) {
+        Solution solution(Result r) {
+            return new Solution(r.answer(), r.text(), r.confidence(), r.usage(), r.strategy() + ":" + model, r.samples(), r.stop(),
+                    observed.failure(), r.trace());
+        }
+    }
+
+    private Prepared prepare(List<Message> messages, Policy policy, String model, Optional<SolveListener> listener) {
+        if (messages.isEmpty()) throw PonderException.invalid("no messages to solve (policy %s)", policy);
         String question = GenerationRequest.of("-", messages, 1).lastUserMessage();
-        Policy policy = asked.strategy().equals(Policy.AUTO) ? route(question, asked) : asked;
-        String model = resolveModel(policy);
-        Backend backend = backends.get(model).get();
-        Slot slot = slot(model, policy);
         AnswerExtractor ex = policy.answer().map(AnswerExtractor::forName).orElse(extractor);
-        Observed observed = new Observed(backend, prices, ex, listener);
+        Observed observed = new Observed(new Dispatch(backends), prices, ex, listener);
         GenerationRequest request = new GenerationRequest(model, messages, 1, policy.maxTokens(), Optional.empty(), Map.of());
         Problem problem = new Problem("q" + Integer.toHexString(question.hashCode()), question, "");
         Session session = new Session(problem, observed, request, new Meter(policy.budget(), clock),
                 new Trace("ponder-" + sequence.incrementAndGet()), ex, true,
-                new SplittableRandom(seed * GOLDEN + question.hashCode()), clock);
+                new SplittableRandom(seed * GOLDEN + question.hashCode()), clock, checker);
+        return new Prepared(session, observed, model);
+    }
+
+    private List<Solution> batch(List<String> questions, Policy policy) {
+        String model = resolveModel(policy);
+        List<Prepared> prepared = questions.stream().map(q -> prepare(List.of(Message.user(q)), policy, model, Optional.empty())).toList();
+        List<Result> results = BatchStrategy.parse(policy.strategy(), StrategyRegistry.DEFAULT_MAX)
+                .solve(prepared.stream().map(Prepared::session).toList());
+        List<Solution> out = new ArrayList<>(questions.size());
+        for (int i = 0; i < questions.size(); i++) out.add(prepared.get(i).solution(results.get(i)));
+        return out;
+    }
+
+    private Solution run(List<Message> messages, Policy asked, Optional<SolveListener> listener) {
+        if (asked.batch()) {
+            throw PonderException.invalid("policy %s spends one budget across a batch: use solveAll(questions, policy)", asked);
+        }
+        if (messages.isEmpty()) throw PonderException.invalid("no messages to solve (policy %s)", asked);
+        Policy policy = asked.strategy().equals(Policy.AUTO)
+                ? route(GenerationRequest.of("-", messages, 1).lastUserMessage(), asked) : asked;
+        String model = resolveModel(policy);
+        Slot slot = slot(model, policy);
+        Prepared prepared = prepare(messages, policy, model, listener);
+        Session session = prepared.session();
         Result r;
         if (slot.lock().isPresent()) {
             slot.lock().get().lock();
@@ -170,15 +202,16 @@ final class Engine implements Ponder {
         } else {
             r = slot.strategy().solve(session);
         }
-        return new Solution(r.answer(), r.text(), r.confidence(), r.usage(), r.strategy() + ":" + model, r.samples(), r.stop(),
-                observed.failure(), r.trace());
+        return prepared.solution(r);
     }
 
     private String resolveModel(Policy policy) {
         String model = policy.model().orElse(models.getFirst());
-        if (!backends.containsKey(model)) {
-            throw new PonderException(PonderException.Kind.NOT_FOUND, "policy " + policy + ": no backend for model \"" + model
-                    + "\"; this engine has: " + String.join(", ", models));
+        for (String tier : model.split(">")) {
+            if (!backends.containsKey(tier.strip())) {
+                throw new PonderException(PonderException.Kind.NOT_FOUND, "policy " + policy + ": no backend for model \"" + tier.strip()
+                        + "\"; this engine has: " + String.join(", ", models));
+            }
         }
         return model;
     }

@@ -3,6 +3,7 @@ package dev.ponder.core;
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Budget;
+import dev.ponder.core.strategy.BatchStrategy;
 import dev.ponder.core.strategy.StrategyRegistry;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,11 +17,13 @@ import java.util.Optional;
  * Policy.parse("vote@8:gpt-4o-mini");            // STRATEGY:MODEL
  * Policy.adaptive().maxSamples(16).budgetDollars(0.05);
  * Policy.vote(5).answer("number");              // GSM8K-style final numbers
+ * Policy.optimal(3);                             // a batch: 3 samples per question on average, where they help
  * }</pre>
  * Every method validates its argument and throws {@link PonderException} ({@code INVALID_INPUT}) naming the bad value.
  *
  * @param strategy  canonical strategy spec, as {@link StrategyRegistry} reads it ({@code single}, {@code vote@8},
- *                  {@code adaptive@16}), or {@code auto} to let the engine's router choose
+ *                  {@code adaptive@16}), a batch strategy ({@code optimal@3}), or {@code auto} to let the engine's
+ *                  router choose
  * @param model     the model to run on (a name the engine has a backend for); empty means the engine's default
  * @param budget    per-question limits in dollars, tokens and time, checked before every call
  * @param answer    the answer extractor's name ({@link AnswerExtractor#NAMES}); empty means the engine's default
@@ -30,6 +33,7 @@ public record Policy(String strategy, Optional<String> model, Budget budget, Opt
 
     /** The strategy name that hands the choice of strategy and model to the engine's router. */
     public static final String AUTO = "auto";
+    private static final String OPTIMAL = "optimal@";
 
     public Policy {
         Objects.requireNonNull(strategy, "strategy");
@@ -61,6 +65,19 @@ public record Policy(String strategy, Optional<String> model, Budget budget, Opt
     /** Voting that stops as soon as the answer is settled, at most 64 samples unless {@link #maxSamples} says otherwise. */
     public static Policy adaptive() { return of("adaptive"); }
 
+    /**
+     * Compute-optimal allocation across a batch (Snell et al. 2024): {@code samplesPerQuestion} on average, spent
+     * where the votes are least settled; for {@link Ponder#solveAll} only.
+     */
+    public static Policy optimal(double samplesPerQuestion) {
+        if (!(samplesPerQuestion >= 1) || Double.isInfinite(samplesPerQuestion))
+            throw PonderException.invalid("Policy.optimal(s) needs 1 <= s < infinity samples per question, was %s", samplesPerQuestion);
+        return of(OPTIMAL + samplesPerQuestion);
+    }
+
+    /** True for strategies that spend one budget across a batch ({@code optimal@S}): solve them with {@link Ponder#solveAll}. */
+    public boolean batch() { return strategy.startsWith(OPTIMAL); }
+
     /** Let the engine's router choose strategy and model (the engine needs {@link Ponder.Builder#router}). */
     public static Policy auto() { return new Policy(AUTO, Optional.empty(), Budget.UNLIMITED, Optional.empty(), Optional.empty()); }
 
@@ -89,9 +106,11 @@ public record Policy(String strategy, Optional<String> model, Budget budget, Opt
 
     private static String canonical(String spec, StrategyRegistry registry, String written) {
         try {
+            if (spec.startsWith(OPTIMAL)) return BatchStrategy.parse(spec, StrategyRegistry.DEFAULT_MAX).name();
             return registry.parse(spec).name();
         } catch (PonderException e) {
-            throw PonderException.invalid("policy \"%s\": %s", written, e.getMessage());
+            String batch = e.getMessage().startsWith("unknown strategy") ? "; for a batch: optimal@S" : "";
+            throw PonderException.invalid("policy \"%s\": %s%s", written, e.getMessage(), batch);
         }
     }
 
@@ -105,7 +124,7 @@ public record Policy(String strategy, Optional<String> model, Budget budget, Opt
         StrategyRegistry.Entry e = StrategyRegistry.standard().entries().get(name);
         if (e == null || !(e.form().endsWith("@N") || e.form().endsWith("[@MAX]"))) {
             throw PonderException.invalid("policy %s: maxSamples(%d) does not apply to %s (its form is %s)", strategy, n, name,
-                    e == null ? name : e.form());
+                    e != null ? e.form() : batch() ? "optimal@S, S samples per question on average" : name);
         }
         return new Policy(canonical(name + "@" + n, StrategyRegistry.standard(), name + "@" + n), model, budget, answer, maxTokens);
     }

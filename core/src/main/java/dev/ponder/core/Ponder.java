@@ -63,6 +63,7 @@ public interface Ponder {
     /**
      * Solves a batch, each question under {@code policy} (its budget is per question); solutions come back in the
      * questions' order. Questions run concurrently on virtual threads, unless the strategy learns across questions.
+     * A batch policy ({@link Policy#optimal}) spends its samples across the whole batch.
      */
     List<Solution> solveAll(List<String> questions, Policy policy);
 
@@ -75,7 +76,18 @@ public interface Ponder {
 
     static Builder builder() { return new Builder(); }
 
-    /** Configures an engine. Only a backend is required. */
+    /**
+     * Configures an engine. Only a backend is required:
+     * <pre>{@code
+     * Ponder ponder = Ponder.builder()
+     *         .backend("cheap", Backend.openAi(OpenAiConfig.builder("http://localhost:8000/v1").model("qwen2.5-7b").build()))
+     *         .replay("recorded", BankReader.read(Path.of("data/banks/math-qwen25-rm8")))
+     *         .prices(PriceCatalogue.load(Path.of("prices.json")))
+     *         .defaultPolicy(Policy.vote(5))
+     *         .seed(42)
+     *         .build();
+     * }</pre>
+     */
     final class Builder {
         /** Per model: how to get the backend for one solve (the same instance, or a fresh replay). */
         final Map<String, Function<PriceCatalogue, java.util.function.Supplier<Backend>>> backends = new LinkedHashMap<>();
@@ -88,10 +100,14 @@ public interface Ponder {
         StrategyRegistry strategies = StrategyRegistry.standard();
         AnswerExtractor extractor = AnswerExtractor.exact();
         int concurrency = 16;
+        Optional<dev.ponder.core.verify.Verifier> checker = Optional.empty();
 
         Builder() {}
 
-        /** Serves policies naming {@code model} (and those naming none, if it is the first backend) from {@code backend}. */
+        /**
+         * Serves policies naming {@code model} (and those naming none, if it is the first backend) from {@code backend}.
+         * A cascade names several models, cheapest first: {@code cascade:gpt-4o-mini>o3-mini}.
+         */
         public Builder backend(String model, Backend backend) {
             name(model);
             Objects.requireNonNull(backend, "backend");
@@ -138,6 +154,12 @@ public interface Ponder {
 
         /** How answers are read when the policy names no extractor; default {@link AnswerExtractor#exact()}. */
         public Builder answers(AnswerExtractor e) { extractor = Objects.requireNonNull(e, "answers"); return this; }
+
+        /**
+         * A checker: a verifier that judges answers without a reference answer (unit tests, an exact puzzle checker, an
+         * LLM judge), consulted by {@code verify@K}, {@code refine@R} and {@code cascade}.
+         */
+        public Builder checker(dev.ponder.core.verify.Verifier v) { checker = Optional.of(Objects.requireNonNull(v, "checker")); return this; }
 
         /** At most this many questions of a batch in flight at once; default 16. */
         public Builder concurrency(int n) {

@@ -16,9 +16,9 @@ public interface SolveListener {
     /** A sample (or a call's batch of samples, one event each) came back. */
     default void onProgress(Progress progress) { }
 
-    /** The strategy finished. */
+    /** The strategy finished; a solution with no sample carries the backend's failure ({@link Solution#orThrow}). */
     default void onSolution(Solution solution) { }
 
-    /** The question could not be solved (a bad policy, an unknown model, or no sample could be drawn). */
+    /** The question could not be started: a policy the engine cannot run, an unknown model, no messages. */
     default void onError(RuntimeException error) { }
 }

@@ -41,7 +41,7 @@ class PolicyTest {
     @Test
     void rejects_bad_policies_naming_the_bad_value() {
         assertThatThrownBy(() -> Policy.parse("vote@0")).isInstanceOf(PonderException.class).hasMessageContaining("vote@0");
-        assertThatThrownBy(() -> Policy.parse("think-hard:gpt-4o")).hasMessageContaining("think-hard").hasMessageContaining("vote@N");
+        assertThatThrownBy(() -> Policy.parse("think-hard:gpt-4o")).hasMessageContaining("think-hard").hasMessageContaining("vote@N").hasMessageContaining("optimal@S");
         assertThatThrownBy(() -> Policy.parse("vote@8:")).hasMessageContaining("STRATEGY:MODEL");
         assertThatThrownBy(() -> Policy.parse(" ")).hasMessageContaining("blank");
         assertThatThrownBy(() -> Policy.single().maxSamples(4)).hasMessageContaining("maxSamples(4)").hasMessageContaining("single");

@@ -173,4 +173,43 @@ class PonderTest {
         assertThat(Ponder.builder().replay("qwen", bank).seed(8).build().solve(q, Policy.vote(8)).samples())
                 .as("another seed, another order").isNotEqualTo(a.samples());
     }
+
+    @Test
+    void optimal_spends_a_batch_budget_where_votes_are_split() {
+        // question "split" gets 42 and 41 in turn; the others always 42
+        Backend mixed = new Backend() {
+            private final java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            public String name() { return "mixed"; }
+            public synchronized List<dev.ponder.core.backend.Generation> generate(dev.ponder.core.backend.GenerationRequest r) {
+                List<dev.ponder.core.backend.Generation> out = new ArrayList<>();
+                for (int i = 0; i < r.n(); i++) {
+                    int k = seen.merge(r.lastUserMessage(), 1, Integer::sum);
+                    String a = r.lastUserMessage().equals("split") && k % 2 == 0 ? "41" : "42";
+                    out.add(dev.ponder.core.backend.Generation.live("The answer is " + a + ".", "", "stop", PER_SAMPLE));
+                }
+                return out;
+            }
+            public Usage worstCase(dev.ponder.core.backend.GenerationRequest r) { return PER_SAMPLE; }
+        };
+        Ponder p = Ponder.builder().backend("m", mixed).answers(AnswerExtractor.number()).build();
+        List<Solution> s = p.solveAll(List.of("a", "split", "b", "c"), Policy.optimal(3));
+        assertThat(s).extracting(Solution::policy).containsOnly("optimal@3:m");
+        assertThat(s.stream().mapToInt(Solution::sampleCount).sum()).isEqualTo(12);
+        assertThat(s.get(1).sampleCount()).as("the split question gets the spare samples").isGreaterThan(s.get(0).sampleCount());
+        assertThatThrownBy(() -> p.solve("a", Policy.optimal(3))).hasMessageContaining("solveAll");
+        assertThat(Policy.parse("optimal@2.5").strategy()).isEqualTo("optimal@2.5");
+        assertThatThrownBy(() -> Policy.parse("optimal@0.5")).hasMessageContaining("optimal@0.5");
+        assertThatThrownBy(() -> Policy.optimal(3).maxSamples(8)).hasMessageContaining("optimal@S");
+    }
+
+    @Test
+    void a_cascade_reaches_each_tier_s_backend() {
+        Backend cheap = Backend.scripted().script(i -> "The answer is " + (40 + i % 3) + ".").usagePerGeneration(PER_SAMPLE).name("cheap").build();
+        Backend strong = Backend.scripted().script(i -> "The answer is 42.").usagePerGeneration(PER_SAMPLE).name("strong").build();
+        Ponder p = Ponder.builder().backend("cheap", cheap).backend("strong", strong).answers(AnswerExtractor.number()).build();
+        Solution s = p.solve("q", Policy.parse("cascade:cheap>strong"));
+        assertThat(s.answer()).isEqualTo("42");
+        assertThat(s.trace().calls()).extracting(c -> c.backend() + "/" + c.model()).containsExactly("cheap/cheap", "strong/strong");
+        assertThatThrownBy(() -> p.solve("q", Policy.parse("cascade:cheap>huge"))).hasMessageContaining("\"huge\"");
+    }
 }

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A batch under a budget: {@code adaptive} voting stops on each question once its answer is settled, so it spends
- * where the samples disagree; compared with a fixed {@code vote@8} and with a per-question dollar cap.
- * ({@code optimal}, which allocates a batch budget across questions by predicted difficulty, is not in Ponder yet;
- * this example uses {@code adaptive}, which learns what a settled question looks like as the batch goes.)
+ * A batch under a budget of 3 samples per question on average. {@code vote@3} spends them evenly; {@code optimal@3}
+ * (compute-optimal allocation, Snell et al. 2024) gives each question two, then spends the rest where the votes are
+ * split. For comparison: {@code vote@8} (every recorded sample) and {@code adaptive@8} under a per-question dollar
+ * cap, which stops each question once its answer is settled.
  */
 public final class BudgetedBatch {
 
@@ -35,8 +35,9 @@ public final class BudgetedBatch {
 
         List<Gsm8kVote.Tally> rows = List.of(
                 run(ponder, questions, problems, Policy.vote(8).answer("number")),
-                run(ponder, questions, problems, Policy.adaptive().maxSamples(8).answer("number")),
-                run(ponder, questions, problems, Policy.adaptive().maxSamples(8).budgetDollars(0.0001).answer("number")));
+                run(ponder, questions, problems, Policy.vote(3).answer("number")),
+                run(ponder, questions, problems, Policy.optimal(3).answer("number")),
+                run(ponder, questions, problems, Policy.adaptive().maxSamples(8).budgetDollars(0.0002).answer("number")));
         out.printf("%-40s %8s %8s %10s%n", "policy", "correct", "samples", "dollars");
         for (Gsm8kVote.Tally t : rows) {
             out.printf("%-40s %5d/%d %8d %10.6f%n", t.policy(), t.correct(), t.questions(), t.samples(), t.dollars());

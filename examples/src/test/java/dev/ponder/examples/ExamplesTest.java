@@ -34,13 +34,15 @@ class ExamplesTest {
     }
 
     @Test
-    void the_budgeted_batch_spends_less_than_a_fixed_vote() {
+    void the_budgeted_batch_keeps_to_its_budgets() {
         List<Gsm8kVote.Tally> rows = BudgetedBatch.run(out);
-        Gsm8kVote.Tally fixed = rows.get(0), adaptive = rows.get(1), capped = rows.get(2);
-        assertThat(fixed.samples()).isEqualTo(160);
-        assertThat(adaptive.samples()).isLessThan(fixed.samples());
-        assertThat(capped.dollars()).isLessThanOrEqualTo(adaptive.dollars());
-        assertThat(capped.dollars()).isLessThanOrEqualTo(20 * 0.0001 + 1e-12);
-        assertThat(printed()).contains("adaptive@8");
+        Gsm8kVote.Tally all = rows.get(0), vote3 = rows.get(1), optimal3 = rows.get(2), capped = rows.get(3);
+        assertThat(all.samples()).isEqualTo(160);
+        assertThat(vote3.samples()).isEqualTo(60);
+        assertThat(optimal3.samples()).as("the batch's 3 per question, allocated").isEqualTo(60);
+        assertThat(optimal3.policy()).startsWith("optimal@3");
+        assertThat(capped.samples()).isLessThan(all.samples());
+        assertThat(capped.dollars()).isLessThanOrEqualTo(20 * 0.0002 + 1e-12);
+        assertThat(printed()).contains("optimal@3").contains("adaptive@8");
     }
 }

@@ -72,7 +72,10 @@ public final class PonderChatModel implements ChatModel {
     /** The policy chats run under unless a request names another. */
     public Policy policy() { return adapter.policy(); }
 
-    /** Builds a {@link PonderChatModel}; {@code engine} is required, the policy defaults to the engine's. */
+    /**
+     * Builds a {@link PonderChatModel}; {@code engine} is required, the policy defaults to the engine's:
+     * {@code PonderChatModel.builder().engine(ponder).policy("vote@5").reply(Reply.ANSWER).build()}.
+     */
     public static final class Builder {
         private Ponder engine;
         private Policy policy;

@@ -26,7 +26,8 @@ import java.util.List;
  *     public void onError(Throwable e) { e.printStackTrace(); }
  * });
  * }</pre>
- * Callbacks come from a virtual thread, after {@code chat} has returned.
+ * Callbacks come from a virtual thread, after {@code chat} has returned. LangChain4j's experimental reactive form
+ * ({@code Flow.Publisher} from {@code chat(ChatRequest)}) is not implemented.
  */
 public final class PonderStreamingChatModel implements StreamingChatModel {
     private final Adapter adapter;
