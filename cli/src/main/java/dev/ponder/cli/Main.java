@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             dev.ponder.cli.fit.FitCommand.class,
             dev.ponder.cli.plan.PlanCommand.class,
             dev.ponder.cli.route.RouteCommand.class,
+            dev.ponder.cli.serve.ServeCommand.class,
         })
 public final class Main implements Runnable {
 
