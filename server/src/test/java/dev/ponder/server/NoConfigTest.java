@@ -65,6 +65,16 @@ class NoConfigTest {
     }
 
     @Test
+    void metrics_count_requests_tokens_and_dollars_per_strategy_and_key() throws Exception {
+        Http.post(base, "v1/chat/completions", body("vote@8:replay:math-qwen25-rm8", 1, DICE));
+        var m = Http.get(base, "metrics");
+        assertThat(m.status()).isEqualTo(200);
+        assertThat(m.body()).contains("ponder_requests_total{key=\"anonymous\",status=\"200\",strategy=\"vote@8\"}")
+                .contains("ponder_request_latency_seconds_bucket").contains("ponder_tokens_total").contains("ponder_dollars_total");
+        assertThat(Http.get(base, "health").body()).contains("\"status\":\"ok\"");
+    }
+
+    @Test
     void unknown_question_is_a_404_naming_the_bank() throws Exception {
         var r = Http.post(base, "v1/chat/completions", body("replay:math-qwen25-rm8", 1, "What is love?"));
         assertThat(r.status()).isEqualTo(404);
