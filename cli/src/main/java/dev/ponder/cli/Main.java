@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             dev.ponder.cli.plan.PlanCommand.class,
             dev.ponder.cli.route.RouteCommand.class,
             dev.ponder.cli.verify.VerifyCommand.class,
+            dev.ponder.cli.serve.ServeCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,54 @@
+package dev.ponder.cli.serve;
+
+import dev.ponder.cli.Home;
+import dev.ponder.server.ProxyServer;
+import dev.ponder.server.config.ConfigFile;
+import dev.ponder.server.config.KeyConfig;
+import dev.ponder.server.config.ProxyConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ponder serve}: the OpenAI-compatible proxy (docs/proxy.md). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve an OpenAI-compatible API that applies test-time strategies per request.",
+                "With no --config: 127.0.0.1 only, no keys, the sample banks by replay (works offline).",
+                "Model names: MODEL (one sample) or STRATEGY:MODEL, e.g. vote@8:replay:math-qwen25-rm8."})
+public final class ServeCommand implements Runnable {
+    @Option(names = "--config", description = "YAML config: upstreams, prices, keys, budgets, limits, ledger (see config/ponder-serve.example.yaml)")
+    Optional<Path> config;
+
+    @Option(names = "--host", description = "address to bind (default 127.0.0.1, or the config's server.host)")
+    Optional<String> host;
+
+    @Option(names = "--port", description = "port (default 8080, or the config's server.port; 0 picks a free one)")
+    Optional<Integer> port;
+
+    @Option(names = "--hash-key", description = "print the SHA-256 of a key secret for the config's keys[].sha256, and exit")
+    Optional<String> hashKey;
+
+    @Override
+    public void run() {
+        if (hashKey.isPresent()) {
+            System.out.println(KeyConfig.hash(hashKey.get()));
+            return;
+        }
+        ProxyConfig c = config.map(f -> ConfigFile.load(f, Home::defaultBanks))
+                .orElseGet(() -> ProxyConfig.banksOnly(Home.defaultBanks(), ProxyConfig.DEFAULT_PORT));
+        if (host.isPresent()) c = c.withHost(host.get());
+        if (port.isPresent()) c = c.withPort(port.get());
+        ProxyServer server = ProxyServer.start(c);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        System.out.println("ponder serve: listening on " + server.baseUrl() + " with " + server.modelCount() + " models ("
+                + server.modelIds().size() + " names with strategy forms); GET " + server.baseUrl() + "/models lists them"
+                + (config.isEmpty() ? "; no config: loopback only, no keys, replaying the banks" : ""));
+        System.out.flush();
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.ponder.server;
+
+import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.openai.ApiKey;
+import dev.ponder.core.backend.openai.OpenAiConfig;
+import dev.ponder.core.bank.BankReader;
+import dev.ponder.core.strategy.StrategyRegistry;
+import dev.ponder.server.auth.KeyRing;
+import dev.ponder.server.budget.RateLimiter;
+import dev.ponder.server.budget.Spending;
+import dev.ponder.server.catalog.BankModel;
+import dev.ponder.server.catalog.Catalog;
+import dev.ponder.server.catalog.ServedModel;
+import dev.ponder.server.catalog.UpstreamModel;
+import dev.ponder.server.chat.ChatService;
+import dev.ponder.server.config.ProxyConfig;
+import dev.ponder.server.config.UpstreamConfig;
+import dev.ponder.server.http.HttpFront;
+import dev.ponder.server.ledger.Ledger;
+import dev.ponder.server.metrics.ProxyMetrics;
+import dev.ponder.server.trace.TraceStore;
+import dev.ponder.server.upstream.Upstreams;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OpenAI-compatible proxy: {@code ProxyServer.start(config)} listens and serves until {@link #close()}.
+ * See docs/proxy.md for the API, the model-name grammar and the config file.
+ */
+public final class ProxyServer implements AutoCloseable {
+    private final HttpFront front;
+    private final Ledger ledger;
+    private final Catalog catalog;
+    private final String host;
+
+    private ProxyServer(HttpFront front, Ledger ledger, Catalog catalog, String host) {
+        this.front = front;
+        this.ledger = ledger;
+        this.catalog = catalog;
+        this.host = host;
+    }
+
+    public static ProxyServer start(ProxyConfig c) {
+        Catalog catalog = new Catalog(models(c), StrategyRegistry.standard());
+        Ledger ledger = c.ledger().map(l -> Ledger.open(l, c.baseDir())).orElseGet(Ledger::memory);
+        try {
+            ProxyMetrics metrics = new ProxyMetrics();
+            TraceStore traces = new TraceStore(c.traceCapacity());
+            ChatService chat = new ChatService(catalog, new RateLimiter(c.clock()), new Spending(ledger, c.clock()), metrics, traces,
+                    c.clock(), c.random());
+            HttpFront front = new HttpFront(new InetSocketAddress(c.host(), c.port()), c.maxBodyBytes(), chat, new KeyRing(c.keys()),
+                    catalog, traces, metrics);
+            return new ProxyServer(front, ledger, catalog, c.host());
+        } catch (RuntimeException e) {
+            ledger.close();
+            throw e;
+        }
+    }
+
+    private static List<ServedModel> models(ProxyConfig c) {
+        List<ServedModel> out = new ArrayList<>();
+        for (Path b : c.banks()) out.add(BankModel.of(BankReader.read(b), c.prices()));
+        Map<String, List<Upstreams.Member>> members = new LinkedHashMap<>();
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (UpstreamConfig u : c.upstreams()) {
+            for (var m : u.models().entrySet()) {
+                OpenAiConfig.Builder b = OpenAiConfig.builder(u.baseUrl()).modelName(m.getKey(), m.getValue()).maxRetries(u.maxRetries())
+                        .backoff(u.backoff(), u.backoff().multipliedBy(16)).requestTimeout(u.timeout()).prices(c.prices())
+                        .clock(c.clock());
+                u.apiKeyEnv().ifPresent(env -> b.apiKey(ApiKey.fromEnv(env)));
+                members.computeIfAbsent(m.getKey(), k -> new ArrayList<>()).add(new Upstreams.Member(u.name(), Backend.openAi(b.build())));
+                answers.putIfAbsent(m.getKey(), u.answer());
+            }
+        }
+        members.forEach((model, ms) -> out.add(new UpstreamModel(model, Upstreams.pool(model, ms, c.cooldown(), c.clock()),
+                AnswerExtractor.forName(answers.get(model)))));
+        return out;
+    }
+
+    public int port() { return front.port(); }
+
+    /** The API root for OpenAI clients, {@code http://HOST:PORT/v1}. */
+    public URI baseUrl() { return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/v1"); }
+
+    public List<String> modelIds() { return catalog.ids(); }
+
+    public int modelCount() { return catalog.models().size(); }
+
+    @Override
+    public void close() {
+        front.close();
+        ledger.close();
+    }
+}

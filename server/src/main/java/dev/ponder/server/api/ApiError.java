@@ -1,0 +1,64 @@
+package dev.ponder.server.api;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.error.PonderException;
+import java.util.Optional;
+
+/**
+ * An error as OpenAI sends it: {@code {"error": {"message", "type", "param", "code"}}} with an HTTP status.
+ * {@link #of} is the one place where exceptions become statuses: bad input is always a 4xx; only the proxy's own
+ * faults and upstream failures are 5xx.
+ */
+public record ApiError(int status, String type, String message, Optional<String> param, Optional<String> code) {
+
+    public static ApiError of(Throwable t) {
+        return switch (t) {
+            case ApiFailure f -> {
+                int status = f.status().orElse(f.kind().httpStatus());
+                yield new ApiError(status, type(status, f.kind()), f.getMessage(), f.param(), f.code().or(() -> Optional.of(code(f.kind()))));
+            }
+            case PonderException p -> new ApiError(p.kind().httpStatus(), type(p.kind().httpStatus(), p.kind()), p.getMessage(),
+                    Optional.empty(), Optional.of(code(p.kind())));
+            default -> new ApiError(500, "server_error", "internal error: " + t, Optional.empty(), Optional.of("internal_error"));
+        };
+    }
+
+    private static String type(int status, PonderException.Kind kind) {
+        return switch (status) {
+            case 401 -> "authentication_error";
+            case 403 -> "permission_error";
+            case 404 -> "not_found_error";
+            case 413 -> "request_too_large";
+            case 429 -> kind == PonderException.Kind.BUDGET_EXCEEDED ? "insufficient_quota" : "rate_limit_error";
+            default -> status < 500 ? "invalid_request_error" : "server_error";
+        };
+    }
+
+    private static String code(PonderException.Kind kind) {
+        return switch (kind) {
+            case RATE_LIMITED -> "rate_limit_exceeded";
+            case UPSTREAM_UNAVAILABLE -> "upstream_unavailable";
+            case TIMEOUT -> "upstream_timeout";
+            case STREAM_BROKEN -> "stream_broken";
+            case BAD_UPSTREAM_RESPONSE -> "bad_upstream_response";
+            case INVALID_INPUT -> "invalid_request";
+            case UNAUTHORIZED -> "invalid_api_key";
+            case FORBIDDEN -> "forbidden";
+            case NOT_FOUND -> "not_found";
+            case BUDGET_EXCEEDED -> "budget_exceeded";
+            case SAMPLES_EXHAUSTED -> "samples_exhausted";
+            case INTERNAL -> "internal_error";
+        };
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ObjectNode e = root.putObject("error");
+        e.put("message", message);
+        e.put("type", type);
+        if (param.isPresent()) e.put("param", param.get()); else e.putNull("param");
+        if (code.isPresent()) e.put("code", code.get()); else e.putNull("code");
+        return root;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.ponder.server.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.model.Usage;
+import dev.ponder.server.chat.Outcome;
+
+/** The JSON of chat completions and their stream chunks, in OpenAI's shapes plus the {@code ponder} field. */
+public final class Completions {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private Completions() {}
+
+    public static ObjectNode completion(Outcome o) {
+        ObjectNode root = head(o.traceId(), o.model(), o.created(), "chat.completion");
+        ArrayNode choices = root.putArray("choices");
+        for (Outcome.Choice c : o.choices()) {
+            ObjectNode ch = choices.addObject();
+            ch.put("index", c.index());
+            ObjectNode m = ch.putObject("message");
+            m.put("role", "assistant").put("content", c.text());
+            if (!c.reasoning().isEmpty()) m.put("reasoning_content", c.reasoning());
+            ch.putNull("logprobs");
+            ch.put("finish_reason", c.finishReason());
+        }
+        root.set("usage", usage(o.usage()));
+        root.set("ponder", ponder(o));
+        return root;
+    }
+
+    /** A chunk carrying one piece of text ({@code field} is content or reasoning_content) of one choice. */
+    public static ObjectNode delta(String id, String model, long created, int index, String field, String text, boolean first) {
+        ObjectNode root = head(id, model, created, "chat.completion.chunk");
+        ObjectNode ch = root.putArray("choices").addObject();
+        ch.put("index", index);
+        ObjectNode d = ch.putObject("delta");
+        if (first) d.put("role", "assistant");
+        d.put(field, text);
+        ch.putNull("logprobs");
+        ch.putNull("finish_reason");
+        return root;
+    }
+
+    public static ObjectNode finishChunk(Outcome o, Outcome.Choice c) {
+        ObjectNode root = head(o.traceId(), o.model(), o.created(), "chat.completion.chunk");
+        ObjectNode ch = root.putArray("choices").addObject();
+        ch.put("index", c.index());
+        ch.putObject("delta");
+        ch.putNull("logprobs");
+        ch.put("finish_reason", c.finishReason());
+        return root;
+    }
+
+    /** The last chunk when the client asked for usage: no choices, usage of every internal call. */
+    public static ObjectNode usageChunk(Outcome o) {
+        ObjectNode root = head(o.traceId(), o.model(), o.created(), "chat.completion.chunk");
+        root.putArray("choices");
+        root.set("usage", usage(o.usage()));
+        root.set("ponder", ponder(o));
+        return root;
+    }
+
+    public static ObjectNode usage(Usage u) {
+        ObjectNode n = F.objectNode();
+        n.put("prompt_tokens", u.inputTokens());
+        n.put("completion_tokens", u.outputTokens());
+        n.put("total_tokens", u.totalTokens());
+        n.putObject("completion_tokens_details").put("reasoning_tokens", u.reasoningTokens());
+        return n;
+    }
+
+    public static ObjectNode ponder(Outcome o) {
+        ObjectNode p = F.objectNode();
+        p.put("strategy", o.strategy());
+        p.put("trace_id", o.traceId());
+        p.put("dollars", o.usage().dollars());
+        p.put("samples", o.samples());
+        p.put("calls", o.calls());
+        ArrayNode runs = p.putArray("runs");
+        for (Outcome.Run r : o.runs()) {
+            ObjectNode x = runs.addObject();
+            x.put("answer", r.answer()).put("confidence", r.confidence()).put("samples", r.samples()).put("stop", r.stop());
+            r.error().ifPresent(e -> x.put("error", e));
+        }
+        return p;
+    }
+
+    private static ObjectNode head(String id, String model, long created, String object) {
+        ObjectNode root = F.objectNode();
+        root.put("id", "chatcmpl-" + id);
+        root.put("object", object);
+        root.put("created", created);
+        root.put("model", model);
+        return root;
+    }
+}

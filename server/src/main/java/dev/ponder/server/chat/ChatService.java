@@ -1,0 +1,227 @@
+package dev.ponder.server.chat;
+
+import dev.ponder.core.backend.Generation;
+import dev.ponder.core.budget.Meter;
+import dev.ponder.core.error.PonderException;
+import dev.ponder.core.model.Budget;
+import dev.ponder.core.model.Usage;
+import dev.ponder.core.strategy.Result;
+import dev.ponder.core.strategy.Session;
+import dev.ponder.core.strategy.Strategy;
+import dev.ponder.core.trace.Trace;
+import dev.ponder.server.api.ApiError;
+import dev.ponder.server.api.ChatRequest;
+import dev.ponder.server.auth.Caller;
+import dev.ponder.server.budget.RateLimiter;
+import dev.ponder.server.budget.Spending;
+import dev.ponder.server.catalog.Catalog;
+import dev.ponder.server.catalog.ServedModel;
+import dev.ponder.server.ledger.Entry;
+import dev.ponder.server.metrics.ProxyMetrics;
+import dev.ponder.server.trace.TraceJson;
+import dev.ponder.server.trace.TraceStore;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.random.RandomGenerator;
+
+/**
+ * One chat completion from start to end: resolve the model and strategy, check the key's access and rate limits,
+ * reserve the worst-case cost against the key's budget, run the strategy (n independent runs, or one run drawing n
+ * samples for {@code single}) under a cap equal to the reservation, then settle the real cost of every internal call
+ * in the ledger, record metrics and keep the trace.
+ */
+public final class ChatService {
+    private final Catalog catalog;
+    private final RateLimiter limiter;
+    private final Spending spending;
+    private final ProxyMetrics metrics;
+    private final TraceStore traces;
+    private final InstantSource clock;
+    private final RandomGenerator random;
+
+    public ChatService(Catalog catalog, RateLimiter limiter, Spending spending, ProxyMetrics metrics, TraceStore traces,
+                       InstantSource clock, RandomGenerator random) {
+        this.catalog = catalog;
+        this.limiter = limiter;
+        this.spending = spending;
+        this.metrics = metrics;
+        this.traces = traces;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public void complete(Caller caller, ChatRequest req, Reply reply) {
+        long started = System.nanoTime();
+        String traceId = nextId();
+        reply.trace(traceId);
+        String strategyTag = "unknown";
+        int status = 200;
+        try {
+            Catalog.Target t = catalog.resolve(req.model(), req.strategy());
+            strategyTag = t.strategy().name();
+            caller.mayUse(t.model().id());
+            limiter.admit(caller);
+            Execution ex = new Execution(caller, req, t, traceId, reply);
+            Outcome out = ex.run(started);
+            reply.finish(out, ex.live);
+        } catch (RuntimeException e) {
+            ApiError err = ApiError.of(e);
+            status = err.status();
+            reply.fail(err);
+        } finally {
+            metrics.request(strategyTag, caller.id(), status, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private String nextId() {
+        long x;
+        synchronized (random) {
+            x = random.nextLong();
+        }
+        return Long.toHexString(clock.millis()) + String.format("%016x", x);
+    }
+
+    private long nextSeed() {
+        synchronized (random) {
+            return random.nextLong();
+        }
+    }
+
+    /** The state of one request's runs. */
+    private final class Execution {
+        final Caller caller;
+        final ChatRequest req;
+        final Catalog.Target target;
+        final String traceId;
+        final Reply reply;
+        final boolean single;
+        final boolean live;
+        final List<TraceJson.Run> runs = new CopyOnWriteArrayList<>();
+        final List<Trace> allTraces = new CopyOnWriteArrayList<>();
+
+        Execution(Caller caller, ChatRequest req, Catalog.Target target, String traceId, Reply reply) {
+            this.caller = caller;
+            this.req = req;
+            this.target = target;
+            this.traceId = traceId;
+            this.reply = reply;
+            this.single = target.strategy().name().equals("single");
+            this.live = req.stream() && single && target.model().streaming().isPresent();
+        }
+
+        Outcome run(long startedNanos) {
+            ServedModel model = target.model();
+            ServedModel.Ask ask = model.ask(req, traceId);
+            int runCount = single ? 1 : req.n();
+            int perRun = single ? req.n() : target.strategy().maxSamples();
+            Spending.Reservation res = spending.reserve(caller, model.worstCase(ask, perRun, runCount), model.worstCase(ask, 1, 1));
+            Budget budget = req.budget();
+            if (res.cap().isPresent()) budget = budget.withDollars(Math.min(budget.maxDollars().orElse(Double.MAX_VALUE), res.cap().get()));
+            Meter meter = new Meter(budget, clock);
+            long seed = req.seed().orElseGet(ChatService.this::nextSeed);
+            int status = 200;
+            Optional<Outcome> out = Optional.empty();
+            try {
+                out = Optional.of(single ? singleRun(ask, meter, seed) : strategyRuns(ask, meter, seed, runCount));
+                return out.get();
+            } catch (RuntimeException e) {
+                status = ApiError.of(e).status();
+                throw e;
+            } finally {
+                Usage used = Usage.ZERO;
+                for (Trace tr : allTraces) used = used.plus(tr.total());
+                spending.settle(res, new Entry(clock.instant(), caller.id(), traceId, model.id(), target.strategy().name(),
+                        used.inputTokens(), used.outputTokens(), used.dollars(), status));
+                limiter.addTokens(caller, used.totalTokens());
+                metrics.usage(target.strategy().name(), caller.id(), used.inputTokens(), used.outputTokens(), used.dollars());
+                long elapsed = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+                traces.put(traceId, caller, TraceJson.of(traceId, req.model(), target.strategy().name(), caller.id(),
+                        clock.instant().getEpochSecond(), elapsed, status, runs));
+            }
+        }
+
+        private Session session(ServedModel.Ask ask, Meter meter, long seed, int run) {
+            Trace tr = new Trace(traceId + "/" + run);
+            allTraces.add(tr);
+            int[] drawn = {0};
+            Observed backend = new Observed(target.model().backendFor(seed + run),
+                    live ? Optional.of(reply::delta) : Optional.empty(),
+                    gens -> { if (!single) progress(run, drawn, gens); });
+            return new Session(ask.problem(), backend, ask.base(), meter, tr, target.model().extractor(),
+                    target.model().recordedAnswers(), new SplittableRandom(seed + run), clock);
+        }
+
+        private void progress(int run, int[] drawn, List<Generation> gens) {
+            for (Generation g : gens) {
+                drawn[0]++;
+                String a = g.recordedAnswer().orElseGet(() -> target.model().extractor().extract(g.text())).replaceAll("\\s+", " ");
+                reply.comment((req.n() > 1 ? "run " + (run + 1) + " " : "") + "sample " + drawn[0] + "/" + target.strategy().maxSamples()
+                        + " answer=" + (a.length() > 60 ? a.substring(0, 60) + "..." : a) + " tokens=" + g.usage().outputTokens());
+            }
+        }
+
+        private Outcome singleRun(ServedModel.Ask ask, Meter meter, long seed) {
+            Session s = session(ask, meter, seed, 0);
+            var got = s.draw(req.n());
+            Result r = s.result("single", got.isEmpty() ? "" : got.getFirst().answer(), got.stream().findFirst(), got.isEmpty() ? 0 : 1);
+            runs.add(new TraceJson.Run(s.trace(), r.samples(), r.answer(), r.stop().name(), r.error()));
+            if (got.size() < req.n()) throw Failures.of(s, req.n(), got.size());
+            List<Outcome.Choice> choices = new ArrayList<>();
+            List<Outcome.Run> rs = new ArrayList<>();
+            for (int i = 0; i < got.size(); i++) {
+                var smp = got.get(i);
+                choices.add(new Outcome.Choice(i, smp.text(), smp.reasoning(), "stop"));
+                rs.add(new Outcome.Run(smp.answer(), smp.hasAnswer() ? 1 : 0, 1, r.stop().name(), Optional.empty()));
+            }
+            return outcome(choices, rs, s.trace().total(), got.size(), s.trace().calls().size());
+        }
+
+        private Outcome strategyRuns(ServedModel.Ask ask, Meter meter, long seed, int count) {
+            Strategy strategy = target.strategy();
+            List<Result> results = new ArrayList<>();
+            List<Session> sessions = new ArrayList<>();
+            for (int i = 0; i < count; i++) sessions.add(session(ask, meter, seed, i));
+            if (count == 1) {
+                results.add(strategy.solve(sessions.getFirst()));
+            } else {
+                try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                    var futures = sessions.stream().map(s -> pool.submit(() -> strategy.solve(s))).toList();
+                    for (var f : futures) results.add(f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new PonderException(PonderException.Kind.INTERNAL, "interrupted while running " + strategy.name(), e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    throw new PonderException(PonderException.Kind.INTERNAL, "run failed: " + e.getCause(), e.getCause());
+                }
+            }
+            Usage total = Usage.ZERO;
+            int samples = 0;
+            int calls = 0;
+            List<Outcome.Choice> choices = new ArrayList<>();
+            List<Outcome.Run> rs = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                Result r = results.get(i);
+                runs.add(new TraceJson.Run(r.trace(), r.samples(), r.answer(), r.stop().name(), r.error()));
+                total = total.plus(r.usage());
+                samples += r.samples().size();
+                calls += r.trace().calls().size();
+                choices.add(new Outcome.Choice(i, r.text(), r.chosen().map(x -> x.reasoning()).orElse(""), "stop"));
+                rs.add(new Outcome.Run(r.answer(), r.confidence(), r.samples().size(), r.stop().name(), r.error()));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i).samples().isEmpty()) throw Failures.of(sessions.get(i), 1, 0);
+            }
+            return outcome(choices, rs, total, samples, calls);
+        }
+
+        private Outcome outcome(List<Outcome.Choice> choices, List<Outcome.Run> rs, Usage total, int samples, int calls) {
+            return new Outcome(traceId, req.model(), target.strategy().name(), clock.instant().getEpochSecond(), choices, total, samples, calls, rs);
+        }
+    }
+}

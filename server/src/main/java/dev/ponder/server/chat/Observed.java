@@ -1,0 +1,40 @@
+package dev.ponder.server.chat;
+
+import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.Generation;
+import dev.ponder.core.backend.GenerationRequest;
+import dev.ponder.core.backend.StreamListener;
+import dev.ponder.core.backend.StreamingBackend;
+import dev.ponder.core.model.Usage;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+/**
+ * A run's backend as the proxy sees it: calls stream through {@code live} when the caller is streaming a single
+ * sample (so tokens reach the client as the upstream produces them), and every call's generations are reported
+ * to {@code after} (progress comments for voting strategies).
+ */
+record Observed(Backend delegate, Optional<StreamListener> live, Consumer<List<Generation>> after) implements Backend {
+
+    @Override
+    public String name() { return delegate.name(); }
+
+    @Override
+    public List<Generation> generate(GenerationRequest request) {
+        List<Generation> out = live.isPresent() && delegate instanceof StreamingBackend s
+                ? s.stream(request, live.get()) : delegate.generate(request);
+        after.accept(out);
+        return out;
+    }
+
+    @Override
+    public Usage worstCase(GenerationRequest request) { return delegate.worstCase(request); }
+
+    @Override
+    public OptionalInt remaining(GenerationRequest request) { return delegate.remaining(request); }
+
+    @Override
+    public int lastAttempts() { return delegate.lastAttempts(); }
+}

@@ -1,0 +1,29 @@
+package dev.ponder.server.chat;
+
+import dev.ponder.core.backend.Delta;
+import dev.ponder.server.api.ApiError;
+
+/**
+ * Where a chat completion goes as it is produced: a JSON body at the end, or server-sent events as it happens.
+ * A streaming reply sends its headers with the first thing written, so a request that fails before any output
+ * still gets a plain HTTP error.
+ */
+public interface Reply {
+
+    /** The request's trace id (the response id), known before any output. */
+    default void trace(String traceId) { }
+
+    /** A piece of a choice's text (or reasoning) as the upstream produced it. */
+    void delta(Delta delta);
+
+    /** Progress for the caller (an SSE comment when streaming; dropped otherwise). */
+    void comment(String text);
+
+    /** True once something was sent (after which failures go in-band). */
+    boolean started();
+
+    /** The complete outcome: for a stream, the choices' remaining text, finish reasons, usage and [DONE]. */
+    void finish(Outcome outcome, boolean textAlreadyStreamed);
+
+    void fail(ApiError error);
+}

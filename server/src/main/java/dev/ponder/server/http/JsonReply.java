@@ -1,0 +1,30 @@
+package dev.ponder.server.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.ponder.core.backend.Delta;
+import dev.ponder.server.api.ApiError;
+import dev.ponder.server.api.Completions;
+import dev.ponder.server.chat.Outcome;
+import dev.ponder.server.chat.Reply;
+
+/** A non-streamed reply: one JSON body at the end. */
+final class JsonReply implements Reply {
+    private final HttpExchange ex;
+
+    JsonReply(HttpExchange ex) { this.ex = ex; }
+
+    @Override
+    public void delta(Delta delta) { }
+
+    @Override
+    public void comment(String text) { }
+
+    @Override
+    public boolean started() { return false; }
+
+    @Override
+    public void finish(Outcome outcome, boolean textAlreadyStreamed) { Exchanges.json(ex, 200, Completions.completion(outcome)); }
+
+    @Override
+    public void fail(ApiError error) { Exchanges.error(ex, error); }
+}

@@ -1,0 +1,127 @@
+package dev.ponder.server.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.ponder.core.backend.Delta;
+import dev.ponder.core.error.PonderException;
+import dev.ponder.server.api.ApiError;
+import dev.ponder.server.api.Completions;
+import dev.ponder.server.chat.Outcome;
+import dev.ponder.server.chat.Reply;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A streamed reply as server-sent events in OpenAI's chunk format. Headers go out with the first event. Text that
+ * was not streamed live (replay, voting) is sent as content chunks at the end; progress goes as SSE comments, which
+ * clients ignore. The stream ends with {@code data: [DONE]}, or, after a failure, with an error event.
+ */
+final class SseReply implements Reply {
+    private static final int PIECE = 48;
+    private final HttpExchange ex;
+    private final String model;
+    private final boolean includeUsage;
+    private final Set<Integer> opened = new HashSet<>();
+    private OutputStream out;
+    private String id = "pending";
+    private boolean gone;
+
+    SseReply(HttpExchange ex, String model, boolean includeUsage) {
+        this.ex = ex;
+        this.model = model;
+        this.includeUsage = includeUsage;
+    }
+
+    @Override
+    public synchronized void trace(String traceId) { id = traceId; }
+
+    @Override
+    public synchronized void delta(Delta d) {
+        String field = d.channel() == Delta.Channel.REASONING ? "reasoning_content" : "content";
+        event(Completions.delta(id, model, System.currentTimeMillis() / 1000, d.choice(), field, d.text(), opened.add(d.choice())));
+    }
+
+    @Override
+    public synchronized void comment(String text) { write(": " + text.replace('\n', ' ') + "\n\n"); }
+
+    @Override
+    public synchronized boolean started() { return out != null; }
+
+    @Override
+    public synchronized void finish(Outcome o, boolean textAlreadyStreamed) {
+        if (!textAlreadyStreamed) {
+            for (Outcome.Choice c : o.choices()) {
+                pieces(c.index(), "reasoning_content", c.reasoning(), o);
+                pieces(c.index(), "content", c.text(), o);
+                if (opened.add(c.index())) event(Completions.delta(id, model, o.created(), c.index(), "content", "", true));
+            }
+        }
+        for (int i = 0; i < o.choices().size(); i++) {
+            ObjectNode f = Completions.finishChunk(o, o.choices().get(i));
+            if (!includeUsage && i == o.choices().size() - 1) f.set("ponder", Completions.ponder(o));
+            event(f);
+        }
+        if (includeUsage) event(Completions.usageChunk(o));
+        write("data: [DONE]\n\n");
+        close();
+    }
+
+    @Override
+    public synchronized void fail(ApiError error) {
+        if (out == null) {
+            Exchanges.error(ex, error);
+            return;
+        }
+        try {
+            write("data: " + error.toJson() + "\n\n");
+        } catch (PonderException clientLeft) {
+            // nobody is listening any more
+        }
+        close();
+    }
+
+    private void pieces(int index, String field, String text, Outcome o) {
+        int at = 0;
+        while (at < text.length()) {
+            int end = Math.min(text.length(), at + PIECE);
+            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) end++;
+            event(Completions.delta(id, model, o.created(), index, field, text.substring(at, end), opened.add(index)));
+            at = end;
+        }
+    }
+
+    private void event(ObjectNode chunk) { write("data: " + chunk + "\n\n"); }
+
+    private void write(String s) {
+        if (gone) throw clientGone();
+        try {
+            if (out == null) {
+                ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+                ex.getResponseHeaders().set("Cache-Control", "no-cache");
+                ex.getResponseHeaders().set("X-Accel-Buffering", "no");
+                ex.sendResponseHeaders(200, 0);
+                out = ex.getResponseBody();
+            }
+            out.write(s.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            gone = true;
+            throw clientGone();
+        }
+    }
+
+    private static PonderException clientGone() {
+        return new PonderException(PonderException.Kind.STREAM_BROKEN, "the client closed the stream", null, null, true);
+    }
+
+    private void close() {
+        try {
+            if (out != null) out.close();
+        } catch (IOException ignored) {
+            // the client left; nothing more to send
+        }
+    }
+}

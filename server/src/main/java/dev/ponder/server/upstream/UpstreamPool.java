@@ -1,0 +1,104 @@
+package dev.ponder.server.upstream;
+
+import dev.ponder.core.backend.Generation;
+import dev.ponder.core.backend.GenerationRequest;
+import dev.ponder.core.backend.StreamListener;
+import dev.ponder.core.backend.StreamingBackend;
+import dev.ponder.core.backend.openai.OpenAiBackend;
+import dev.ponder.core.error.PonderException;
+import dev.ponder.core.model.Usage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Several upstreams serving one model, tried in order. Each upstream retries with backoff itself (its
+ * {@code OpenAiConfig}); when it still fails retriably it is put in cooldown and the next one is tried. A stream that
+ * broke after output reached the caller is not retried (it would repeat text) and fails at once. When every upstream
+ * is cooling down, they are tried anyway, soonest-available first, rather than refusing the request.
+ */
+final class UpstreamPool implements StreamingBackend {
+    private final String model;
+    private final List<Upstreams.Member> members;
+    private final Duration cooldown;
+    private final InstantSource clock;
+    private final Map<String, Instant> coolingUntil = new ConcurrentHashMap<>();
+    private final ThreadLocal<Integer> attempts = ThreadLocal.withInitial(() -> 1);
+
+    UpstreamPool(String model, List<Upstreams.Member> members, Duration cooldown, InstantSource clock) {
+        if (members.isEmpty()) throw PonderException.invalid("model %s has no upstream", model);
+        this.model = model;
+        this.members = List.copyOf(members);
+        this.cooldown = cooldown;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() { return "upstreams:" + members.stream().map(Upstreams.Member::name).toList(); }
+
+    @Override
+    public List<Generation> generate(GenerationRequest request) { return attempt(b -> b.generate(request)); }
+
+    @Override
+    public List<Generation> stream(GenerationRequest request, StreamListener listener) { return attempt(b -> b.stream(request, listener)); }
+
+    @Override
+    public Usage worstCase(GenerationRequest request) {
+        return members.stream().map(m -> m.backend().worstCase(request)).max(Comparator.comparingDouble(Usage::dollars)).orElseThrow();
+    }
+
+    @Override
+    public int lastAttempts() { return attempts.get(); }
+
+    private List<Generation> attempt(Function<OpenAiBackend, List<Generation>> call) {
+        Instant now = clock.instant();
+        List<Upstreams.Member> order = new ArrayList<>();
+        members.stream().filter(m -> !cooling(m, now)).forEach(order::add);
+        members.stream().filter(m -> cooling(m, now)).sorted(Comparator.comparing(m -> coolingUntil.get(m.name()))).forEach(order::add);
+        List<String> failures = new ArrayList<>();
+        int tries = 0;
+        PonderException last = null;
+        for (Upstreams.Member m : order) {
+            try {
+                List<Generation> out = call.apply(m.backend());
+                tries += m.backend().lastAttempts();
+                coolingUntil.remove(m.name());
+                attempts.set(tries);
+                return out;
+            } catch (PonderException e) {
+                tries += m.backend().lastAttempts();
+                if (!fallbackHelps(e)) {
+                    attempts.set(tries);
+                    throw e;
+                }
+                coolingUntil.put(m.name(), clock.instant().plus(cooldown));
+                failures.add(m.name() + ": " + e.getMessage());
+                last = e;
+            }
+        }
+        attempts.set(tries);
+        throw new PonderException(last.kind(), "model " + model + ": all " + members.size() + " upstream"
+                + (members.size() == 1 ? "" : "s") + " failed (" + String.join("; ", failures) + ")",
+                last.retryAfter().orElse(null), last, last.outputDelivered());
+    }
+
+    private boolean cooling(Upstreams.Member m, Instant now) {
+        Instant until = coolingUntil.get(m.name());
+        return until != null && until.isAfter(now);
+    }
+
+    /** Upstream faults move on to the next upstream; a bad request would fail everywhere, so it does not. */
+    private static boolean fallbackHelps(PonderException e) {
+        if (e.outputDelivered()) return false;
+        return switch (e.kind()) {
+            case RATE_LIMITED, UPSTREAM_UNAVAILABLE, TIMEOUT, STREAM_BROKEN, BAD_UPSTREAM_RESPONSE, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, INTERNAL -> true;
+            case INVALID_INPUT, BUDGET_EXCEEDED, SAMPLES_EXHAUSTED -> false;
+        };
+    }
+}

@@ -1,0 +1,40 @@
+package dev.ponder.server;
+
+import dev.ponder.core.backend.Price;
+import dev.ponder.core.backend.PriceCatalogue;
+import dev.ponder.server.config.KeyConfig;
+import dev.ponder.server.config.ProxyConfig;
+import dev.ponder.server.config.UpstreamConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/** Proxy configurations over fake upstreams for the tests. */
+final class Fixtures {
+    /** $1000 per million tokens in and out: one token costs a tenth of a cent, so budgets are easy to reason about. */
+    static final PriceCatalogue PRICES = new PriceCatalogue(Map.of("fake-model", new Price(1000, 1000)));
+
+    private Fixtures() {}
+
+    static UpstreamConfig upstream(String name, URI base) {
+        return new UpstreamConfig(name, base, Optional.empty(), Map.of("fake-model", "fake-upstream-model"), 0,
+                Duration.ofMillis(1), Duration.ofSeconds(20), "number");
+    }
+
+    static ProxyConfig config(List<UpstreamConfig> upstreams, List<KeyConfig> keys, Optional<String> ledger, Path dir) {
+        return new ProxyConfig("127.0.0.1", 0, 64 * 1024, List.of(), upstreams, keys, ledger, dir, PRICES, Duration.ofSeconds(30),
+                1000, InstantSource.system(), new SplittableRandom(11));
+    }
+
+    static URI root(ProxyServer s) { return URI.create("http://127.0.0.1:" + s.port() + "/"); }
+
+    static String chat(String model, String question, String extra) {
+        return "{\"model\": \"" + model + "\", \"messages\": [{\"role\": \"user\", \"content\": \"" + question + "\"}]"
+                + (extra.isEmpty() ? "" : ", " + extra) + "}";
+    }
+}

@@ -1,0 +1,58 @@
+package dev.ponder.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ponder.core.error.PonderException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigFileTest {
+    @TempDir Path dir;
+
+    static Path example() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path e = p.resolve("config/ponder-serve.example.yaml");
+            if (Files.exists(e)) return e;
+        }
+        throw new IllegalStateException("config/ponder-serve.example.yaml not found");
+    }
+
+    @Test
+    void the_commented_example_loads() {
+        ProxyConfig c = ConfigFile.load(example(), List::of);
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.upstreams()).extracting(UpstreamConfig::name).containsExactly("openai", "local-vllm");
+        assertThat(c.upstreams().get(1).models()).containsEntry("gpt-4o-mini", "Qwen/Qwen2.5-7B-Instruct");
+        assertThat(c.keys()).extracting(KeyConfig::id).containsExactly("team-a", "batch-jobs");
+        assertThat(c.keys().getFirst().budget()).contains(new KeyConfig.DollarBudget(20.0, Period.DAY));
+        assertThat(c.keys().get(1).models()).containsExactly("qwen-math");
+        assertThat(c.ledger()).contains("ponder-ledger.jsonl");
+        assertThat(c.prices().find("qwen-math")).isPresent();
+    }
+
+    @Test
+    void a_typo_is_an_error_naming_file_and_field() throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, "keys:\n  - id: a\n    sha256: " + KeyConfig.hash("x") + "\n    budjet: {dollars: 1}\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).isInstanceOf(PonderException.class)
+                .hasMessageContaining("bad.yaml").hasMessageContaining("keys[0].budjet is not a known field");
+    }
+
+    @Test
+    void a_bad_value_names_its_field() throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, "keys:\n  - id: a\n    sha256: " + KeyConfig.hash("x") + "\n    budget: {dollars: -1, period: week}\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageContaining("keys[0].budget.dollars must be a number >= 0");
+        Files.writeString(f, "server: {port: 99999}\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageContaining("server.port must be a whole number in 0..65535");
+    }
+
+    @Test
+    void keys_are_stored_as_sha256() {
+        assertThat(KeyConfig.hash("sk-test")).hasSize(64).isEqualTo(KeyConfig.hash("sk-test")).isNotEqualTo(KeyConfig.hash("sk-tesT"));
+    }
+}
