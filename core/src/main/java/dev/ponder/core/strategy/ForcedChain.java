@@ -46,16 +46,19 @@ final class ForcedChain {
     private int waits;
     private int calls;
 
-    private ForcedChain(Session session, Settings settings) {
+    private ForcedChain(Session session, GenerationRequest base, Settings settings) {
         this.session = session;
         this.settings = settings;
-        this.base = session.baseRequest();
+        this.base = base;
         this.family = settings.family().orElseGet(() -> ModelFamily.guess(base.model()));
     }
 
-    /** Runs one chain; empty when not even the first call could be made (budget, deadline, failure). */
-    static Optional<Outcome> run(Session session, Settings settings, String source) {
-        ForcedChain c = new ForcedChain(session, settings);
+    /**
+     * Runs one chain on the conversation and model of {@code base}; empty when not even the first call could be made
+     * (budget, deadline, failure).
+     */
+    static Optional<Outcome> run(Session session, GenerationRequest base, Settings settings, String source) {
+        ForcedChain c = new ForcedChain(session, base, settings);
         ThinkRoute route = settings.route() == ThinkRoute.AUTO
                 ? (session.canComplete() ? ThinkRoute.COMPLETIONS : ThinkRoute.CHAT_FOLLOW_UP) : settings.route();
         Optional<String> answer = switch (route) {

@@ -24,7 +24,7 @@ record ThinkBudget(int tokens, int maxWaits, Optional<ModelFamily> family, Think
 
     @Override
     public Result solve(Session session) {
-        return ForcedChain.run(session, new ForcedChain.Settings(tokens, maxWaits, family, route), name())
+        return ForcedChain.run(session, session.baseRequest(), new ForcedChain.Settings(tokens, maxWaits, family, route), name())
                 .map(o -> session.result(name(), o.sample().answer(), Optional.of(o.sample()), o.sample().hasAnswer() ? 1.0 : 0.0))
                 .orElseGet(() -> session.result(name(), "", Optional.empty(), 0));
     }
