@@ -76,6 +76,23 @@ class ThinkingCommandTest {
     }
 
     @Test
+    void ponder_run_takes_think_at_t_and_reports_thinking_tokens_apart_from_output(@TempDir Path dir) throws Exception {
+        Map<String, String> answers = new LinkedHashMap<>();
+        Path file = problems(dir, answers);
+        try (var server = FakeOpenAiServer.start(new FakeQuiz(answers, 600, 900, 5).handler())) {
+            String[] args = {"run", "--problems", file.toString(), "--base-url", server.baseUrl().toString(), "--model", "m",
+                    "--strategy", "think@512", "--limit", "3"};
+            Cli c = Cli.run(args);
+            assertThat(c.exit()).as(c.err()).isZero();
+            assertThat(c.out()).contains("of thinking").contains("think@512");
+            Cli j = Cli.run(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--json")).toArray(String[]::new));
+            JsonNode row = new ObjectMapper().readTree(j.out()).at("/runs/0/rows/0");
+            assertThat(row.path("thinking_tokens_per_problem").asDouble()).isEqualTo(512.0);
+            assertThat(row.path("output_tokens_per_problem").asDouble()).isGreaterThan(512.0);
+        }
+    }
+
+    @Test
     void a_budget_below_sixteen_tokens_is_refused(@TempDir Path dir) throws Exception {
         Path file = problems(dir, new LinkedHashMap<>());
         Cli c = Cli.run("bench", "thinking", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--problems", file.toString(), "--budgets", "8");
