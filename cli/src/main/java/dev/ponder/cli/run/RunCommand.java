@@ -229,7 +229,7 @@ public final class RunCommand implements Runnable {
     }
 
     /** The checker for a kind of answer: Game of 24 expressions, LaTeX/numeric maths, or exact strings. */
-    static Verifier verifierFor(String kind) {
+    public static Verifier verifierFor(String kind) {
         String k = kind.toLowerCase(java.util.Locale.ROOT);
         if (k.contains("24")) return Verifier.game24();
         if (k.contains("math") || k.contains("latex") || k.contains("number")) return Verifier.math();

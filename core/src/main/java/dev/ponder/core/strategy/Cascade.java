@@ -1,6 +1,7 @@
 package dev.ponder.core.strategy;
 
 import dev.ponder.core.model.Sample;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,9 @@ import java.util.Optional;
  * its answer is not trusted. Trust here is the agreement of {@code votes} samples (at least {@code agreement} of them
  * on one answer) or, when a checker is configured, the checker's acceptance. Tiers are the models of the request's
  * model name separated by {@code >}, cheapest first: {@code cascade:gpt-4o-mini>o3-mini}. A single model means one tier.
+ * Before leaving an untrusted tier, a backend that can hold a chain's thinking to a budget (completions) gets one more
+ * try on the same tier at the cost of the tier's votes again: a longer chain or as many more samples, as
+ * {@link ComputeChoice} decides.
  */
 record Cascade(int votes, double agreement) implements Strategy {
     Cascade {
@@ -28,17 +32,36 @@ record Cascade(int votes, double agreement) implements Strategy {
         Result last = null;
         for (int t = 0; t < tiers.size(); t++) {
             String model = tiers.get(t).strip();
-            List<Sample> got = session.draw(session.baseRequest().withModel(model).withN(votes), "sample");
+            var request = session.baseRequest().withModel(model);
+            List<Sample> got = new ArrayList<>(session.draw(request.withN(votes), "sample"));
             if (got.isEmpty()) break;
-            Tally tally = Tally.of(got);
-            Optional<String> top = tally.top();
-            if (top.isEmpty()) continue;
-            Sample chosen = tally.sampleOf(top.get()).orElseThrow();
-            double share = (double) tally.count(top.get()) / got.size();
-            last = session.result(name(), top.get(), Optional.of(chosen), share);
-            boolean trusted = session.checker().isPresent() ? session.check(chosen).isAccepted() : share >= agreement;
-            if (trusted) return last;
+            Optional<Judged> j = judge(session, got);
+            if (j.isPresent()) last = j.get().result();
+            if (j.isPresent() && j.get().trusted()) return last;
+            if (!session.canComplete() || session.stopped()) continue;
+            List<Sample> more = switch (ComputeChoice.choose(session, Tally.of(got))) {
+                case LONGER_CHAIN -> ComputeChoice.longerChain(session, request, got, votes, name()).stream().toList();
+                case MORE_SAMPLES -> session.draw(request.withN(votes), "sample");
+            };
+            if (more.isEmpty()) continue;
+            got.addAll(more);
+            j = judge(session, got);
+            if (j.isPresent()) last = j.get().result();
+            if (j.isPresent() && j.get().trusted()) return last;
         }
         return last != null ? last : Vote.decide(session, name());
+    }
+
+    private record Judged(Result result, boolean trusted) { }
+
+    /** The majority over {@code got} as a result, and whether it is trusted (the checker, else the agreement). */
+    private Optional<Judged> judge(Session session, List<Sample> got) {
+        Tally tally = Tally.of(got);
+        Optional<String> top = tally.top();
+        if (top.isEmpty()) return Optional.empty();
+        Sample chosen = tally.sampleOf(top.get()).orElseThrow();
+        double share = (double) tally.count(top.get()) / got.size();
+        boolean trusted = session.checker().isPresent() ? session.check(chosen).isAccepted() : share >= agreement;
+        return Optional.of(new Judged(session.result(name(), top.get(), Optional.of(chosen), share), trusted));
     }
 }

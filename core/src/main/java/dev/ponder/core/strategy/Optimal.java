@@ -12,6 +12,8 @@ import java.util.List;
  * yet come first; ties go to the earlier question). Unanimous easy questions stop getting samples; split ones get
  * more, until the batch's total of {@code samplesPerQuestion x questions} is spent. At equal total samples this is at
  * least as accurate as uniform voting on most data, because uniform voting wastes samples on settled questions.
+ * With a backend that can hold a chain's thinking to a budget (completions), a question whose leader already holds a
+ * majority gets one chain of twice a sample's output tokens instead, counted as two samples ({@link ComputeChoice}).
  */
 record Optimal(double samplesPerQuestion, int maxPerQuestion) implements BatchStrategy {
     Optimal {
@@ -46,8 +48,16 @@ record Optimal(double samplesPerQuestion, int maxPerQuestion) implements BatchSt
                 }
             }
             if (pick < 0) break;
-            int got = sessions.get(pick).draw(1).size();
-            used += got;
+            Session s = sessions.get(pick);
+            boolean chain = used + 2 <= total && s.drawn().size() + 2 <= maxPerQuestion
+                    && ComputeChoice.choose(s, Tally.of(s.drawn())) == ComputeChoice.Spend.LONGER_CHAIN;
+            if (chain) {
+                List<dev.ponder.core.model.Sample> natural = s.drawn().stream().filter(x -> x.source().equals("sample")).toList();
+                if (ComputeChoice.longerChain(s, s.baseRequest(), natural, 2, name()).isPresent()) used += 2;
+                else if (!s.stopped()) break;
+            } else {
+                used += s.draw(1).size();
+            }
         }
         List<Result> out = new ArrayList<>(n);
         for (Session s : sessions) out.add(Vote.decide(s, name()));

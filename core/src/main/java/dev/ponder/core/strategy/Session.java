@@ -2,6 +2,8 @@ package dev.ponder.core.strategy;
 
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.CompletionBackend;
+import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.budget.Meter;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -116,16 +119,56 @@ public final class Session {
      * Draws up to {@code request.n()} samples for an arbitrary request (a critique, a revision, another tier's model).
      * Returns fewer (possibly none) when the budget, the deadline, the bank or the backend says so.
      */
-    public List<Sample> draw(GenerationRequest request, String purpose) {
+    public List<Sample> draw(GenerationRequest request, String purpose) { return draw(request, purpose, false); }
+
+    /**
+     * As {@link #draw(GenerationRequest, String)}; with {@code thinking} the calls' output counts as thinking tokens
+     * in their usage (a budget-forcing step whose whole output is a chain of thought, whatever the server reported).
+     */
+    public List<Sample> draw(GenerationRequest request, String purpose, boolean thinking) {
         if (stopped()) return List.of();
         int n = request.n();
         OptionalInt left = backend.remaining(request);
         if (left.isPresent() && left.getAsInt() < n) n = left.getAsInt();
         if (n <= 0) return halt(StopReason.EXHAUSTED, "no recorded samples left for problem " + problem.id());
+        return call(purpose, request.model(), n, k -> backend.worstCase(request.withN(k)), k -> backend.generate(request.withN(k)),
+                thinking, purpose.equals("sample"));
+    }
+
+    /** True when the backend can continue a raw prompt ({@code /completions}), which budget forcing prefers. */
+    public boolean canComplete() { return backend instanceof CompletionBackend; }
+
+    /**
+     * Continues a raw prompt through the backend's completions endpoint, checked and recorded like {@link #draw};
+     * the samples are not added to {@link #drawn()}. Throws INVALID_INPUT when the backend cannot complete.
+     */
+    public List<Sample> complete(CompletionRequest request, String purpose, boolean thinking) {
+        if (!(backend instanceof CompletionBackend cb)) {
+            throw PonderException.invalid("backend %s has no plain completions endpoint", backend.name());
+        }
+        return call(purpose, request.model(), request.n(), k -> cb.worstCase(withN(request, k)), k -> cb.complete(withN(request, k)),
+                thinking, false);
+    }
+
+    /** Adds a sample put together from several calls (a budget-forced chain) to {@link #drawn()}, extracting its answer. */
+    public Sample addSample(String text, String reasoning, Usage usage, String source) {
+        Sample s = new Sample(drawn.size(), text, reasoning, extractor.extract(text), usage, Optional.empty(), Optional.empty(), source);
+        drawn.add(s);
+        return s;
+    }
+
+    private static CompletionRequest withN(CompletionRequest r, int k) {
+        return new CompletionRequest(r.model(), r.prompt(), k, r.maxTokens(), r.stop(), r.extra());
+    }
+
+    private List<Sample> call(String purpose, String model, int wanted, IntFunction<Usage> worstCase,
+                              IntFunction<List<Generation>> generate, boolean thinking, boolean keep) {
+        if (stopped()) return List.of();
+        int n = wanted;
         Meter.Reservation hold = null;
         for (int k = n; k >= 1 && hold == null; k--) {
             try {
-                hold = meter.reserve(backend.worstCase(request.withN(k)));
+                hold = meter.reserve(worstCase.apply(k));
                 n = k;
             } catch (PonderException e) {
                 if (meter.deadlinePassed()) return halt(StopReason.DEADLINE, e.getMessage());
@@ -135,27 +178,31 @@ public final class Session {
         var started = clock.instant();
         List<Generation> gens;
         try {
-            gens = backend.generate(request.withN(n));
+            gens = generate.apply(n);
         } catch (PonderException e) {
             hold.settle(Usage.ZERO);
-            trace.record(purpose, backend.name(), request.model(), 0, Usage.ZERO, started, backend.lastAttempts(),
+            trace.record(purpose, backend.name(), model, 0, Usage.ZERO, started, backend.lastAttempts(),
                     List.of(), Optional.of(e.kind() + ": " + e.getMessage()));
             return halt(e.kind() == PonderException.Kind.SAMPLES_EXHAUSTED ? StopReason.EXHAUSTED : StopReason.FAILED, e.getMessage());
         }
         Usage total = Usage.ZERO;
         List<Sample> out = new ArrayList<>(gens.size());
         for (Generation g : gens) {
-            total = total.plus(g.usage());
+            Usage u = thinking ? asThinking(g.usage()) : g.usage();
+            total = total.plus(u);
             String answer = useRecordedAnswers && g.recordedAnswer().isPresent()
                     ? g.recordedAnswer().get() : extractor.extract(g.text());
-            Sample s = new Sample(drawn.size(), g.text(), g.reasoning(), answer, g.usage(), g.score(), g.recordedCorrect(), purpose);
-            if (purpose.equals("sample")) drawn.add(s);
+            Sample s = new Sample(drawn.size(), g.text(), g.reasoning(), answer, u, g.score(), g.recordedCorrect(), purpose);
+            if (keep) drawn.add(s);
             out.add(s);
         }
         hold.settle(total);
-        trace.record(purpose, backend.name(), request.model(), gens.size(), total, started, backend.lastAttempts(),
-                List.of(), Optional.empty());
+        trace.record(purpose, backend.name(), model, gens.size(), total, started, backend.lastAttempts(), List.of(), Optional.empty());
         return out;
+    }
+
+    private static Usage asThinking(Usage u) {
+        return new Usage(u.inputTokens(), u.outputTokens(), u.outputTokens(), u.dollars(), u.latency());
     }
 
     private List<Sample> halt(StopReason why, String message) {

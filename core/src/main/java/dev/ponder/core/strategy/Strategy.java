@@ -26,6 +26,14 @@ public interface Strategy {
     /** Self-consistency: majority over {@code n} extracted answers (Wang et al. 2022). */
     static Strategy vote(int n) { return new Vote(n); }
 
+    /**
+     * Budget forcing (s1): one chain held to about {@code tokens} thinking tokens, extended with "Wait" at most
+     * {@code maxWaits} times, with the delimiters of {@code family} (guessed from the model name when empty).
+     */
+    static Strategy think(int tokens, int maxWaits, java.util.Optional<dev.ponder.core.model.ModelFamily> family, ThinkRoute route) {
+        return new ThinkBudget(tokens, maxWaits, family, route);
+    }
+
     /** Voting until a stopping rule is satisfied, at most {@code max} samples. */
     static Strategy adaptive(dev.ponder.core.strategy.stop.StopRule rule, int max, String name) { return new Adaptive(name, rule, max); }
 

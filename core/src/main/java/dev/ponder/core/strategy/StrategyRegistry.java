@@ -28,6 +28,8 @@ public final class StrategyRegistry {
             return Strategy.single();
         });
         r.register("vote", "vote@N", "majority over N samples (self-consistency)", p -> Strategy.vote(positive("vote", p)));
+        r.register("think", "think@T[wW]", "one chain held to about T thinking tokens by budget forcing: end at T, extend an early stop with \"Wait\" up to W (default 2) times (s1)",
+                ThinkBudget::parse);
         r.register("best", "best@N", "best of N by the samples' scores (reward model or verifier)", p -> new Best(positive("best", p)));
         r.register("wvote", "wvote@N", "vote over N weighted by the samples' scores", p -> new WeightedVote(positive("wvote", p)));
         r.register("verify", "verify@K", "resample until the checker accepts, at most K samples; abstains otherwise", p -> new VerifyFirst(positive("verify", p)));

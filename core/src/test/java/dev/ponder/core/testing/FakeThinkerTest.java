@@ -3,7 +3,7 @@ package dev.ponder.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.core.backend.Generation;
-import dev.ponder.core.backend.openai.CompletionRequest;
+import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.openai.OpenAiBackend;
 import dev.ponder.core.backend.openai.OpenAiConfig;
 import java.util.List;

@@ -5,7 +5,10 @@ import dev.ponder.stats.interval.Interval;
 import dev.ponder.stats.interval.Wilson;
 import java.util.List;
 
-/** One row of a run's table: a strategy's accuracy with its 95% Wilson interval and its spend per problem. */
+/**
+ * One row of a run's table: a strategy's accuracy with its 95% Wilson interval and its spend per problem (thinking
+ * tokens are part of the output tokens, reported separately).
+ */
 public record Summary(
         @JsonProperty("strategy") String strategy,
         @JsonProperty("problems") int problems,
@@ -14,6 +17,7 @@ public record Summary(
         @JsonProperty("ci_high") double ciHigh,
         @JsonProperty("samples_per_problem") double samplesPerProblem,
         @JsonProperty("output_tokens_per_problem") double outputTokensPerProblem,
+        @JsonProperty("thinking_tokens_per_problem") double thinkingTokensPerProblem,
         @JsonProperty("cost_per_problem") double costPerProblem,
         @JsonProperty("stopped_early") int stoppedEarly) {
 
@@ -25,6 +29,7 @@ public record Summary(
         return new Summary(strategy, n, (double) right / n, ci.low(), ci.high(),
                 outcomes.stream().mapToInt(ProblemOutcome::samples).average().orElse(0),
                 outcomes.stream().mapToLong(ProblemOutcome::outputTokens).average().orElse(0),
+                outcomes.stream().mapToLong(ProblemOutcome::reasoningTokens).average().orElse(0),
                 outcomes.stream().mapToDouble(ProblemOutcome::dollars).average().orElse(0),
                 (int) outcomes.stream().filter(o -> o.stop() != dev.ponder.core.strategy.StopReason.DONE).count());
     }

@@ -2,6 +2,7 @@ package dev.ponder.core.backend.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.model.Message;
 import java.util.Map;

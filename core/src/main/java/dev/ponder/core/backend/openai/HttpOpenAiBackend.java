@@ -3,6 +3,7 @@ package dev.ponder.core.backend.openai;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Delta;
 import dev.ponder.core.backend.Generation;
+import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.backend.Price;
 import dev.ponder.core.backend.StreamListener;

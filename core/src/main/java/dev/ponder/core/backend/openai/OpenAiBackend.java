@@ -1,20 +1,18 @@
 package dev.ponder.core.backend.openai;
 
-import dev.ponder.core.backend.Generation;
+import dev.ponder.core.backend.CompletionBackend;
+import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.StreamingBackend;
 import dev.ponder.core.model.Usage;
-import java.util.List;
 
 /**
  * A backend over any OpenAI-compatible server: chat completions (streamed or not) and plain completions. See
  * {@code docs/openai-backend.md} for retries, {@code n} handling, usage accounting and reasoning fields.
  */
-public interface OpenAiBackend extends StreamingBackend {
-
-    /** {@code /completions}: {@code request.n()} continuations of a raw prompt. */
-    List<Generation> complete(CompletionRequest request);
+public interface OpenAiBackend extends StreamingBackend, CompletionBackend {
 
     /** The most a completion can cost: prompt characters / 2 + 16 tokens in, the token cap x n out. */
+    @Override
     Usage worstCase(CompletionRequest request);
 
     static OpenAiBackend create(OpenAiConfig config) { return new HttpOpenAiBackend(config); }

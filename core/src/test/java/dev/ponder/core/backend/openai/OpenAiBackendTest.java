@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.model.Usage;
 import dev.ponder.core.testing.FakeOpenAiServer;

@@ -1,4 +1,4 @@
-package dev.ponder.core.backend.openai;
+package dev.ponder.core.backend;
 
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,17 @@
+package dev.ponder.core.strategy;
+
+/**
+ * How a budget-forced chain reaches the model. {@code COMPLETIONS} continues a raw prompt (the natural fit: the
+ * strategy writes the delimiters itself); {@code CHAT_PREFIX} continues a partial assistant message (vLLM's
+ * {@code continue_final_message}); {@code CHAT_FOLLOW_UP} works on any chat server by asking again in a new user turn,
+ * so it can extend and end thinking only between turns. {@code AUTO} is completions when the backend has them, else
+ * follow-up turns.
+ */
+public enum ThinkRoute {
+    AUTO, COMPLETIONS, CHAT_PREFIX, CHAT_FOLLOW_UP;
+
+    public static ThinkRoute parse(String s) {
+        for (ThinkRoute r : values()) if (r.name().replace('_', '-').equalsIgnoreCase(s.strip())) return r;
+        throw dev.ponder.core.error.PonderException.invalid("unknown think route \"%s\"; known: auto, completions, chat-prefix, chat-follow-up", s);
+    }
+}
