@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             dev.ponder.cli.fit.FitCommand.class,
             dev.ponder.cli.plan.PlanCommand.class,
             dev.ponder.cli.route.RouteCommand.class,
+            dev.ponder.cli.lab.ReportCommand.class,
+            dev.ponder.cli.lab.ExportCommand.class,
         })
 public final class Main implements Runnable {
 
