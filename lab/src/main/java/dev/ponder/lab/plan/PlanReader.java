@@ -49,7 +49,7 @@ public final class PlanReader {
             Path base = file.toAbsolutePath().getParent();
             return new LoadedPlan(file, base, plan, hash(text));
         } catch (JsonMappingException e) {
-            throw PonderException.invalid("%s", describe(file, e));
+            throw PonderException.invalid("%s", describe(file, text, e));
         } catch (JsonProcessingException e) {
             throw PonderException.invalid("%s:%d: not valid %s: %s", file, line(e.getLocation()), n.endsWith(".json") ? "JSON" : "YAML", e.getOriginalMessage());
         }
@@ -63,19 +63,35 @@ public final class PlanReader {
     }
 
     /** file:line: field path: what is wrong. */
-    static String describe(Path file, JsonMappingException e) {
-        String path = e.getPath().stream()
+    static String describe(Path file, String text, JsonMappingException e) {
+        var refs = e.getPath();
+        if (e instanceof UnrecognizedPropertyException && !refs.isEmpty()) refs = refs.subList(0, refs.size() - 1);
+        String path = refs.stream()
                 .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining()).replaceFirst("^\\.", "");
         String where = file + ":" + line(e.getLocation());
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            return where + ": unknown field \"" + u.getPropertyName() + "\" at " + (path.isEmpty() ? "top level" : path)
-                    + " (known: " + known + ")";
+            return file + ":" + lineOf(text, u.getPropertyName(), line(e.getLocation())) + ": unknown field \"" + u.getPropertyName()
+                    + "\" at " + (path.isEmpty() ? "top level" : path) + " (known: " + known + ")";
         }
         Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : null;
         String what = cause != null ? cause.getMessage() : e.getOriginalMessage().replaceAll("\\s*\\(for .*$", "");
         return where + ": " + (path.isEmpty() ? "" : path + ": ") + what;
+    }
+
+    /**
+     * The line where {@code field} is written, at or before the line Jackson reports: for an unknown field Jackson
+     * has already read on to the field's value, which may sit on a later line.
+     */
+    static long lineOf(String text, String field, long reported) {
+        String[] lines = text.split("\n", -1);
+        for (int i = (int) Math.min(reported, lines.length) - 1; i >= 0; i--) {
+            String l = lines[i];
+            if (l.matches("^\\s*(- )?\"?" + java.util.regex.Pattern.quote(field) + "\"?\\s*:.*")
+                    || l.contains("\"" + field + "\"")) return i + 1;
+        }
+        return reported;
     }
 
     private static long line(JsonLocation loc) { return loc == null ? 0 : loc.getLineNr(); }
