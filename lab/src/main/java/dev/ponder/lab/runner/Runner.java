@@ -150,7 +150,7 @@ public final class Runner {
         List<Unit> units = new ArrayList<>(problems.size());
         double dollars = 0;
         for (Problem p : problems) {
-            if (problems.size() > 1 && stopping.get()) return;
+            if (stopping.get()) return;
             Result r = eval.solve(strategy, backend, p);
             if (backend.refused()) {
                 overSpend.set(true);
