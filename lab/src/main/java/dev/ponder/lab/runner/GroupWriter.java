@@ -9,12 +9,10 @@ import java.util.function.Consumer;
 
 /**
  * The store's one writer: finished units queue here and are written in group commits (everything queued, up to
- * {@link #MAX_GROUP} units, in one transaction). A transaction only ever holds whole units, so each unit is still
+ * {@code maxGroup} units, in one transaction). A transaction only ever holds whole units, so each unit is still
  * stored entirely or not at all; grouping only saves the per-commit sync that made one transaction per unit slow.
  */
 final class GroupWriter implements Runnable {
-    static final int MAX_GROUP = 512;
-
     private record Pending(List<Unit> units, double dollars) {}
 
     private static final Pending END = new Pending(List.of(), 0);
@@ -22,6 +20,7 @@ final class GroupWriter implements Runnable {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final SampleStore store;
     private final String runId;
+    private final int maxGroup;
     private final Progress progress;
     private final Consumer<RuntimeException> onFailure;
     private volatile boolean failed;
@@ -29,9 +28,10 @@ final class GroupWriter implements Runnable {
     private long samples;
     private long nanos;
 
-    GroupWriter(SampleStore store, String runId, Progress progress, Consumer<RuntimeException> onFailure) {
+    GroupWriter(SampleStore store, String runId, int maxGroup, Progress progress, Consumer<RuntimeException> onFailure) {
         this.store = store;
         this.runId = runId;
+        this.maxGroup = maxGroup;
         this.progress = progress;
         this.onFailure = onFailure;
     }
@@ -55,7 +55,7 @@ final class GroupWriter implements Runnable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            queue.drainTo(group, MAX_GROUP - 1);
+            if (group.getFirst() != END) queue.drainTo(group, maxGroup - 1);
             end = group.remove(END);
             if (group.isEmpty() || failed) continue;
             List<Unit> all = new ArrayList<>();

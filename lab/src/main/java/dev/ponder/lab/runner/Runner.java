@@ -30,15 +30,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * limit, and the unit it belonged to is dropped, not stored half-done.
  */
 public final class Runner {
-    /** How the runner runs: units in flight at once, the run's dollar limit, the clock for sessions and rate limits. */
-    public record Settings(int unitsInFlight, Optional<Double> maxDollars, InstantSource clock, TokenBucket.Sleeper sleeper) {
+    /**
+     * How the runner runs: units in flight at once, the most units one commit groups, the run's dollar limit, and the
+     * clock and sleeper for sessions and rate limits.
+     */
+    public record Settings(int unitsInFlight, int unitsPerCommit, Optional<Double> maxDollars, InstantSource clock, TokenBucket.Sleeper sleeper) {
         public Settings {
             if (unitsInFlight < 1) throw new IllegalArgumentException("units in flight must be >= 1, was " + unitsInFlight);
+            if (unitsPerCommit < 1) throw new IllegalArgumentException("units per commit must be >= 1, was " + unitsPerCommit);
         }
 
-        public static Settings defaults() { return new Settings(32, Optional.empty(), InstantSource.system(), TokenBucket.Sleeper.system()); }
+        public static Settings defaults() {
+            return new Settings(32, 512, Optional.empty(), InstantSource.system(), TokenBucket.Sleeper.system());
+        }
 
-        public Settings withMaxDollars(Optional<Double> d) { return new Settings(unitsInFlight, d, clock, sleeper); }
+        public Settings withMaxDollars(Optional<Double> d) { return new Settings(unitsInFlight, unitsPerCommit, d, clock, sleeper); }
     }
 
     private final SampleStore store;
@@ -94,7 +100,7 @@ public final class Runner {
             }
         }
         progress.start(total, skipped);
-        GroupWriter writer = new GroupWriter(store, runId, progress, e -> {
+        GroupWriter writer = new GroupWriter(store, runId, settings.unitsPerCommit(), progress, e -> {
             failure.compareAndSet(null, e);
             stopping.set(true);
         });

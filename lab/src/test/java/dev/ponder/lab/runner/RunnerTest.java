@@ -31,7 +31,7 @@ class RunnerTest {
     }
 
     static RunSummary run(SampleStore store, LoadedPlan lp, boolean resume, Optional<Double> maxDollars) {
-        Runner.Settings s = new Runner.Settings(8, maxDollars, CLOCK, TokenBucket.Sleeper.system());
+        Runner.Settings s = new Runner.Settings(8, 512, maxDollars, CLOCK, TokenBucket.Sleeper.system());
         Sweep sweep = Sweep.start(lp, store, resume, PriceCatalogue.shipped(), CLOCK);
         return new Runner(store, s, Progress.none(), new Backends(s)).run(sweep.runId(), sweep.configs());
     }
@@ -70,7 +70,7 @@ class RunnerTest {
     void a_stopped_run_starts_no_new_unit_and_resume_completes_it(@TempDir Path dir) throws Exception {
         LoadedPlan lp = plan(dir, BANK_PLAN.formatted(GAME24));
         try (SampleStore store = SampleStore.open(dir.resolve("s.duckdb"), CLOCK)) {
-            Runner.Settings s = new Runner.Settings(2, Optional.empty(), CLOCK, TokenBucket.Sleeper.system());
+            Runner.Settings s = new Runner.Settings(2, 512, Optional.empty(), CLOCK, TokenBucket.Sleeper.system());
             Sweep sweep = Sweep.start(lp, store, false, PriceCatalogue.shipped(), CLOCK);
             Runner[] self = new Runner[1];
             Progress stopAfterFirst = new Progress() {
@@ -108,7 +108,7 @@ class RunnerTest {
                     """.formatted(server.baseUrl()));
             Sweep sweep = Sweep.start(lp, store, false, PriceCatalogue.shipped(), CLOCK);
             assertThat(sweep.configs().getFirst().source().issues()).singleElement().asString().contains("p.jsonl:2");
-            Runner.Settings s = new Runner.Settings(8, Optional.empty(), CLOCK, TokenBucket.Sleeper.system());
+            Runner.Settings s = new Runner.Settings(8, 512, Optional.empty(), CLOCK, TokenBucket.Sleeper.system());
             RunSummary r = new Runner(store, s, Progress.none(), new Backends(s)).run(sweep.runId(), sweep.configs());
             assertThat(r.ending()).isEqualTo(RunSummary.Ending.COMPLETE);
             assertThat(store.outcomes(sweep.runId())).hasSize(4).allMatch(StoredOutcome::correct);
