@@ -20,17 +20,18 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RunnerTest {
+/** Also the lab tests' fixture: {@link #plan} writes and reads a plan, {@link #run} runs it into a store. */
+public class RunnerTest {
     private static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z"));
     private static final String GAME24 = SharedData.shippedBank("game24-gpt4-io").toString();
 
-    static LoadedPlan plan(Path dir, String yaml) throws Exception {
+    public static LoadedPlan plan(Path dir, String yaml) throws Exception {
         Path f = dir.resolve("plan.yaml");
         Files.writeString(f, yaml);
         return PlanReader.read(f);
     }
 
-    static RunSummary run(SampleStore store, LoadedPlan lp, boolean resume, Optional<Double> maxDollars) {
+    public static RunSummary run(SampleStore store, LoadedPlan lp, boolean resume, Optional<Double> maxDollars) {
         Runner.Settings s = new Runner.Settings(8, 512, maxDollars, CLOCK, TokenBucket.Sleeper.system());
         Sweep sweep = Sweep.start(lp, store, resume, PriceCatalogue.shipped(), CLOCK);
         return new Runner(store, s, Progress.none(), new Backends(s)).run(sweep.runId(), sweep.configs());
