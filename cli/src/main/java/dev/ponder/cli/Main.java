@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             dev.ponder.cli.route.RouteCommand.class,
             dev.ponder.cli.verify.VerifyCommand.class,
             dev.ponder.cli.serve.ServeCommand.class,
+            dev.ponder.cli.lab.ReportCommand.class,
+            dev.ponder.cli.lab.ExportCommand.class,
         })
 public final class Main implements Runnable {
 

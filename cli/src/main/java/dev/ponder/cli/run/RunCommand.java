@@ -36,16 +36,40 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ponder run}: strategies over banks (replayed) or problem sets (live backend), one table per source. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run strategies over sample banks (replay) or problem sets (live backend) and print accuracy,",
-                "its 95% interval and the spend per problem. With no arguments: replays the development banks",
-                "(../shared/banks, else the shipped copies) with single, vote@5 and vote@N-max."})
+                "its 95% interval and the spend per problem. With a PLAN (YAML/JSON) runs its cross product into the",
+                "sample store and writes a report. With no arguments: the built-in offline plan, which replays the",
+                "development banks (../shared/banks, else the shipped copies) with single, vote@5, vote@N-max and",
+                "adaptive, stores every sample (.ponder/lab.duckdb) and writes the report (.ponder/reports/RUN)."})
 public final class RunCommand implements Runnable {
     @Spec CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PLAN", description = "a plan file (YAML or JSON); see docs/lab.md")
+    Optional<Path> plan = Optional.empty();
+
+    @Option(names = "--resume", description = "continue the newest run of this plan in the store: stored units are skipped")
+    boolean resume;
+
+    @Option(names = "--max-dollars", description = "stop before the run's spend would exceed this many dollars")
+    Optional<Double> maxDollars = Optional.empty();
+
+    @Option(names = "--store", description = "the sample store (DuckDB file; default: the plan's, else .ponder/lab.duckdb)")
+    Optional<Path> store = Optional.empty();
+
+    @Option(names = "--report-dir", description = "where the report goes (default .ponder/reports/RUN)")
+    Optional<Path> reportDir = Optional.empty();
+
+    @Option(names = "--no-report", negatable = false, description = "do not write the report")
+    boolean noReport;
+
+    @Option(names = "--no-progress", description = "no progress bar")
+    boolean noProgress;
 
     @Option(names = "--bank", description = "a bank folder to replay (repeatable)")
     List<Path> banks = new ArrayList<>();
@@ -108,6 +132,17 @@ public final class RunCommand implements Runnable {
     public void run() {
         Budget budget = budget();
         PriceCatalogue catalogue = prices.map(PriceCatalogue::load).orElseGet(PriceCatalogue::shipped);
+        if (maxDollars.isPresent() && !(maxDollars.get() > 0)) throw PonderException.invalid("--max-dollars must be > 0, was %s", maxDollars.get());
+        if (plan.isPresent() || (banks.isEmpty() && problems.isEmpty())) {
+            if (plan.isPresent() && (!banks.isEmpty() || problems.isPresent())) {
+                throw PonderException.invalid("give either a PLAN or --bank/--problems, not both");
+            }
+            var lp = plan.map(dev.ponder.lab.plan.PlanReader::read).orElseGet(() -> BuiltInPlan.offline(strategies, seed, order, limit,
+                    budgetDollars, budgetTokens));
+            PlanRun.run(lp, new PlanRun.Options(resume, maxDollars, store, reportDir, !noReport, !noProgress, json, catalogue),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+            return;
+        }
         List<Source> sources = new ArrayList<>();
         if (problems.isPresent()) {
             sources.add(problemSource(problems.get(), catalogue));

@@ -1,0 +1,119 @@
+package dev.ponder.cli.run;
+
+import dev.ponder.cli.Warnings;
+import dev.ponder.cli.io.JsonOut;
+import dev.ponder.core.backend.PriceCatalogue;
+import dev.ponder.core.error.PonderException;
+import dev.ponder.lab.plan.Config;
+import dev.ponder.lab.plan.LoadedPlan;
+import dev.ponder.lab.plan.Source;
+import dev.ponder.lab.runner.Backends;
+import dev.ponder.lab.runner.Progress;
+import dev.ponder.lab.runner.RunSummary;
+import dev.ponder.lab.runner.Runner;
+import dev.ponder.lab.runner.Sweep;
+import dev.ponder.lab.store.SampleStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** Runs a plan into the sample store, prints its tables, writes its report and says where both are. */
+final class PlanRun {
+    record Options(boolean resume, Optional<Double> maxDollars, Optional<Path> store, Optional<Path> reportDir, boolean report,
+                   boolean progress, boolean json, PriceCatalogue catalogue) {}
+
+    private PlanRun() {}
+
+    static void run(LoadedPlan lp, Options o, PrintWriter out, PrintWriter err) {
+        Path storeFile = o.store().orElseGet(() -> lp.plan().store().map(s -> lp.resolve(s)).orElse(Path.of(".ponder", "lab.duckdb")));
+        InstantSource clock = InstantSource.system();
+        try (SampleStore store = SampleStore.open(storeFile, clock)) {
+            Sweep sweep = Sweep.start(lp, store, o.resume(), o.catalogue(), clock);
+            Set<Source> sources = new LinkedHashSet<>();
+            for (Config c : sweep.configs()) sources.add(c.source());
+            for (Source s : sources) Warnings.print(err, s.issues());
+            sweep.note().ifPresent(n -> err.println("ponder: " + n));
+            Runner.Settings settings = Runner.Settings.defaults().withMaxDollars(o.maxDollars().or(() -> lp.plan().maxDollars()));
+            Progress progress = o.progress() && !o.json() && System.console() != null ? new Bar() : Progress.none();
+            Runner runner = new Runner(store, settings, progress, new Backends(settings));
+            Thread hook = Thread.ofPlatform().unstarted(() -> {
+                runner.stop();
+                System.err.println("\nponder: stopping after the calls in flight; resume with: ponder run " + lp.file() + " --resume");
+                try {
+                    runner.awaitFinished(Duration.ofMinutes(2));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            RunSummary summary;
+            try {
+                summary = runner.run(sweep.runId(), sweep.configs());
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook is running and waits for us
+                }
+            }
+            Optional<Path> report = Optional.empty();
+            if (o.report() && summary.ending() == RunSummary.Ending.COMPLETE) {
+                Path dir = o.reportDir().orElse(Path.of(".ponder", "reports", sweep.runId()));
+                report = Optional.of(dev.ponder.lab.report.Report.write(store, sweep.runId(), dir));
+            }
+            if (o.json()) {
+                var doc = LabTables.json(store, sweep.runId());
+                doc.put("store", storeFile.toAbsolutePath().toString());
+                report.ifPresent(r -> doc.put("report", r.toAbsolutePath().toString()));
+                doc.put("ending", summary.ending().name().toLowerCase(java.util.Locale.ROOT));
+                JsonOut.print(out, doc);
+            } else {
+                LabTables.print(out, store, sweep.runId());
+                out.println();
+                out.printf("run %s: %d units (%d stored now, %d already stored), %d samples written at %.0f samples/s, $%.4f spent%n",
+                        sweep.runId(), summary.units(), summary.stored(), summary.skipped(), summary.samples(), summary.ingestRate(), summary.dollars());
+                out.println("store:  " + storeFile.toAbsolutePath());
+                report.ifPresent(r -> out.println("report: " + r.toAbsolutePath()));
+                out.flush();
+            }
+            switch (summary.ending()) {
+                case COMPLETE -> { }
+                case INTERRUPTED -> err.println("ponder: run " + sweep.runId() + " stopped early; resume with: ponder run " + lp.file() + " --resume");
+                case MAX_DOLLARS -> err.printf("ponder: stopped before exceeding --max-dollars %.4f ($%.4f spent); raise it and resume with --resume%n",
+                        settings.maxDollars().orElseThrow(), summary.dollars());
+            }
+            err.flush();
+        } catch (PonderException e) {
+            throw e;
+        }
+    }
+
+    /** A terminal progress bar: units done, rate, ETA and dollars spent. */
+    private static final class Bar implements Progress {
+        private me.tongfei.progressbar.ProgressBar bar;
+        private double dollars;
+
+        @Override
+        public synchronized void start(long total, long alreadyDone) {
+            bar = new me.tongfei.progressbar.ProgressBarBuilder().setTaskName("units").setInitialMax(total)
+                    .setStyle(me.tongfei.progressbar.ProgressBarStyle.ASCII).showSpeed().continuousUpdate().build();
+            bar.stepTo(alreadyDone);
+        }
+
+        @Override
+        public synchronized void stored(int units, int samples, double spent) {
+            dollars += spent;
+            bar.stepBy(units);
+            bar.setExtraMessage(String.format(" $%.4f", dollars));
+        }
+
+        @Override
+        public synchronized void finish() {
+            if (bar != null) bar.close();
+        }
+    }
+}

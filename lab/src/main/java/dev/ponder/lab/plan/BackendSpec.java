@@ -1,0 +1,52 @@
+package dev.ponder.lab.plan;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A backend: {@code replay} (recorded banks; the model is the bank's) or {@code openai} (any OpenAI-compatible
+ * endpoint, with its {@code models} and their prices). {@code concurrency} caps calls in flight;
+ * {@code requests_per_minute} and {@code tokens_per_minute} are token-bucket limits; {@code order} is the replay
+ * order ({@code shuffled}, seeded, or {@code recorded}).
+ */
+public record BackendSpec(String name, String kind, Optional<String> baseUrl, Optional<String> apiKeyEnv,
+                          List<ModelSpec> models, Optional<Integer> concurrency, Optional<Integer> requestsPerMinute,
+                          Optional<Long> tokensPerMinute, Optional<String> order) {
+    public BackendSpec {
+        if (kind == null || !(kind.equals("replay") || kind.equals("openai"))) {
+            throw new IllegalArgumentException("kind must be replay or openai, was " + (kind == null ? "missing" : "\"" + kind + "\""));
+        }
+        if (name == null) name = kind;
+        baseUrl = baseUrl == null ? Optional.empty() : baseUrl;
+        apiKeyEnv = apiKeyEnv == null ? Optional.empty() : apiKeyEnv;
+        models = models == null ? List.of() : List.copyOf(models);
+        concurrency = concurrency == null ? Optional.empty() : concurrency;
+        requestsPerMinute = requestsPerMinute == null ? Optional.empty() : requestsPerMinute;
+        tokensPerMinute = tokensPerMinute == null ? Optional.empty() : tokensPerMinute;
+        order = order == null ? Optional.empty() : order;
+        if (kind.equals("openai")) {
+            String url = baseUrl.orElseThrow(() -> new IllegalArgumentException("an openai backend needs base_url, e.g. http://localhost:8000/v1"));
+            if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                throw new IllegalArgumentException("base_url must start with http:// or https://, was \"" + url + "\"");
+            }
+            if (models.isEmpty()) throw new IllegalArgumentException("an openai backend needs at least one model");
+        }
+        concurrency.ifPresent(c -> positive("concurrency", c));
+        requestsPerMinute.ifPresent(c -> positive("requests_per_minute", c));
+        tokensPerMinute.ifPresent(c -> positive("tokens_per_minute", c));
+        order.ifPresent(o -> {
+            if (!o.equals("shuffled") && !o.equals("recorded")) throw new IllegalArgumentException("order must be shuffled or recorded, was \"" + o + "\"");
+        });
+    }
+
+    public static BackendSpec replay() {
+        return new BackendSpec("replay", "replay", Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public boolean isReplay() { return kind.equals("replay"); }
+
+    private static void positive(String field, long v) {
+        if (v < 1) throw new IllegalArgumentException(field + " must be >= 1, was " + v);
+    }
+}

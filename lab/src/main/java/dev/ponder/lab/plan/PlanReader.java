@@ -1,0 +1,107 @@
+package dev.ponder.lab.plan;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.ponder.core.error.PonderException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a plan from YAML ({@code .yaml}/{@code .yml}) or JSON. Unknown fields and wrong types are errors that name
+ * the file, the line and the field path, e.g. {@code plans/x.yaml:7: backends[0].concurrency: expected an integer}.
+ */
+public final class PlanReader {
+    private PlanReader() {}
+
+    public static LoadedPlan read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new PonderException(PonderException.Kind.NOT_FOUND, "plan not found: " + file);
+        } catch (IOException e) {
+            throw new PonderException(PonderException.Kind.INVALID_INPUT, "cannot read plan " + file + ": " + e.getMessage(), e);
+        }
+        return parse(file, text);
+    }
+
+    public static LoadedPlan parse(Path file, String text) {
+        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        ObjectMapper mapper = configure(n.endsWith(".json") ? JsonMapper.builder().build() : YAMLMapper.builder().build());
+        try {
+            Plan plan = mapper.readValue(text, Plan.class);
+            if (plan == null) throw PonderException.invalid("%s: the plan is empty", file);
+            Path base = file.toAbsolutePath().getParent();
+            return new LoadedPlan(file, base, plan, hash(text));
+        } catch (JsonMappingException e) {
+            throw PonderException.invalid("%s", describe(file, text, e));
+        } catch (JsonProcessingException e) {
+            throw PonderException.invalid("%s:%d: not valid %s: %s", file, line(e.getLocation()), n.endsWith(".json") ? "JSON" : "YAML", e.getOriginalMessage());
+        }
+    }
+
+    static ObjectMapper configure(ObjectMapper m) {
+        return m.registerModule(new Jdk8Module())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
+
+    /** file:line: field path: what is wrong. */
+    static String describe(Path file, String text, JsonMappingException e) {
+        var refs = e.getPath();
+        if (e instanceof UnrecognizedPropertyException && !refs.isEmpty()) refs = refs.subList(0, refs.size() - 1);
+        String path = refs.stream()
+                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+        String where = file + ":" + line(e.getLocation());
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+            return file + ":" + lineOf(text, u.getPropertyName(), line(e.getLocation())) + ": unknown field \"" + u.getPropertyName()
+                    + "\" at " + (path.isEmpty() ? "top level" : path) + " (known: " + known + ")";
+        }
+        Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : null;
+        String what = cause != null ? cause.getMessage() : e.getOriginalMessage().replaceAll("\\s*\\(for .*$", "");
+        return where + ": " + (path.isEmpty() ? "" : path + ": ") + what;
+    }
+
+    /**
+     * The line where {@code field} is written, at or before the line Jackson reports: for an unknown field Jackson
+     * has already read on to the field's value, which may sit on a later line.
+     */
+    static long lineOf(String text, String field, long reported) {
+        String[] lines = text.split("\n", -1);
+        for (int i = (int) Math.min(reported, lines.length) - 1; i >= 0; i--) {
+            String l = lines[i];
+            if (l.matches("^\\s*(- )?\"?" + java.util.regex.Pattern.quote(field) + "\"?\\s*:.*")
+                    || l.contains("\"" + field + "\"")) return i + 1;
+        }
+        return reported;
+    }
+
+    private static long line(JsonLocation loc) { return loc == null ? 0 : loc.getLineNr(); }
+
+    private static String hash(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

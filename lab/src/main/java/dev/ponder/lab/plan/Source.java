@@ -1,0 +1,53 @@
+package dev.ponder.lab.plan;
+
+import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.bank.Bank;
+import dev.ponder.core.bank.BankReader;
+import dev.ponder.core.bank.LineIssue;
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.verify.Verifier;
+import dev.ponder.lab.problems.ProblemSet;
+import dev.ponder.lab.problems.ProblemSetReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** A loaded source: its problems, how answers are extracted and checked, and the lines that could not be read. */
+public record Source(String name, String kind, String domain, Optional<Bank> bank, List<Problem> problems, int maxSamples,
+                     boolean hasCost, List<LineIssue> issues, AnswerExtractor extractor, Verifier verifier) {
+    public Source {
+        problems = List.copyOf(problems);
+        issues = List.copyOf(issues);
+    }
+
+    /** Reads a bank or a problem set; a bad line is kept in {@link #issues()} and the rest is used. */
+    public static Source load(SourceSpec spec, Path path) {
+        if (spec.isBank()) {
+            Bank b = BankReader.read(path);
+            String kind = b.answerKind() + " " + b.domain();
+            AnswerExtractor ex = spec.extractor().map(AnswerExtractor::forName).orElseGet(() -> AnswerExtractor.forKind(kind));
+            return new Source(b.name(), "bank", b.domain(), Optional.of(b), limit(b.problems(), spec.limit()), b.maxSamplesPerProblem(),
+                    b.hasCost(), b.issues(), ex, verifierFor(kind));
+        }
+        ProblemSet set = ProblemSetReader.read(path);
+        AnswerExtractor ex = spec.extractor().map(AnswerExtractor::forName).orElseGet(() -> AnswerExtractor.forKind(set.answerKind()));
+        return new Source(set.name(), "problems", set.answerKind(), Optional.empty(), limit(set.problems(), spec.limit()),
+                64, true, set.issues(), ex, verifierFor(set.answerKind()));
+    }
+
+    /** The model recorded in a bank (replay), else empty. */
+    public Optional<String> recordedModel() { return bank.map(Bank::model); }
+
+    /** The checker for a kind of answer: Game of 24 expressions, LaTeX/numeric maths, or exact strings. */
+    public static Verifier verifierFor(String kind) {
+        String k = kind.toLowerCase(Locale.ROOT);
+        if (k.contains("24")) return Verifier.game24();
+        if (k.contains("math") || k.contains("latex") || k.contains("number")) return Verifier.math();
+        return Verifier.exact();
+    }
+
+    private static List<Problem> limit(List<Problem> ps, Optional<Integer> limit) {
+        return limit.map(l -> ps.subList(0, Math.min(l, ps.size()))).orElse(ps);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.ponder.lab.runner;
+
+/** What the runner reports as it goes (the CLI draws a progress bar; tests and the child process print lines). */
+public interface Progress {
+    /** Before the first unit: how many units the run has and how many were already stored (resume). */
+    void start(long total, long alreadyDone);
+
+    /** A unit was stored: its samples and dollars. */
+    void stored(int units, int samples, double dollars);
+
+    default void finish() {}
+
+    static Progress none() {
+        return new Progress() {
+            public void start(long total, long alreadyDone) {}
+
+            public void stored(int units, int samples, double dollars) {}
+        };
+    }
+}

@@ -1,0 +1,13 @@
+package dev.ponder.lab.runner;
+
+/**
+ * What one invocation of the runner did: units stored now and skipped as already stored, samples written, the time
+ * spent writing them (for the ingest rate), the dollars spent and why it ended.
+ */
+public record RunSummary(String runId, long units, long stored, long skipped, long samples, double writeSeconds,
+                         double dollars, Ending ending) {
+    public enum Ending { COMPLETE, INTERRUPTED, MAX_DOLLARS }
+
+    /** Samples written per second of write time. */
+    public double ingestRate() { return writeSeconds > 0 ? samples / writeSeconds : 0; }
+}

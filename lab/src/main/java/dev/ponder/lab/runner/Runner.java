@@ -1,0 +1,170 @@
+package dev.ponder.lab.runner;
+
+import dev.ponder.core.backend.Backend;
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.strategy.Result;
+import dev.ponder.core.strategy.Strategy;
+import dev.ponder.core.strategy.StrategyRegistry;
+import dev.ponder.lab.eval.Evaluation;
+import dev.ponder.lab.eval.Grader;
+import dev.ponder.lab.plan.Config;
+import dev.ponder.lab.store.SampleStore;
+import dev.ponder.lab.store.Unit;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a plan's units on virtual threads and stores each as it finishes. A unit is one configuration on one
+ * problem; for a strategy that learns across questions it is the whole configuration (fed in problem order), so
+ * resumed runs give the same answers. Units already in the store are skipped. {@link #stop()} (Ctrl-C) starts no
+ * new unit and lets those in flight finish and be stored; {@code maxDollars} refuses any call that could pass the
+ * limit, and the unit it belonged to is dropped, not stored half-done.
+ */
+public final class Runner {
+    /**
+     * How the runner runs: units in flight at once, the most units one commit groups, the run's dollar limit, and the
+     * clock and sleeper for sessions and rate limits.
+     */
+    public record Settings(int unitsInFlight, int unitsPerCommit, Optional<Double> maxDollars, InstantSource clock, TokenBucket.Sleeper sleeper) {
+        public Settings {
+            if (unitsInFlight < 1) throw new IllegalArgumentException("units in flight must be >= 1, was " + unitsInFlight);
+            if (unitsPerCommit < 1) throw new IllegalArgumentException("units per commit must be >= 1, was " + unitsPerCommit);
+        }
+
+        public static Settings defaults() {
+            return new Settings(32, 512, Optional.empty(), InstantSource.system(), TokenBucket.Sleeper.system());
+        }
+
+        public Settings withMaxDollars(Optional<Double> d) { return new Settings(unitsInFlight, unitsPerCommit, d, clock, sleeper); }
+    }
+
+    private final SampleStore store;
+    private final Settings settings;
+    private final Progress progress;
+    private final Backends backends;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+
+    public Runner(SampleStore store, Settings settings, Progress progress, Backends backends) {
+        this.store = store;
+        this.settings = settings;
+        this.progress = progress;
+        this.backends = backends;
+    }
+
+    /** Starts no new unit; those in flight finish and are stored. */
+    public void stop() { stopping.set(true); }
+
+    /** Waits until the current {@link #run} has returned or the timeout passed (for a shutdown hook). */
+    public boolean awaitFinished(java.time.Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    public RunSummary run(String runId, List<Config> configs) {
+        try {
+            return runUnits(runId, configs);
+        } finally {
+            progress.finish();
+            finished.countDown();
+        }
+    }
+
+    private RunSummary runUnits(String runId, List<Config> configs) {
+        Set<String> done = store.doneUnits(runId);
+        SpendGuard guard = settings.maxDollars().map(SpendGuard::new).orElseGet(SpendGuard::unlimited);
+        List<java.util.function.Consumer<Sink>> work = new ArrayList<>();
+        AtomicLong stored = new AtomicLong(), samples = new AtomicLong(), writeNanos = new AtomicLong();
+        AtomicBoolean overSpend = new AtomicBoolean();
+        long total = 0;
+        long skipped = 0;
+        for (Config c : configs) {
+            Strategy probe = StrategyRegistry.standard().parse(c.strategy());
+            List<Problem> todo = c.source().problems().stream().filter(p -> !done.contains(Unit.key(c.id(), p.id()))).toList();
+            total += c.source().problems().size();
+            skipped += c.source().problems().size() - todo.size();
+            if (todo.isEmpty()) continue;
+            if (probe.learnsAcrossQuestions()) {
+                work.add(sink -> unit(c, todo, guard, overSpend, sink));
+            } else {
+                for (Problem p : todo) work.add(sink -> unit(c, List.of(p), guard, overSpend, sink));
+            }
+        }
+        progress.start(total, skipped);
+        GroupWriter writer = new GroupWriter(store, runId, settings.unitsPerCommit(), progress, e -> {
+            failure.compareAndSet(null, e);
+            stopping.set(true);
+        });
+        Sink sink = writer::submit;
+        Thread writerThread = Thread.ofVirtual().name("store-writer").start(writer);
+        Semaphore slots = new Semaphore(settings.unitsInFlight());
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (java.util.function.Consumer<Sink> w : work) {
+                if (stopping.get() || failure.get() != null || overSpend.get()) break;
+                slots.acquireUninterruptibly();
+                if (stopping.get() || failure.get() != null || overSpend.get()) {
+                    slots.release();
+                    break;
+                }
+                pool.submit(() -> {
+                    try {
+                        w.accept(sink);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        }
+        writer.close();
+        try {
+            writerThread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure.get() != null) throw failure.get();
+        stored.set(writer.units());
+        samples.set(writer.samples());
+        writeNanos.set(writer.nanos());
+        RunSummary.Ending ending = overSpend.get() ? RunSummary.Ending.MAX_DOLLARS
+                : stored.get() + skipped < total ? RunSummary.Ending.INTERRUPTED : RunSummary.Ending.COMPLETE;
+        return new RunSummary(runId, total, stored.get(), skipped, samples.get(), writeNanos.get() / 1e9, guard.spent(), ending);
+    }
+
+    interface Sink {
+        void accept(List<Unit> units, double dollars);
+    }
+
+    /** Solves the problems in order with one strategy instance and stores them together, unless a call was refused. */
+    private void unit(Config c, List<Problem> problems, SpendGuard guard, AtomicBoolean overSpend, Sink sink) {
+        Strategy strategy = StrategyRegistry.standard().parse(c.strategy());
+        LimitedBackend backend = new LimitedBackend(backends.backendFor(c), backends.limitsFor(c), guard);
+        Evaluation eval = new Evaluation(c.model(), c.source().extractor(), c.source().bank().isPresent(),
+                Grader.recordedThen(Grader.verifiedBy(c.source().verifier())), c.budget().toBudget(), c.seed(), 1,
+                Evaluation.questionOnly(), settings.clock());
+        Grader grader = eval.grader();
+        List<Unit> units = new ArrayList<>(problems.size());
+        double dollars = 0;
+        for (Problem p : problems) {
+            if (stopping.get()) return;
+            Result r = eval.solve(strategy, backend, p);
+            if (backend.refused()) {
+                overSpend.set(true);
+                return;
+            }
+            units.add(Units.of(c.id(), p, r, grader.correct(p, r), c.source().verifier()));
+            dollars += r.usage().dollars();
+        }
+        sink.accept(units, dollars);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ponder.lab.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ponder.core.backend.PriceCatalogue;
+import dev.ponder.core.error.PonderException;
+import dev.ponder.core.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanReaderTest {
+    private static final String BANK = SharedData.shippedBank("math-qwen25-rm8").toString();
+
+    private static Path write(Path dir, String name, String text) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void reads_a_yaml_plan_and_expands_the_cross_product(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "p.yaml", """
+                name: t
+                sources:
+                  - bank: %s
+                strategies: [single, vote@N-max]
+                budgets: [{}, {dollars: 0.5}]
+                seeds: [0, 1, 2]
+                """.formatted(BANK));
+        LoadedPlan lp = PlanReader.read(f);
+        List<Config> cs = Expansion.expand(lp, PriceCatalogue.shipped());
+        assertThat(cs).hasSize(2 * 2 * 3);
+        assertThat(cs).extracting(Config::strategy).contains("vote@8");
+        assertThat(cs.stream().map(Config::id).distinct()).hasSize(12);
+    }
+
+    @Test
+    void an_unknown_field_names_the_file_line_and_field(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "p.yaml", """
+                name: t
+                sources:
+                  - bank: x
+                backends:
+                  - kind: replay
+                    concurrence: 3
+                strategies: [single]
+                """);
+        assertThatThrownBy(() -> PlanReader.read(f)).isInstanceOf(PonderException.class)
+                .hasMessageContaining(f + ":6:").hasMessageContaining("unknown field \"concurrence\"")
+                .hasMessageContaining("backends[0]").hasMessageContaining("concurrency");
+    }
+
+    @Test
+    void a_wrong_type_names_the_file_line_and_field(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "p.yaml", """
+                name: t
+                sources:
+                  - bank: x
+                strategies: [single]
+                seeds: [0, lots]
+                """);
+        assertThatThrownBy(() -> PlanReader.read(f)).isInstanceOf(PonderException.class)
+                .hasMessageContaining(f + ":5:").hasMessageContaining("seeds[1]");
+    }
+
+    @Test
+    void a_json_plan_with_a_bad_value_says_what_is_wrong(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "p.json", """
+                {"name": "t",
+                 "sources": [{"bank": "x"}],
+                 "backends": [{"kind": "openai", "base_url": "ftp://nope", "models": [{"name": "m"}]}],
+                 "strategies": ["single"]}
+                """);
+        assertThatThrownBy(() -> PlanReader.read(f)).isInstanceOf(PonderException.class)
+                .hasMessageContaining(f + ":3:").hasMessageContaining("base_url must start with http");
+    }
+
+    @Test
+    void a_missing_plan_is_not_found(@TempDir Path dir) {
+        assertThatThrownBy(() -> PlanReader.read(dir.resolve("none.yaml")))
+                .isInstanceOf(PonderException.class).hasMessageContaining("none.yaml");
+    }
+
+    @Test
+    void the_shipped_plans_parse() {
+        for (String name : new String[] {"offline.yaml", "live-example.yaml"}) {
+            Path f = SharedData.shippedBank("math-qwen25-rm8").getParent().getParent().getParent().resolve("plans").resolve(name);
+            LoadedPlan lp = PlanReader.read(f);
+            assertThat(lp.plan().strategies()).isNotEmpty();
+        }
+        Path offline = SharedData.shippedBank("math-qwen25-rm8").getParent().getParent().getParent().resolve("plans/offline.yaml");
+        assertThat(Expansion.expand(PlanReader.read(offline), PriceCatalogue.shipped())).hasSize(3 * 8 * 2);
+    }
+}
