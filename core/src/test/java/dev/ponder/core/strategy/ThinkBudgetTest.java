@@ -151,6 +151,16 @@ class ThinkBudgetTest {
     }
 
     @Test
+    void refuses_a_replay_bank_which_cannot_think_on() {
+        var bank = dev.ponder.core.bank.BankReader.read(dev.ponder.core.testing.SharedData.shippedBank("math-qwen25-rm8"));
+        Backend replay = Backend.replay(bank, Optional.empty(), dev.ponder.core.backend.PriceCatalogue.shipped());
+        Problem p = bank.problems().getFirst();
+        Session s = new Session(p, replay, GenerationRequest.of("m", List.of(Message.user(p.question())), 1).withProblemId(p.id()),
+                new Meter(Budget.UNLIMITED, CLOCK), new Trace("t"), AnswerExtractor.boxed(), true, new SplittableRandom(1), CLOCK);
+        assertThatThrownBy(() -> Strategy.parse("think@256").solve(s)).isInstanceOf(PonderException.class).hasMessageContaining("replay");
+    }
+
+    @Test
     void the_spec_reads_the_budget_and_the_extensions_and_rejects_nonsense() {
         assertThat(Strategy.parse("think@1024").name()).isEqualTo("think@1024");
         assertThat(Strategy.parse("think@1024w4").name()).isEqualTo("think@1024w4");
