@@ -56,7 +56,7 @@ public final class ThinkingCommand implements Runnable {
     @Option(names = "--family", description = "model family for delimiters and prompt template: think, qwen3, deepseek-r1, s1 (default: guessed from --model)")
     Optional<String> family = Optional.empty();
 
-    @Option(names = "--route", defaultValue = "auto", description = "auto, completions, chat-prefix or chat-follow-up (default ${DEFAULT-VALUE})")
+    @Option(names = "--route", defaultValue = "auto", description = "auto, completions, chat-prefix, chat-follow-up or provider (default ${DEFAULT-VALUE})")
     String route;
 
     @Option(names = "--api-key-env", defaultValue = "OPENAI_API_KEY", description = "environment variable holding the API key, if any (default ${DEFAULT-VALUE})")

@@ -65,6 +65,7 @@ final class ForcedChain {
             case AUTO, COMPLETIONS -> c.viaCompletions();
             case CHAT_PREFIX -> c.viaPrefix();
             case CHAT_FOLLOW_UP -> c.viaFollowUp();
+            case PROVIDER -> c.viaProvider();
         };
         return answer.map(a -> new Outcome(session.addSample(a, c.thinking.toString(), c.total, source), c.used, c.waits, c.reached()));
     }
@@ -155,6 +156,17 @@ final class ForcedChain {
         convo.add(Message.user(ANSWER_NOW));
         var r = new GenerationRequest(base.model(), convo, 1, Optional.of(ANSWER_TOKENS), base.problemId(), passThrough(family.noThinking()));
         return Optional.of(step(session.draw(r, "answer", false)).map(x -> x.text().strip()).orElse(""));
+    }
+
+    private Optional<String> viaProvider() {
+        int t = settings.budget();
+        Map<String, Object> extra = passThrough(Map.of("thinking", Map.of("type", "enabled", "budget_tokens", t)));
+        var r = new GenerationRequest(base.model(), base.messages(), 1, Optional.of(t + ANSWER_TOKENS), base.problemId(), extra);
+        return step(session.draw(r, "think", false)).map(s -> {
+            used = s.usage().reasoningTokens();
+            thinking.append(s.reasoning());
+            return s.text().strip();
+        });
     }
 
     private String thinkingOfLastTurn(String answer) {

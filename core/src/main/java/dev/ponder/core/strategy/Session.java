@@ -135,6 +135,9 @@ public final class Session {
                 thinking, purpose.equals("sample"));
     }
 
+    /** True when the backend gives a finite stock of finished samples (a replay bank) rather than a live model. */
+    public boolean finite() { return backend.remaining(base).isPresent(); }
+
     /** True when the backend can continue a raw prompt ({@code /completions}), which budget forcing prefers. */
     public boolean canComplete() { return backend instanceof CompletionBackend; }
 

@@ -4,14 +4,15 @@ package dev.ponder.core.strategy;
  * How a budget-forced chain reaches the model. {@code COMPLETIONS} continues a raw prompt (the natural fit: the
  * strategy writes the delimiters itself); {@code CHAT_PREFIX} continues a partial assistant message (vLLM's
  * {@code continue_final_message}); {@code CHAT_FOLLOW_UP} works on any chat server by asking again in a new user turn,
- * so it can extend and end thinking only between turns. {@code AUTO} is completions when the backend has them, else
- * follow-up turns.
+ * so it can extend and end thinking only between turns. {@code PROVIDER} leaves the budget to the server: one chat call
+ * with {@code thinking: {type: enabled, budget_tokens: T}} and a cap of T + 512 tokens, for hosted reasoning models
+ * that take neither prefill nor completions. {@code AUTO} is completions when the backend has them, else follow-up turns.
  */
 public enum ThinkRoute {
-    AUTO, COMPLETIONS, CHAT_PREFIX, CHAT_FOLLOW_UP;
+    AUTO, COMPLETIONS, CHAT_PREFIX, CHAT_FOLLOW_UP, PROVIDER;
 
     public static ThinkRoute parse(String s) {
         for (ThinkRoute r : values()) if (r.name().replace('_', '-').equalsIgnoreCase(s.strip())) return r;
-        throw dev.ponder.core.error.PonderException.invalid("unknown think route \"%s\"; known: auto, completions, chat-prefix, chat-follow-up", s);
+        throw dev.ponder.core.error.PonderException.invalid("unknown think route \"%s\"; known: auto, completions, chat-prefix, chat-follow-up, provider", s);
     }
 }

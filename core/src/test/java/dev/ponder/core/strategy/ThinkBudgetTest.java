@@ -128,12 +128,36 @@ class ThinkBudgetTest {
     }
 
     @Test
+    void the_provider_route_passes_the_budget_through_and_caps_thinking_plus_answer() {
+        try (var server = FakeOpenAiServer.start(FakeThinker.handler(1500, "The answer is 42."))) {
+            Result r = Strategy.think(1024, 2, Optional.empty(), ThinkRoute.PROVIDER).solve(session(server, Budget.UNLIMITED));
+
+            assertThat(purposes(r)).containsExactly("think");
+            FakeRequest q = server.requests().getFirst();
+            assertThat(q.body().path("thinking").path("budget_tokens").asInt()).isEqualTo(1024);
+            assertThat(q.maxTokens()).hasValue(1024 + ForcedChain.ANSWER_TOKENS);
+            assertThat(r.usage().reasoningTokens()).isEqualTo(1024);
+            assertThat(r.answer()).isEqualTo("42");
+        }
+    }
+
+    @Test
     void a_token_budget_stops_the_chain_and_says_so() {
         try (var server = FakeOpenAiServer.start(FakeThinker.handler(100, "The answer is 42."))) {
             Result r = Strategy.parse("think@1000").solve(session(server, Budget.UNLIMITED.withTokens(1200)));
             assertThat(r.stop()).isEqualTo(StopReason.BUDGET);
             assertThat(r.usage().totalTokens()).isLessThanOrEqualTo(1200);
         }
+    }
+
+    @Test
+    void refuses_a_replay_bank_which_cannot_think_on() {
+        var bank = dev.ponder.core.bank.BankReader.read(dev.ponder.core.testing.SharedData.shippedBank("math-qwen25-rm8"));
+        Backend replay = Backend.replay(bank, Optional.empty(), dev.ponder.core.backend.PriceCatalogue.shipped());
+        Problem p = bank.problems().getFirst();
+        Session s = new Session(p, replay, GenerationRequest.of("m", List.of(Message.user(p.question())), 1).withProblemId(p.id()),
+                new Meter(Budget.UNLIMITED, CLOCK), new Trace("t"), AnswerExtractor.boxed(), true, new SplittableRandom(1), CLOCK);
+        assertThatThrownBy(() -> Strategy.parse("think@256").solve(s)).isInstanceOf(PonderException.class).hasMessageContaining("replay");
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  * extends the chain), and a prompt whose thinking is closed gets only the answer. Over chat, the thinking comes as
  * {@code reasoning_content}; a request with {@code continue_final_message} continues its last assistant message the
  * way completions continue a prompt (vLLM's assistant prefill); {@code chat_template_kwargs.enable_thinking: false}
- * answers without thinking. The server applies {@code max_tokens} and {@code stop} as usual.
+ * answers without thinking; {@code thinking.budget_tokens} caps the thinking as a provider would. The server applies {@code max_tokens} and {@code stop} as usual.
  */
 public final class FakeThinker {
     private static final Pattern THOUGHT = Pattern.compile("t\\d+");
@@ -47,7 +47,9 @@ public final class FakeThinker {
             if (!r.body().path("chat_template_kwargs").path("enable_thinking").asBoolean(true)) {
                 return FakeReply.each(r, i -> FakeOutput.text(answerer.answer(all, before, i)));
             }
-            int words = wordsPerTurn.applyAsInt(all);
+            int natural = wordsPerTurn.applyAsInt(all);
+            JsonNode budget = r.body().path("thinking").path("budget_tokens");
+            int words = budget.isInt() ? Math.min(natural, budget.asInt()) : natural;
             return FakeReply.each(r, i -> FakeOutput.thinking(words(1, words), answerer.answer(all, words, i)));
         };
     }
