@@ -56,7 +56,13 @@ public interface Verifier {
      * fields) against the candidate, a method body or the whole class, inside {@code sandbox}.
      */
     static Verifier javaTests(JavaSandbox sandbox) {
-        return named("java-tests", (problem, answer) -> JavaTests.verify(sandbox, problem, answer).verdict());
+        return named("java-tests", (problem, answer) -> {
+            try {
+                return JavaTests.verify(sandbox, problem, answer).verdict();
+            } catch (dev.ponder.core.error.PonderException e) {
+                return Verdict.undecided("cannot run the tests: " + e.getMessage());
+            }
+        });
     }
 
     /** A live model grading answers through {@code backend}; its usage is counted in {@link LlmJudge#usage()}. */

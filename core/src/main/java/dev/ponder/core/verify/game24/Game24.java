@@ -36,6 +36,7 @@ public final class Game24 {
         List<Integer> wanted = numbers(puzzle);
         String expression = extractExpression(answer);
         if (expression.isEmpty()) return new Check(false, expression, "no expression");
+        if (expression.length() > 200) return new Check(false, expression.substring(0, 200), "expression longer than 200 characters");
         List<Integer> used = numbers(expression);
         if (!sorted(used).equals(sorted(wanted))) {
             return new Check(false, expression, "uses " + used + " but the puzzle's numbers are " + wanted);

@@ -15,7 +15,9 @@ import java.util.jar.JarFile;
 
 /**
  * Builds the command line of a worker JVM. The sandbox (bubblewrap) sees a read-only {@code /usr/lib} (the JDK and
- * libc), {@code prlimit}, the worker's own classes and nothing else of the host: no {@code /etc}, no home, no project;
+ * libc), {@code prlimit}, the worker's own classes and nothing else of the host: no {@code /etc}, no home, no project,
+ * no {@code /proc} (so no {@code /proc/self/mem} to search for the result nonce; the launcher then needs
+ * {@code LD_LIBRARY_PATH} to find {@code libjli});
  * its own size-capped tmpfs; fresh user, pid, network, IPC and UTS namespaces (no network); no environment; and it dies
  * with its parent. Limits are rlimits set by {@code prlimit} inside, plus JVM heap flags.
  */
@@ -102,7 +104,8 @@ record Launcher(List<String> command, String isolation, Path workerDir) {
         }
         cmd.addAll(List.of("--ro-bind", "/usr/bin/prlimit", "/usr/bin/prlimit",
                 "--ro-bind", workerDir.toString(), "/sandbox/worker",
-                "--proc", "/proc", "--dev", "/dev",
+                "--setenv", "LD_LIBRARY_PATH", javaHome.resolve("lib").toString(),
+                "--dev", "/dev",
                 "--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/tmp",
                 "--chdir", "/tmp", "--"));
         cmd.addAll(List.of("/usr/bin/prlimit", "--nproc=" + limits.maxProcesses(), "--fsize=" + limits.maxFileBytes(),

@@ -17,6 +17,7 @@ final class WorkerPool implements JavaSandbox {
     private final int size;
     private final Semaphore slots;
     private final LinkedBlockingQueue<WorkerProcess> idle = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger starting = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     WorkerPool(Launcher launcher, SandboxLimits limits, int size) {
@@ -34,6 +35,7 @@ final class WorkerPool implements JavaSandbox {
         slots.acquireUninterruptibly();
         try {
             WorkerProcess worker = idle.poll();
+            if (worker == null && starting.get() > 0) worker = awaitStarting();
             if (worker == null || !worker.reusable()) {
                 if (worker != null) worker.kill();
                 worker = WorkerProcess.start(launcher, limits);
@@ -55,8 +57,23 @@ final class WorkerPool implements JavaSandbox {
     @Override
     public String isolation() { return launcher.isolation(); }
 
+    /** A worker is already starting in the background: wait for it rather than start a second JVM. */
+    private WorkerProcess awaitStarting() {
+        try {
+            while (starting.get() > 0 && !closed) {
+                WorkerProcess w = idle.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (w != null) return w;
+            }
+            return idle.poll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     private void replenish() {
         if (closed) return;
+        starting.incrementAndGet();
         Thread.ofVirtual().name("ponder-worker-start").start(() -> {
             try {
                 WorkerProcess fresh = WorkerProcess.start(launcher, limits);
@@ -68,6 +85,8 @@ final class WorkerPool implements JavaSandbox {
                 }
             } catch (PonderException e) {
                 // the next job starts a worker itself and reports the error
+            } finally {
+                starting.decrementAndGet();
             }
         });
     }

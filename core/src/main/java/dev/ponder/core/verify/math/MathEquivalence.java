@@ -59,8 +59,7 @@ public final class MathEquivalence {
         if (la.size() > 1 || lb.size() > 1) return la.size() == lb.size() && sameUnordered(la, lb, depth);
         List<String> ea = Structure.topLevel(a, '='), eb = Structure.topLevel(b, '=');
         if (ea.size() == 2 && eb.size() == 2) return sameOrdered(ea, eb, depth);
-        if (ea.size() == 2 && eb.size() == 1) return same(ea.get(1), b, percent, depth + 1);
-        if (eb.size() == 2 && ea.size() == 1) return same(a, eb.get(1), percent, depth + 1);
+        if (ea.size() != eb.size()) return false; // an equation is not a number ("x = 5" lost its "x =" when normalised)
         return numericallyEqual(a, b, percent);
     }
 

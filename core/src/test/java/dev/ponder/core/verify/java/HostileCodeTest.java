@@ -146,6 +146,13 @@ class HostileCodeTest {
     }
 
     @Test
+    void proc_is_not_mounted_so_its_own_memory_cannot_be_searched_for_the_nonce() {
+        JavaRun run = attack("byte[] maps = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(\"/proc/self/maps\"));", "maps.length > 0");
+        assertThat(run.outcome()).isEqualTo(JavaOutcome.FAILED);
+        assertThat(run.detail()).contains("NoSuchFileException");
+    }
+
+    @Test
     void the_host_environment_is_not_visible() {
         assertThat(System.getenv("PATH")).isNotNull();
         JavaRun run = attack("", "System.getenv(\"PATH\") != null || System.getenv(\"HOME\") != null"

@@ -61,4 +61,29 @@ class MathBankAgreementTest {
         assertThat(n).isEqualTo(500);
         assertThat(failures).isEmpty();
     }
+
+    @Test
+    void distinct_math500_references_match_only_when_they_are_the_same_value() throws IOException {
+        Path file = SharedFiles.resolve("data/problems_math500/test.jsonl").orElse(null);
+        Assumptions.assumeTrue(file != null, "../shared not present: skipping the MATH-500 leniency check");
+        ObjectMapper json = new ObjectMapper();
+        List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(Files.readAllLines(file).stream()
+                .filter(l -> !l.isBlank()).map(l -> {
+                    try {
+                        return json.readTree(l).get("answer").asText();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).toList()));
+        List<String> equal = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            for (int j = i + 1; j < distinct.size(); j++) {
+                if (MathEquivalence.equivalent(distinct.get(i), distinct.get(j))) equal.add(distinct.get(i) + " == " + distinct.get(j));
+            }
+        }
+        // every one of these is the same value written two ways (units, degrees, dollars, x=, order of roots)
+        assertThat(equal).containsExactlyInAnyOrder("90^\\circ == 90", "5 == x=5", "1,-2 == -2,1", "120^\\circ == 120",
+                "36 == 36^\\circ", "36 == \\$36", "\\frac{1}{4} == \\frac14", "30^\\circ == 30", "10,\\!080 == 10080",
+                "36^\\circ == \\$36", "2 \\sqrt{5} == 2\\sqrt{5}");
+    }
 }

@@ -97,9 +97,7 @@ final class JobRunner {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) return new Result(Protocol.TIMEOUT, "still running after " + timeoutMillis + " ms", true);
-        if (ProcessHandle.current().children().findAny().isPresent()) {
-            return new Result(Protocol.VIOLATION, "started a subprocess", true);
-        }
+        if (hasChildren()) return new Result(Protocol.VIOLATION, "started a subprocess", true);
         Throwable t = failure.get();
         if (output.exceeded() || causedBy(t, CappedOutput.LimitExceeded.class)) {
             return new Result(Protocol.OUTPUT_LIMIT, "printed more than " + outputCap + " bytes", true);
@@ -113,6 +111,15 @@ final class JobRunner {
                     : new Result(Protocol.MEMORY, "out of memory: " + msg, true);
         }
         return new Result(Protocol.FAILED, describe(t), true);
+    }
+
+    /** Without /proc (as in the sandbox) this cannot be known, but there no process can be started anyway. */
+    private static boolean hasChildren() {
+        try {
+            return ProcessHandle.current().children().findAny().isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean causedBy(Throwable t, Class<? extends Throwable> type) { return find(t, type) != null; }
