@@ -41,13 +41,17 @@ public final class FitThinking implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
+    private int unscored;
+
     @Override
     public Integer call() {
         if (bootstrap < 1) throw new IllegalArgumentException("--bootstrap must be >= 1, was " + bootstrap);
         if (!Files.exists(outcomes)) {
             throw new PonderException(PonderException.Kind.NOT_FOUND, "outcomes not found: " + outcomes);
         }
-        List<Outcome> rows = Outcome.read(outcomes).stream()
+        Outcome.Table table = Outcome.read(outcomes);
+        unscored = table.unscored();
+        List<Outcome> rows = table.rows().stream()
                 .filter(o -> datasets.isEmpty() || datasets.contains(o.dataset())).toList();
         if (rows.isEmpty()) throw new IllegalArgumentException("no outcome rows" + (datasets.isEmpty() ? "" : " for datasets " + datasets));
         Map<String, List<Outcome>> byModel = new LinkedHashMap<>();
@@ -72,7 +76,7 @@ public final class FitThinking implements Callable<Integer> {
                     o.put("ci_low", s.accuracy().low());
                     o.put("ci_high", s.accuracy().high());
                     putNumber(o, "mean_thinking_tokens", s.meanThinking());
-                    o.put("cost_per_query", s.costPerQuery());
+                    putNumber(o, "cost_per_query", s.costPerQuery());
                     s.slope().ifPresentOrElse(e -> {
                         o.put("slope_per_doubling", e.value());
                         o.put("slope_ci_low", e.low());
@@ -89,6 +93,7 @@ public final class FitThinking implements Callable<Integer> {
     private ObjectNode toJson(List<Outcome> rows, List<ThinkingSummary> models, RepeatedTrials trials) {
         ObjectNode root = JsonOut.object();
         root.put("outcomes", outcomes.toString());
+        root.put("unscored_rows_skipped", unscored);
         ArrayNode ds = root.putArray("datasets");
         rows.stream().map(Outcome::dataset).distinct().forEach(ds::add);
         ArrayNode arr = root.putArray("models");
@@ -102,7 +107,7 @@ public final class FitThinking implements Callable<Integer> {
             o.put("queries_with_thinking", s.withThinking());
             putNumber(o, "mean_thinking_tokens", s.meanThinking());
             putNumber(o, "median_thinking_tokens", s.medianThinking());
-            o.put("cost_per_query", s.costPerQuery());
+            putNumber(o, "cost_per_query", s.costPerQuery());
             if (s.slope().isPresent()) {
                 o.put("slope_per_doubling", s.slope().get().value());
                 o.put("slope_ci_low", s.slope().get().low());
@@ -154,6 +159,7 @@ public final class FitThinking implements Callable<Integer> {
                     s.costPerQuery(), slope, phk.isEmpty() ? "-" : phk.toString().trim());
         }
         out.println("pts/doubling: accuracy points per doubling of thinking tokens, within datasets (association, not causation).");
+        if (unscored > 0) out.printf("outcomes: %d rows have no score and were skipped%n", unscored);
         if (trials.unscored() > 0) {
             out.printf("repeated trials: %d rows have no score and were skipped%n", trials.unscored());
         }

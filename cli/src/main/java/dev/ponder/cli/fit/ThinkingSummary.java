@@ -15,7 +15,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * One model's row of {@code ponder fit thinking}: accuracy (Wilson interval), thinking tokens, dollars per query,
- * accuracy per log2 bin of thinking tokens, and the slope per doubling within datasets (bootstrap interval).
+ * (mean over rows that record a cost), accuracy per log2 bin of thinking tokens, and the slope per doubling within datasets (bootstrap interval).
  */
 record ThinkingSummary(String model, int queries, Interval accuracy, int withThinking, double meanThinking,
                        double medianThinking, double costPerQuery, List<Bin> bins, Optional<Estimate> slope) {
@@ -25,9 +25,13 @@ record ThinkingSummary(String model, int queries, Interval accuracy, int withThi
 
     static ThinkingSummary of(String model, List<Outcome> rows, int resamples, RandomGenerator rng) {
         double correct = 0, cost = 0;
+        int costed = 0;
         for (Outcome o : rows) {
             correct += o.score();
-            cost += o.costUsd();
+            if (o.costUsd().isPresent()) {
+                cost += o.costUsd().get();
+                costed++;
+            }
         }
         List<Outcome> thought = rows.stream().filter(o -> o.thinkingTokens().filter(t -> t > 0).isPresent()).toList();
         double[] tokens = thought.stream().mapToDouble(o -> o.thinkingTokens().orElseThrow()).toArray();
@@ -41,7 +45,7 @@ record ThinkingSummary(String model, int queries, Interval accuracy, int withThi
         }
         return new ThinkingSummary(model, rows.size(), Wilson.interval95(correct, rows.size()), tokens.length,
                 tokens.length == 0 ? Double.NaN : java.util.Arrays.stream(tokens).average().orElse(Double.NaN),
-                tokens.length == 0 ? Double.NaN : Quantiles.quantile(tokens, 0.5), cost / rows.size(),
+                tokens.length == 0 ? Double.NaN : Quantiles.quantile(tokens, 0.5), costed == 0 ? Double.NaN : cost / costed,
                 bins(tokens, scores), slope);
     }
 

@@ -43,6 +43,7 @@ class FitCoverageAndThinkingTest {
             o.append("aime,").append(q).append(",a,").append(q % 3 == 0 ? "0.0" : "1.0").append(",0.01,").append(100 + 50 * q).append('\n');
             o.append("aime,").append(q).append(",b,").append(q < 10 ? "1.0" : "0.0").append(",0.002,").append(q == 0 ? "" : String.valueOf(30 * q)).append('\n');
         }
+        o.append("aime,99,a,,0.5,100\n");   // no score: skipped and counted, not an error
         Files.writeString(dir.resolve("outcomes.csv"), o);
         StringBuilder r = new StringBuilder("model,run,query_id,score\n");
         for (int run = 0; run < 3; run++) for (int q = 0; q < 4; q++) r.append("a,").append(run).append(',').append(q).append(',')
@@ -66,6 +67,7 @@ class FitCoverageAndThinkingTest {
         assertThat(b.get("queries_with_thinking").asInt()).isEqualTo(39);
         assertThat(b.get("pass_hat_k").size()).isZero();
         assertThat(run.json().get("repeated_trials").get("duplicate_rows_skipped").asInt()).isEqualTo(1);
+        assertThat(run.json().get("unscored_rows_skipped").asInt()).isEqualTo(1);
     }
 
     @Test
