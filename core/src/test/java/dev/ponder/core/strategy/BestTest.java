@@ -32,4 +32,27 @@ class BestTest extends AbstractStrategyContractTest {
         assertThat(r.answer()).isEqualTo(best.answer());
         assertThat(r.chosen().orElseThrow().score()).isEqualTo(best.score());
     }
+
+    @Test
+    void without_scores_a_live_model_evaluates_its_own_samples() {
+        Backend b = Backend.scripted().texts("The answer is 41.", "The answer is 42.", "0.2", "I'd say 0.9").build();
+        Result r = Strategy.parse("best@2").solve(session(b, Budget.UNLIMITED, 0));
+        assertThat(r.answer()).isEqualTo("42");
+        assertThat(r.trace().calls()).extracting(c -> c.purpose()).containsExactly("sample", "self-evaluate", "self-evaluate");
+    }
+
+    @Test
+    void a_checker_scores_when_samples_have_none() {
+        Backend b = Backend.scripted().texts("The answer is 41.", "The answer is 42.").build();
+        Result r = Strategy.parse("best@2").solve(VerifyFirstTest.withChecker(b, Budget.UNLIMITED, 0, VerifyFirstTest.FORTY_TWO));
+        assertThat(r.answer()).isEqualTo("42");
+    }
+
+    @Test
+    void reads_a_probability_from_the_reply() {
+        assertThat(Best.parse("0.75")).contains(0.75);
+        assertThat(Best.parse("Probability: .3")).contains(0.3);
+        assertThat(Best.parse("1")).contains(1.0);
+        assertThat(Best.parse("no idea")).isEmpty();
+    }
 }
