@@ -39,7 +39,7 @@ final class Charts {
             double[] x = new double[ks.size()], y = new double[ks.size()], lo = new double[ks.size()], hi = new double[ks.size()];
             for (int i = 0; i < ks.size(); i++) {
                 int k = ks.get(i);
-                Interval m = cv.majority().get(k - 1);
+                Interval m = cv.majority().get(k);
                 x[i] = dollars ? k * dollarsPerSample : k;
                 y[i] = m.estimate();
                 lo[i] = m.low();
@@ -114,7 +114,7 @@ final class Charts {
         List<Integer> ks = grid(k);
         double[] mx = new double[ks.size()], my = new double[ks.size()], ml = new double[ks.size()], mh = new double[ks.size()];
         for (int i = 0; i < ks.size(); i++) {
-            Interval m = cv.majority().get(ks.get(i) - 1);
+            Interval m = cv.majority().get(ks.get(i));
             mx[i] = ks.get(i);
             my[i] = m.estimate();
             ml[i] = m.low();
@@ -134,7 +134,7 @@ final class Charts {
         List<List<String>> rows = new ArrayList<>();
         for (int kk : grid(k)) {
             Estimate e = cv.passAtK().get(kk - 1);
-            Interval m = cv.majority().get(kk - 1);
+            Interval m = cv.majority().get(kk);
             String fit = cv.fit().map(f -> fmt(f.law().curve().at(kk))).orElse("");
             rows.add(List.of(String.valueOf(kk), fmt(e.value()), fmt(e.low()), fmt(e.high()), fit, fmt(m.estimate()), fmt(m.low()), fmt(m.high())));
         }

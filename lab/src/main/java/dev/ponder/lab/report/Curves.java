@@ -15,9 +15,10 @@ import java.util.SplittableRandom;
 /**
  * pass@k and majority-vote@k for k = 1..K from the stored samples of the configuration that drew the most per
  * problem (K = the fewest any problem has), with the exponentiated power law fitted to pass@k (CoverageFit,
- * Brown et al. 2024). Majority@k is Monte Carlo (MajorityVote); its band is a Wilson interval over problems.
+ * Brown et al. 2024). Majority@k is Monte Carlo (MajorityVote), at k = 1, 2, 3, 4, 6, 8, ... K; its band is a
+ * Wilson interval over problems.
  */
-record Curves(String config, int problems, int maxK, List<Estimate> passAtK, List<Interval> majority,
+record Curves(String config, int problems, int maxK, List<Estimate> passAtK, java.util.SortedMap<Integer, Interval> majority,
               Optional<CoverageFit> fit, Optional<String> fitNote) {
 
     static Optional<Curves> of(String config, Map<String, List<StoredSample>> byProblem, long seed) {
@@ -36,7 +37,7 @@ record Curves(String config, int problems, int maxK, List<Estimate> passAtK, Lis
         Optional<String> note = Optional.empty();
         List<Estimate> pass;
         try {
-            CoverageFit f = CoverageFit.fit(n, c, 4 * k, 200, 0.95, rng);
+            CoverageFit f = CoverageFit.fit(n, c, 4 * k, 100, 0.95, rng);
             fit = Optional.of(f);
             pass = f.passAtK();
         } catch (IllegalArgumentException e) {
@@ -47,14 +48,14 @@ record Curves(String config, int problems, int maxK, List<Estimate> passAtK, Lis
                 pass.add(dev.ponder.stats.bootstrap.Bootstrap.mean(per, 200, 0.95, rng));
             }
         }
-        List<Interval> maj = new ArrayList<>();
-        for (int j = 1; j <= k; j++) {
+        java.util.SortedMap<Integer, Interval> maj = new java.util.TreeMap<>();
+        for (int j : Charts.grid(k)) {
             double sum = 0;
             for (List<StoredSample> p : ps) {
                 List<MajorityVote.Vote> votes = p.stream().map(s -> new MajorityVote.Vote(s.answer(), s.verdict().orElse(false))).toList();
                 sum += MajorityVote.accuracyAtK(votes, j, 100, rng);
             }
-            maj.add(Wilson.interval95(sum, ps.size()));
+            maj.put(j, Wilson.interval95(sum, ps.size()));
         }
         return Optional.of(new Curves(config, ps.size(), k, pass, maj, fit, note));
     }

@@ -11,6 +11,14 @@ import java.util.List;
 final class Html {
     private final StringBuilder b = new StringBuilder();
 
+    private Html() {}
+
+    /** A part of a page, to be put in one with {@link #raw}. */
+    static Html fragment() { return new Html(); }
+
+    /** The body so far (of a fragment). */
+    String content() { return b.toString(); }
+
     Html(String title) {
         b.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title)).append("</title>\n")
                 .append("<script>window.__ponderErrors=[];window.addEventListener('error',function(e){window.__ponderErrors.push(String(e.message||e.type));},true);</script>\n")

@@ -55,8 +55,7 @@ public final class Report {
         List<List<String>> all = new ArrayList<>();
         List<List<String>> board = new ArrayList<>();
         int n = 0;
-        StringBuilder sections = new StringBuilder();
-        Html body = new Html("");
+        Html body = Html.fragment();
         for (var e : bySource.entrySet()) {
             List<ConfigStats> cs = e.getValue();
             ConfigRow first = cs.getFirst().config();
@@ -94,7 +93,6 @@ public final class Report {
                 body.p("pass@k and majority@k need at least 2 samples per problem in one configuration; none here.");
             }
         }
-        sections.append(body.finish().replaceFirst("(?s)^.*?<body>\\n", "").replaceFirst("(?s)<div id=\"render-check\">.*$", ""));
         page.h(2, "Evidence board: where more compute helps and where it does not")
                 .p("Per source, the cheapest configuration against the most accurate one; the gain is a paired bootstrap 95% interval.")
                 .table("board", List.of("domain", "source", "cheapest", "accuracy", "most accurate", "accuracy", "gain [95%]",
@@ -102,7 +100,7 @@ public final class Report {
                 .h(2, "All configurations")
                 .table("configs", List.of("source", "domain", "model", "strategy", "budget", "seed", "problems", "accuracy", "95% interval",
                         "samples/problem", "dollars/problem"), all)
-                .raw(sections.toString())
+                .raw(body.content())
                 .p("The noisy-verifier curve appears when a plan runs a verifier strategy; this run has none.");
         Path index = dir.resolve("index.html");
         Files.writeString(index, page.finish());
