@@ -9,6 +9,9 @@ import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.backend.openai.ApiKey;
 import dev.ponder.core.backend.openai.OpenAiConfig;
 import dev.ponder.core.verify.Verifier;
+import dev.ponder.core.verify.java.JavaSandbox;
+import dev.ponder.core.verify.java.SandboxLimits;
+import dev.ponder.lab.eval.PassAtKReport;
 import java.util.SplittableRandom;
 import dev.ponder.core.bank.Bank;
 import dev.ponder.core.bank.BankReader;
@@ -104,6 +107,12 @@ public final class RunCommand implements Runnable {
     @Option(names = "--extractor", description = "answer extractor: exact, number, boxed, choice, code (default: from the data)")
     Optional<String> extractor = Optional.empty();
 
+    @Option(names = "--pass-at-k", description = "the code loop: N samples per problem, each verified (Java problem sets: compiled and tested in the sandbox); prints pass@k")
+    Optional<Integer> passAtK = Optional.empty();
+
+    @Option(names = "--unsandboxed", description = "with --pass-at-k on code: run model-written code WITHOUT isolation (only where bwrap is missing and you trust the model)")
+    boolean unsandboxed;
+
     @Option(names = "--checker", description = "a checker for verify@K, refine@R and cascade, one that does not read the reference: game24")
     Optional<String> checker = Optional.empty();
 
@@ -151,6 +160,10 @@ public final class RunCommand implements Runnable {
         for (Path dir : bankDirs) sources.add(bankSource(dir, catalogue));
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> docs = new ArrayList<>();
+        if (passAtK.isPresent()) {
+            passAtK(sources, budget, out);
+            return;
+        }
         for (Source src : sources) {
             dev.ponder.cli.Warnings.print(spec.commandLine().getErr(), src.issues());
             List<String> specs = strategies.isEmpty() ? List.of("single", "vote@5", "vote@N-max") : strategies;
@@ -188,6 +201,49 @@ public final class RunCommand implements Runnable {
             }
             out.flush();
         }
+    }
+
+    /** The code loop: n samples per problem, each verified (code: compiled and tested in the sandbox), pass@k. */
+    private void passAtK(List<Source> sources, Budget budget, PrintWriter out) {
+        int n = passAtK.get();
+        if (n < 1) throw PonderException.invalid("--pass-at-k needs N >= 1, was %d", n);
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Source src : sources) {
+            dev.ponder.cli.Warnings.print(spec.commandLine().getErr(), src.issues());
+            JavaSandbox sandbox = null;
+            try {
+                Verifier v = src.verifier();
+                if (src.extractor().label().equals("code")) {
+                    var limits = SandboxLimits.defaults();
+                    sandbox = unsandboxed ? JavaSandbox.unsandboxed(limits, 2) : JavaSandbox.bubblewrap(limits, 2);
+                    v = Verifier.javaTests(sandbox);
+                }
+                PassAtKReport.Report r = PassAtKReport.run(src.evaluation(budget, seed), src.backend().get(), src.problems(), n, v, seed);
+                if (json) {
+                    Map<String, Object> d = new LinkedHashMap<>();
+                    d.put("source", src.name());
+                    d.put("model", src.model());
+                    d.put("verifier", v.name());
+                    d.put("pass_at_k", r);
+                    docs.add(d);
+                } else {
+                    out.printf("%n%s (%s, %d problems, %d samples each, verified by %s)%n", src.name(), src.model(), r.problems(), r.n(), v.name());
+                    out.printf("  %-8s %9s  %s%n", "k", "pass@k", "95% interval");
+                    for (var row : r.rows()) out.printf("  %-8d %9.4f  [%.4f, %.4f]%n", row.k(), row.passAtK(), row.ciLow(), row.ciHigh());
+                    out.printf("  verdicts: %s; dollars %.6f%n", r.verdicts(), r.dollars());
+                }
+            } finally {
+                if (sandbox != null) sandbox.close();
+            }
+        }
+        if (json) {
+            try {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Map.of("runs", docs)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        out.flush();
     }
 
     private Budget budget() {
@@ -268,6 +324,8 @@ public final class RunCommand implements Runnable {
         String k = kind.toLowerCase(java.util.Locale.ROOT);
         if (k.contains("24")) return Verifier.game24();
         if (k.contains("math") || k.contains("latex") || k.contains("number")) return Verifier.math();
+        if (k.contains("code")) return Verifier.named("code", (p, a) -> dev.ponder.core.model.Verdict.undecided(
+                "code answers are checked by running the problem's tests: use --pass-at-k"));
         return Verifier.exact();
     }
 
