@@ -1,8 +1,5 @@
 package dev.ponder.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.ponder.cli.Home;
 import dev.ponder.cli.Warnings;
 import dev.ponder.core.bank.Bank;
@@ -70,12 +67,7 @@ public final class StrategiesCommand implements Runnable {
             }
         }
         if (json) {
-            try {
-                out.println(new ObjectMapper().registerModule(new Jdk8Module()).enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(Map.of("banks", results, "noisy_verifier", sweeps)));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            dev.ponder.cli.io.JsonOut.print(out, Map.of("banks", results, "noisy_verifier", sweeps));
         }
         out.flush();
     }

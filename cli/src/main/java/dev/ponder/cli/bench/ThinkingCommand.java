@@ -1,7 +1,5 @@
 package dev.ponder.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ponder.cli.Warnings;
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.backend.Backend;
@@ -102,11 +100,7 @@ public final class ThinkingCommand implements Runnable {
         ThinkingReport report = new ThinkingBench(eval, waits, f, r, 2000).run(backend, ps, budgets);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            dev.ponder.cli.io.JsonOut.print(out, report);
         } else {
             ThinkingText.print(out, report, set.name(), baseUrl, f.map(ModelFamily::name).orElse(ModelFamily.guess(model).name() + " (guessed)"), route);
         }

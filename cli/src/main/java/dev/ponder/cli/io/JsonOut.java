@@ -10,7 +10,8 @@ import java.io.PrintWriter;
 
 /** Builds and prints the {@code --json} output of a command (pretty-printed, one document). */
 public final class JsonOut {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+            .enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonOut() {}
 

@@ -1,7 +1,5 @@
 package dev.ponder.cli.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ponder.cli.Home;
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.backend.Backend;
@@ -194,11 +192,7 @@ public final class RunCommand implements Runnable {
         }
         out.flush();
         if (json) {
-            try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Map.of("runs", docs)));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            dev.ponder.cli.io.JsonOut.print(out, Map.of("runs", docs));
             out.flush();
         }
     }
@@ -237,11 +231,7 @@ public final class RunCommand implements Runnable {
             }
         }
         if (json) {
-            try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Map.of("runs", docs)));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            dev.ponder.cli.io.JsonOut.print(out, Map.of("runs", docs));
         }
         out.flush();
     }

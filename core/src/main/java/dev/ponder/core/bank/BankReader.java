@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /**
  * Reads a bank folder. A bad line (malformed JSON, a missing or mistyped field, an unknown problem) is reported
@@ -49,7 +46,7 @@ public final class BankReader {
         List<Problem> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Path pf = dir.resolve("problems.jsonl");
-        eachLine(pf, issues, (node, line) -> {
+        JsonLines.read(pf, issues, (node, line) -> {
             String id = text(node, "id", pf, line);
             if (!ids.add(id)) throw new IllegalArgumentException("duplicate problem id \"" + id + "\"");
             Map<String, Object> extra = new LinkedHashMap<>();
@@ -62,7 +59,7 @@ public final class BankReader {
         Map<String, List<RecordedSample>> samples = new LinkedHashMap<>();
         for (Problem p : problems) samples.put(p.id(), new ArrayList<>());
         Path sf = dir.resolve("samples.jsonl");
-        eachLine(sf, issues, (node, line) -> {
+        JsonLines.read(sf, issues, (node, line) -> {
             String pid = text(node, "problem_id", sf, line);
             List<RecordedSample> list = samples.get(pid);
             if (list == null) throw new IllegalArgumentException("problem_id \"" + pid + "\" is not in problems.jsonl");
@@ -87,32 +84,6 @@ public final class BankReader {
         return new Bank(dir, m.path("name").asText(dir.getFileName().toString()), m.path("model").asText("unknown"),
                 m.path("domain").asText(""), m.path("answer_kind").asText(""), m.path("license").asText(""),
                 problems, samples, issues);
-    }
-
-    private interface LineHandler extends BiConsumer<JsonNode, Long> {}
-
-    private static void eachLine(Path file, List<LineIssue> issues, LineHandler handler) {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String s;
-            long line = 0;
-            while ((s = r.readLine()) != null) {
-                line++;
-                if (s.isBlank()) continue;
-                try {
-                    JsonNode node = JSON.readTree(s);
-                    if (!node.isObject()) throw new IllegalArgumentException("expected a JSON object");
-                    handler.accept(node, line);
-                } catch (JsonProcessingException e) {
-                    issues.add(new LineIssue(file, line, "malformed JSON: " + firstLine(e) + " (line skipped)"));
-                } catch (IllegalArgumentException e) {
-                    issues.add(new LineIssue(file, line, e.getMessage() + " (line skipped)"));
-                }
-            }
-        } catch (NoSuchFileException e) {
-            throw new PonderException(PonderException.Kind.NOT_FOUND, "bank file not found: " + file);
-        } catch (IOException e) {
-            throw new PonderException(PonderException.Kind.INVALID_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 
     private static String text(JsonNode node, String field, Path file, long line) {

@@ -1,16 +1,10 @@
 package dev.ponder.lab.problems;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponder.core.bank.JsonLines;
 import dev.ponder.core.bank.LineIssue;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,44 +24,29 @@ import java.util.Set;
  * Other fields are kept in {@link Problem#extra()}. A bad line is reported with its file and line; the rest is read.
  */
 public final class ProblemSetReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ProblemSetReader() {}
 
     public static ProblemSet read(Path file) {
         List<Problem> problems = new ArrayList<>();
         List<LineIssue> issues = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        String kind = "exact";
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String s;
-            long line = 0;
-            while ((s = r.readLine()) != null) {
-                line++;
-                if (s.isBlank()) continue;
-                try {
-                    JsonNode n = JSON.readTree(s);
-                    if (!n.isObject()) throw new IllegalArgumentException("expected a JSON object");
-                    Problem p = problem(n, line);
-                    if (!ids.add(p.id())) throw new IllegalArgumentException("duplicate id \"" + p.id() + "\"");
-                    problems.add(p);
-                    if (problems.size() == 1) kind = kindOf(n);
-                } catch (JsonProcessingException e) {
-                    issues.add(new LineIssue(file, line, "malformed JSON: " + e.getOriginalMessage() + " (line skipped)"));
-                } catch (IllegalArgumentException e) {
-                    issues.add(new LineIssue(file, line, e.getMessage() + " (line skipped)"));
-                }
-            }
-        } catch (NoSuchFileException e) {
-            throw new PonderException(PonderException.Kind.NOT_FOUND, "problem set not found: " + file);
-        } catch (IOException e) {
-            throw new PonderException(PonderException.Kind.INVALID_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
+        String[] kind = {"exact"};
+        try {
+            JsonLines.read(file, issues, (n, line) -> {
+                Problem p = problem(n, line);
+                if (!ids.add(p.id())) throw new IllegalArgumentException("duplicate id \"" + p.id() + "\"");
+                problems.add(p);
+                if (problems.size() == 1) kind[0] = kindOf(n);
+            });
+        } catch (PonderException e) {
+            if (e.kind() == PonderException.Kind.NOT_FOUND) throw new PonderException(PonderException.Kind.NOT_FOUND, "problem set not found: " + file);
+            throw e;
         }
         if (problems.isEmpty()) {
             throw PonderException.invalid("%s: no usable problems%s", file, issues.isEmpty() ? "" : "; first problem: " + issues.getFirst());
         }
         String name = file.getParent() == null ? file.toString() : file.getParent().getFileName() + "/" + file.getFileName();
-        return new ProblemSet(file, name, kind, problems, issues);
+        return new ProblemSet(file, name, kind[0], problems, issues);
     }
 
     static Problem problem(JsonNode n, long line) {
