@@ -20,6 +20,7 @@ import dev.ponder.server.http.HttpFront;
 import dev.ponder.server.ledger.Ledger;
 import dev.ponder.server.metrics.ProxyMetrics;
 import dev.ponder.server.trace.TraceStore;
+import dev.ponder.server.upstream.RawRoute;
 import dev.ponder.server.upstream.Upstreams;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -68,6 +69,7 @@ public final class ProxyServer implements AutoCloseable {
         for (Path b : c.banks()) out.add(BankModel.of(BankReader.read(b), c.prices()));
         Map<String, List<Upstreams.Member>> members = new LinkedHashMap<>();
         Map<String, String> answers = new LinkedHashMap<>();
+        Map<String, List<RawRoute>> raw = new LinkedHashMap<>();
         for (UpstreamConfig u : c.upstreams()) {
             for (var m : u.models().entrySet()) {
                 OpenAiConfig.Builder b = OpenAiConfig.builder(u.baseUrl()).modelName(m.getKey(), m.getValue()).maxRetries(u.maxRetries())
@@ -76,10 +78,12 @@ public final class ProxyServer implements AutoCloseable {
                 u.apiKeyEnv().ifPresent(env -> b.apiKey(ApiKey.fromEnv(env)));
                 members.computeIfAbsent(m.getKey(), k -> new ArrayList<>()).add(new Upstreams.Member(u.name(), Backend.openAi(b.build())));
                 answers.putIfAbsent(m.getKey(), u.answer());
+                raw.computeIfAbsent(m.getKey(), k -> new ArrayList<>()).add(RawRoute.of(u.name(), u.baseUrl(),
+                        u.apiKeyEnv().map(env -> ApiKey.fromEnv(env).resolve(System.getenv())), m.getValue(), u.timeout()));
             }
         }
         members.forEach((model, ms) -> out.add(new UpstreamModel(model, Upstreams.pool(model, ms, c.cooldown(), c.clock()),
-                AnswerExtractor.forName(answers.get(model)))));
+                AnswerExtractor.forName(answers.get(model)), raw.get(model), c.prices())));
         return out;
     }
 

@@ -39,6 +39,9 @@ public final class ServeCommand implements Runnable {
                 .orElseGet(() -> ProxyConfig.banksOnly(Home.defaultBanks(), ProxyConfig.DEFAULT_PORT));
         if (host.isPresent()) c = c.withHost(host.get());
         if (port.isPresent()) c = c.withPort(port.get());
+        if (c.keys().isEmpty() && !c.host().equals("127.0.0.1") && !c.host().equals("localhost") && !c.host().equals("::1")) {
+            System.err.println("ponder serve: warning: listening on " + c.host() + " with no API keys: anyone who can reach it can spend");
+        }
         ProxyServer server = ProxyServer.start(c);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("ponder serve: listening on " + server.baseUrl() + " with " + server.modelCount() + " models ("

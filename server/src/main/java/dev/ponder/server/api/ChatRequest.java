@@ -10,11 +10,12 @@ import java.util.Optional;
 /**
  * A validated {@code POST /v1/chat/completions} body. {@code strategy} and {@code budget} come from the
  * {@code ponder} extension object; {@code extra} holds the remaining sampling fields (temperature, top_p, stop...),
- * passed through to an upstream untouched.
+ * passed through to an upstream untouched. {@code passthrough} is the whole body when it carries what only the
+ * upstream understands (tools, tool messages, non-text parts): such a request goes to the upstream as sent.
  */
 public record ChatRequest(String model, List<Message> messages, int n, boolean stream, boolean includeUsage,
                           Optional<Integer> maxTokens, Optional<Long> seed, Optional<String> strategy, Budget budget,
-                          Map<String, Object> extra) {
+                          Map<String, Object> extra, Optional<com.fasterxml.jackson.databind.node.ObjectNode> passthrough) {
     public static final int MAX_N = 64;
 
     public ChatRequest {
@@ -23,6 +24,7 @@ public record ChatRequest(String model, List<Message> messages, int n, boolean s
         if (n < 1 || n > MAX_N) throw new IllegalArgumentException("n must be in 1.." + MAX_N + ", was " + n);
         Objects.requireNonNull(budget, "budget");
         extra = Map.copyOf(extra);
+        Objects.requireNonNull(passthrough, "passthrough");
     }
 
     /** The last user message (what replay matches against a bank's questions), or empty. */

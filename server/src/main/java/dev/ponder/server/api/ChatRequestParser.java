@@ -14,15 +14,15 @@ import java.util.Set;
 
 /**
  * Checks a chat-completions body field by field; every refusal is a 400 naming the field ({@code messages[2].content}).
- * Known sampling fields are type-checked and passed through; fields the proxy cannot honour yet (tools) are refused
- * rather than silently dropped.
+ * Known sampling fields are type-checked and passed through; a body with tools, tool messages or non-text parts is
+ * marked for pass-through to the upstream as sent.
  */
 public final class ChatRequestParser {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant");
     private static final Set<String> HANDLED = Set.of("model", "messages", "n", "stream", "stream_options", "max_tokens",
             "max_completion_tokens", "seed", "ponder");
-    private static final Set<String> UNSUPPORTED = Set.of("tools", "tool_choice", "functions", "function_call",
+    private static final Set<String> PASSED = Set.of("tools", "tool_choice", "functions", "function_call",
             "parallel_tool_calls", "audio", "modalities", "prediction");
     private static final Set<String> NUMBERS = Set.of("temperature", "top_p", "presence_penalty", "frequency_penalty", "top_k", "min_p",
             "repetition_penalty");
@@ -31,9 +31,10 @@ public final class ChatRequestParser {
 
     public static ChatRequest parse(JsonNode body) {
         if (body == null || !body.isObject()) throw ApiFailure.field("body", "the request body must be a JSON object, was " + kind(body));
+        boolean[] raw = {false};
         String model = text(body, "model", true).orElseThrow();
         if (model.isBlank()) throw ApiFailure.field("model", "model must not be blank");
-        List<Message> messages = messages(body.get("messages"));
+        List<Message> messages = messages(body.get("messages"), raw);
         int n = integer(body, "n", 1, ChatRequest.MAX_N).orElse(1);
         boolean stream = bool(body, "stream").orElse(false);
         boolean includeUsage = false;
@@ -62,10 +63,13 @@ public final class ChatRequestParser {
             strategy = text(ponder, "strategy", false, "ponder.strategy");
             budget = budget(ponder.get("budget"));
         }
-        return new ChatRequest(model, messages, n, stream, includeUsage, maxTokens, seed, strategy, budget, extra(body));
+        Map<String, Object> extra = extra(body, raw);
+        Optional<com.fasterxml.jackson.databind.node.ObjectNode> passthrough = raw[0]
+                ? Optional.of(((com.fasterxml.jackson.databind.node.ObjectNode) body).deepCopy().without("ponder")) : Optional.empty();
+        return new ChatRequest(model, messages, n, stream, includeUsage, maxTokens, seed, strategy, budget, extra, passthrough);
     }
 
-    private static List<Message> messages(JsonNode m) {
+    private static List<Message> messages(JsonNode m, boolean[] raw) {
         if (m == null || m.isNull()) throw ApiFailure.field("messages", "messages is required: a non-empty array of {role, content}");
         if (!m.isArray()) throw ApiFailure.field("messages", "messages must be an array, was " + kind(m));
         if (m.isEmpty()) throw ApiFailure.field("messages", "messages must not be empty");
@@ -75,16 +79,22 @@ public final class ChatRequestParser {
             JsonNode x = m.get(i);
             if (!x.isObject()) throw ApiFailure.field(at, at + " must be an object with role and content, was " + kind(x));
             String role = text(x, "role", true, at + ".role").orElseThrow();
-            if (role.equals("tool") || role.equals("function") || x.has("tool_calls")) {
-                throw ApiFailure.field(at, at + ": tool messages and tool_calls are not supported by this proxy yet");
+            if (role.equals("tool") || role.equals("function") || x.has("tool_calls") || x.has("function_call")) {
+                raw[0] = true;
+                JsonNode c = x.get("content");
+                if (c != null && !c.isNull() && !c.isTextual() && !c.isArray()) {
+                    throw ApiFailure.field(at + ".content", at + ".content must be a string, an array of parts or null, was " + kind(c));
+                }
+                out.add(new Message(role, c != null && c.isTextual() ? c.asText() : ""));
+                continue;
             }
-            if (!ROLES.contains(role)) throw ApiFailure.field(at + ".role", at + ".role must be one of " + ROLES + ", was \"" + role + "\"");
-            out.add(new Message(role, content(x.get("content"), at + ".content", role)));
+            if (!ROLES.contains(role)) throw ApiFailure.field(at + ".role", at + ".role must be one of " + ROLES + ", tool, was \"" + role + "\"");
+            out.add(new Message(role, content(x.get("content"), at + ".content", role, raw)));
         }
         return out;
     }
 
-    private static String content(JsonNode c, String at, String role) {
+    private static String content(JsonNode c, String at, String role, boolean[] raw) {
         if (c == null || c.isNull()) {
             if (role.equals("assistant")) return "";
             throw ApiFailure.field(at, at + " is required");
@@ -97,7 +107,10 @@ public final class ChatRequestParser {
             String p = at + "[" + i + "]";
             if (!part.isObject()) throw ApiFailure.field(p, p + " must be an object {type, text}, was " + kind(part));
             String type = text(part, "type", true, p + ".type").orElseThrow();
-            if (!type.equals("text")) throw ApiFailure.field(p + ".type", p + ".type \"" + type + "\" is not supported; only text parts are");
+            if (!type.equals("text")) {
+                raw[0] = true; // images, audio, files: only the upstream can read them
+                continue;
+            }
             sb.append(text(part, "text", true, p + ".text").orElseThrow());
         }
         return sb.toString();
@@ -132,15 +145,17 @@ public final class ChatRequestParser {
         return out;
     }
 
-    private static Map<String, Object> extra(JsonNode body) {
+    private static Map<String, Object> extra(JsonNode body, boolean[] raw) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (var e : body.properties()) {
             String k = e.getKey();
             JsonNode v = e.getValue();
             if (HANDLED.contains(k)) continue;
-            if (UNSUPPORTED.contains(k)) {
+            if (PASSED.contains(k)) {
                 if (v.isNull() || (v.isArray() && v.isEmpty())) continue;
-                throw ApiFailure.field(k, k + " is not supported by this proxy yet (tool calling and audio are not passed through)");
+                if (k.equals("tools") && !v.isArray()) throw ApiFailure.field(k, "tools must be an array, was " + kind(v));
+                raw[0] = true;
+                continue;
             }
             if (NUMBERS.contains(k) && !v.isNull() && !v.isNumber()) throw ApiFailure.field(k, k + " must be a number, was " + kind(v));
             if (k.equals("stop") && !(v.isNull() || v.isTextual() || (v.isArray() && allText(v)))) {

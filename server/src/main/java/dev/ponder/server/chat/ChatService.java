@@ -67,8 +67,8 @@ public final class ChatService {
             caller.mayUse(t.model().id());
             limiter.admit(caller);
             Execution ex = new Execution(caller, req, t, traceId, reply);
-            Outcome out = ex.run(started);
-            reply.finish(out, ex.live);
+            Optional<Outcome> out = ex.run(started);
+            out.ifPresent(o -> reply.finish(o, ex.live));
         } catch (RuntimeException e) {
             ApiError err = ApiError.of(e);
             status = err.status();
@@ -114,8 +114,14 @@ public final class ChatService {
             this.live = req.stream() && single && target.model().streaming().isPresent();
         }
 
-        Outcome run(long startedNanos) {
+        /** The outcome, or empty when a passed-through response was already sent. */
+        Optional<Outcome> run(long startedNanos) {
             ServedModel model = target.model();
+            if (req.passthrough().isPresent() && !(single && model instanceof dev.ponder.server.catalog.UpstreamModel)) {
+                throw dev.ponder.server.api.ApiFailure.field("tools", "tools, tool messages and non-text parts pass through to an upstream "
+                        + "as sent, so they need a plain upstream model (one sample, no strategy); " + req.model() + " is "
+                        + (single ? "a replayed bank" : "strategy " + target.strategy().name()));
+            }
             ServedModel.Ask ask = model.ask(req, traceId);
             int runCount = single ? 1 : req.n();
             int perRun = single ? req.n() : target.strategy().maxSamples();
@@ -127,8 +133,18 @@ public final class ChatService {
             int status = 200;
             Optional<Outcome> out = Optional.empty();
             try {
+                if (req.passthrough().isPresent()) {
+                    Usage worst = model.worstCase(ask, perRun, runCount);
+                    if (res.cap().isPresent() && res.cap().get() + 1e-12 < worst.dollars()) {
+                        throw new PonderException(PonderException.Kind.BUDGET_EXCEEDED, String.format("a passed-through request cannot stop"
+                                + " early, so it needs its whole worst case of $%.6f; the key's budget has $%.6f left", worst.dollars(), res.cap().get()));
+                    }
+                    new Passthrough(req, (dev.ponder.server.catalog.UpstreamModel) model, traceId, reply, clock, tr -> allTraces.add(tr),
+                            tr -> runs.add(new TraceJson.Run(tr, List.of(), "", "DONE", Optional.empty()))).run();
+                    return Optional.empty();
+                }
                 out = Optional.of(single ? singleRun(ask, meter, seed) : strategyRuns(ask, meter, seed, runCount));
-                return out.get();
+                return out;
             } catch (RuntimeException e) {
                 status = ApiError.of(e).status();
                 throw e;

@@ -26,4 +26,10 @@ public interface Reply {
     void finish(Outcome outcome, boolean textAlreadyStreamed);
 
     void fail(ApiError error);
+
+    /** A passed-through response body, or (streaming) one chunk of it, already in OpenAI's shape. */
+    void passthrough(com.fasterxml.jackson.databind.node.ObjectNode json);
+
+    /** The end of a passed-through stream. */
+    void passthroughDone();
 }

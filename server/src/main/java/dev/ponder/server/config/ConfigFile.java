@@ -49,7 +49,7 @@ public final class ConfigFile {
         int port = r.integer(server, "server.port", 0, 65535).orElse((long) ProxyConfig.DEFAULT_PORT).intValue();
         int maxBody = r.integer(server, "server.max_body_bytes", 1024, Integer.MAX_VALUE).orElse((long) ProxyConfig.DEFAULT_MAX_BODY).intValue();
         Duration cooldown = Duration.ofSeconds(r.integer(server, "server.cooldown_seconds", 0, 86_400).orElse(30L));
-        int traceCap = r.integer(server, "server.trace_capacity", 1, 10_000_000).orElse(10_000L).intValue();
+        int traceCap = r.integer(server, "server.trace_capacity", 1, 10_000_000).orElse(1000L).intValue();
         List<Path> banks = banks(r, root.path("banks"), dir, defaultBanks);
         PriceCatalogue prices = prices(r, root.path("prices"));
         List<UpstreamConfig> upstreams = new ArrayList<>();

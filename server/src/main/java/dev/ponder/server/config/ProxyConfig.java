@@ -37,7 +37,7 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
     /** The no-config mode: loopback only, no keys, the given banks. */
     public static ProxyConfig banksOnly(List<Path> banks, int port) {
         return new ProxyConfig("127.0.0.1", port, DEFAULT_MAX_BODY, banks, List.of(), List.of(), Optional.empty(), Path.of(""),
-                PriceCatalogue.shipped(), Duration.ofSeconds(30), 10_000, InstantSource.system(), new java.util.SplittableRandom());
+                PriceCatalogue.shipped(), Duration.ofSeconds(30), 1000, InstantSource.system(), new java.util.SplittableRandom());
     }
 
     public ProxyConfig withHost(String h) {

@@ -81,8 +81,18 @@ public final class HttpFront implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         String method = ex.getRequestMethod();
         if (path.equals("/v1/chat/completions") || path.equals("/chat/completions")) {
-            allow(method, "POST");
-            completions(ex, authenticate(ex));
+            long started = System.nanoTime();
+            String who = "unauthenticated";
+            try {
+                allow(method, "POST");
+                Caller caller = authenticate(ex);
+                who = caller.id();
+                completions(ex, caller);
+            } catch (RuntimeException e) {
+                // refused before the chat service saw it (method, key, body): still counted
+                metrics.request("none", who, ApiError.of(e).status(), java.time.Duration.ofNanos(System.nanoTime() - started));
+                throw e;
+            }
         } else if (path.equals("/v1/models") || path.equals("/models")) {
             allow(method, "GET");
             authenticate(ex);

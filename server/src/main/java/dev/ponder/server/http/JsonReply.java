@@ -27,4 +27,10 @@ final class JsonReply implements Reply {
 
     @Override
     public void fail(ApiError error) { Exchanges.error(ex, error); }
+
+    @Override
+    public void passthrough(com.fasterxml.jackson.databind.node.ObjectNode json) { Exchanges.json(ex, 200, json); }
+
+    @Override
+    public void passthroughDone() { }
 }

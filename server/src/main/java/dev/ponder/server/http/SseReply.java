@@ -83,6 +83,15 @@ final class SseReply implements Reply {
         close();
     }
 
+    @Override
+    public synchronized void passthrough(ObjectNode json) { event(json); }
+
+    @Override
+    public synchronized void passthroughDone() {
+        write("data: [DONE]\n\n");
+        close();
+    }
+
     private void pieces(int index, String field, String text, Outcome o) {
         int at = 0;
         while (at < text.length()) {
