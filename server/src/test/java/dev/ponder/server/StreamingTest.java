@@ -109,11 +109,22 @@ class StreamingTest {
 
     @Test
     void a_stream_broken_after_tokens_ends_with_an_error_event() throws Exception {
-        try (var up = FakeOpenAiServer.start(r -> FakeReply.texts("one two three four five").cutAfter(2));
+        // The cut must not overtake the tokens: hold the upstream after its second token until the client has the first.
+        java.util.concurrent.CountDownLatch clientSawFirstToken = new java.util.concurrent.CountDownLatch(1);
+        try (var up = FakeOpenAiServer.start(r -> FakeReply.texts("one two three four five").cutAfter(2).onChunk(k -> {
+                 if (k == 2) {
+                     try {
+                         clientSawFirstToken.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                     } catch (InterruptedException e) {
+                         Thread.currentThread().interrupt();
+                     }
+                 }
+             }));
              var spare = FakeOpenAiServer.start(r -> FakeReply.texts("spare"));
              var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl()), Fixtures.upstream("b", spare.baseUrl())),
                      List.of(), Optional.empty(), dir))) {
-            List<String> lines = stream(Fixtures.root(proxy), Fixtures.chat("fake-model", "hi", "\"stream\": true"), l -> { });
+            List<String> lines = stream(Fixtures.root(proxy), Fixtures.chat("fake-model", "hi", "\"stream\": true"),
+                    l -> { if (l.contains("\"content\":\"one\"")) clientSawFirstToken.countDown(); });
             List<JsonNode> chunks = data(lines);
             assertThat(chunks.getFirst().path("choices").get(0).path("delta").path("content").asText()).isEqualTo("one");
             assertThat(chunks.getLast().path("error").path("code").asText()).isEqualTo("stream_broken");
