@@ -62,9 +62,9 @@ public final class ChatService {
         String strategyTag = "unknown";
         int status = 200;
         try {
-            Catalog.Target t = catalog.resolve(req.model(), req.strategy());
+            Catalog.Target t = catalog.resolve(req);
             strategyTag = t.strategy().name();
-            caller.mayUse(t.model().id());
+            for (String id : t.model().baseIds()) caller.mayUse(id);
             limiter.admit(caller);
             Execution ex = new Execution(caller, req, t, traceId, reply);
             Optional<Outcome> out = ex.run(started);
@@ -237,7 +237,8 @@ public final class ChatService {
         }
 
         private Outcome outcome(List<Outcome.Choice> choices, List<Outcome.Run> rs, Usage total, int samples, int calls) {
-            return new Outcome(traceId, req.model(), target.strategy().name(), clock.instant().getEpochSecond(), choices, total, samples, calls, rs);
+            return new Outcome(traceId, req.model(), target.strategy().name(), clock.instant().getEpochSecond(), choices, total, samples, calls, rs,
+                    target.route());
         }
     }
 }
