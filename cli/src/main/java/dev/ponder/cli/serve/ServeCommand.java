@@ -31,6 +31,11 @@ public final class ServeCommand implements Runnable {
     @Option(names = "--hash-key", description = "print the SHA-256 of a key secret for the config's keys[].sha256, and exit")
     Optional<String> hashKey;
 
+    /** Starts the proxy; a config's {@code router.model} is a file from {@code ponder route train}, loaded by the lab. */
+    static ProxyServer start(ProxyConfig c) {
+        return ProxyServer.start(c, f -> RouterModel.load(f).router());
+    }
+
     @Override
     public void run() {
         if (hashKey.isPresent()) {
@@ -44,7 +49,7 @@ public final class ServeCommand implements Runnable {
         if (c.keys().isEmpty() && !c.host().equals("127.0.0.1") && !c.host().equals("localhost") && !c.host().equals("::1")) {
             System.err.println("ponder serve: warning: listening on " + c.host() + " with no API keys: anyone who can reach it can spend");
         }
-        ProxyServer server = ProxyServer.start(c, f -> RouterModel.load(f).router());
+        ProxyServer server = start(c);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("ponder serve: listening on " + server.baseUrl() + " with " + server.modelCount() + " models ("
                 + server.modelIds().size() + " names with strategy forms" + (c.router().isPresent() ? "; auto routes with " + c.router().get().model() : "")
