@@ -49,7 +49,7 @@ class AutoRouteTest {
     @Test
     void auto_routes_short_questions_to_the_cheap_tier_and_long_ones_to_the_strong_target() throws Exception {
         try (var cheap = FakeOpenAiServer.start(); var strong = FakeOpenAiServer.start();
-             var proxy = start(cheap, strong, dir, new Knob.Lambda(10), Map.of("strong", "vote@3:strong"))) {
+             var proxy = start(cheap, strong, dir, new Knob.Lambda(30), Map.of("strong", "vote@3:strong"))) {
             var root = Fixtures.root(proxy);
             JsonNode models = JSON.readTree(Http.get(root, "v1/models").body()).path("data");
             assertThat(models.get(0).path("id").asText()).isEqualTo("auto");
@@ -61,7 +61,7 @@ class AutoRouteTest {
             assertThat(sp.path("route").path("target").asText()).isEqualTo("cheap");
             assertThat(sp.path("strategy").asText()).isEqualTo("single");
             assertThat(sp.path("route").path("predicted_success").asDouble()).isGreaterThan(0.5);
-            assertThat(sp.path("route").path("why").asText()).startsWith("single:cheap: predicted success");
+            assertThat(sp.path("route").path("why").asText()).startsWith("single:cheap: the highest predicted success - 30.00 x cost").contains("single:strong");
             assertThat(sp.path("route").path("tiers")).hasSize(2);
             assertThat(cheap.requestCount()).isEqualTo(1);
             assertThat(strong.requestCount()).isZero();
@@ -69,7 +69,7 @@ class AutoRouteTest {
             var l = Http.post(root, "v1/chat/completions", Fixtures.chat("auto", LONG, ""));
             assertThat(l.status()).as(l.body()).isEqualTo(200);
             JsonNode lp = JSON.readTree(l.body()).path("ponder");
-            assertThat(lp.path("route").path("tier").asText()).isEqualTo("single:strong");
+            assertThat(lp.path("route").path("tier").asText()).as(lp.path("route").path("why").asText()).isEqualTo("single:strong");
             assertThat(lp.path("route").path("target").asText()).isEqualTo("vote@3:strong");
             assertThat(lp.path("strategy").asText()).isEqualTo("vote@3");
             assertThat(lp.path("route").path("predicted_cost").asDouble()).isGreaterThan(sp.path("route").path("predicted_cost").asDouble());

@@ -19,14 +19,13 @@ public record Routed(Option chosen, double lambda, List<Option> options) {
         options = List.copyOf(options);
     }
 
-    /** One line for people: the choice and what it beat. */
+    /** One line for people: the choice, and every tier's success, cost and utility at this lambda. */
     public String why() {
-        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%s: predicted success %.3f at $%.6f per query",
-                chosen.tier().name(), chosen.estimate().success(), chosen.estimate().cost()));
-        b.append(String.format(java.util.Locale.ROOT, "; best success - %.4g x cost", lambda));
+        StringBuilder b = new StringBuilder(chosen.tier().name() + ": the highest predicted success - "
+                + String.format(java.util.Locale.ROOT, "%.4g", lambda) + " x cost");
         for (Option o : options) {
-            if (o.equals(chosen)) continue;
-            b.append(String.format(java.util.Locale.ROOT, "; %s %.3f at $%.6f", o.tier().name(), o.estimate().success(), o.estimate().cost()));
+            b.append(String.format(java.util.Locale.ROOT, "; %s %.3f at $%.6f (%.4f)", o.tier().name(), o.estimate().success(),
+                    o.estimate().cost(), o.utility(lambda)));
         }
         return b.toString();
     }
