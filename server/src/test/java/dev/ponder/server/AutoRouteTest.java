@@ -74,8 +74,14 @@ class AutoRouteTest {
             assertThat(lp.path("strategy").asText()).isEqualTo("vote@3");
             assertThat(lp.path("route").path("predicted_cost").asDouble()).isGreaterThan(sp.path("route").path("predicted_cost").asDouble());
             assertThat(JSON.readTree(l.body()).path("model").asText()).isEqualTo("auto");
+            JsonNode trace = JSON.readTree(Http.get(root, "v1/ponder/traces/" + lp.path("trace_id").asText()).body());
+            assertThat(trace.path("route").path("target").asText()).isEqualTo("vote@3:strong");
             assertThat(cheap.requestCount()).isEqualTo(1);
             assertThat(strong.requestCount()).isPositive();
+
+            var blank = Http.post(root, "v1/chat/completions", Fixtures.chat("auto", "   ", ""));
+            assertThat(blank.status()).as(blank.body()).isEqualTo(400);
+            assertThat(JSON.readTree(blank.body()).path("error").path("message").asText()).contains("routes on the last user message");
         }
     }
 
@@ -86,6 +92,28 @@ class AutoRouteTest {
             var l = Http.post(Fixtures.root(proxy), "v1/chat/completions", Fixtures.chat("auto", LONG, ""));
             assertThat(JSON.readTree(l.body()).path("ponder").path("route").path("tier").asText()).isEqualTo("single:cheap");
             assertThat(strong.requestCount()).isZero();
+        }
+    }
+
+    /** Like MiniLM, which refuses blank text: starting must not ask it about one. */
+    @Test
+    void a_router_that_refuses_blank_text_still_starts() throws Exception {
+        Router strict = new Router() {
+            final Router inner = router();
+
+            @Override
+            public Predictor predictor() { return inner.predictor(); }
+
+            @Override
+            public dev.ponder.core.route.Choice choose(String query, Knob knob) {
+                if (query.isBlank()) throw new IllegalArgumentException("text cannot be null or blank");
+                return inner.choose(query, knob);
+            }
+        };
+        try (var cheap = FakeOpenAiServer.start(); var strong = FakeOpenAiServer.start();
+             var proxy = ProxyServer.start(CascadeTest.config(cheap.baseUrl(), strong.baseUrl(), dir)
+                     .withRouter(new RouterConfig(dir.resolve("router.json"), new Knob.Lambda(30), Map.of())), f -> strict)) {
+            assertThat(Http.post(Fixtures.root(proxy), "v1/chat/completions", Fixtures.chat("auto", SHORT, "")).status()).isEqualTo(200);
         }
     }
 

@@ -59,6 +59,9 @@ public final class Catalog {
         if (request.strategy().isPresent()) {
             throw ApiFailure.field("ponder.strategy", "model auto lets the router choose strategy and model; drop ponder.strategy or name a model");
         }
+        if (request.lastUserMessage().isBlank()) {
+            throw ApiFailure.field("messages", "model auto routes on the last user message, and there is none (or it is blank)");
+        }
         Routed r = a.route(request.lastUserMessage());
         Target t = resolve(r.chosen().target(), Optional.empty());
         return new Target(t.model(), t.strategy(), Optional.of(r));

@@ -156,8 +156,10 @@ public final class ChatService {
                 limiter.addTokens(caller, used.totalTokens());
                 metrics.usage(target.strategy().name(), caller.id(), used.inputTokens(), used.outputTokens(), used.dollars());
                 long elapsed = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
-                traces.put(traceId, caller, TraceJson.of(traceId, req.model(), target.strategy().name(), caller.id(),
-                        clock.instant().getEpochSecond(), elapsed, status, runs));
+                var trace = TraceJson.of(traceId, req.model(), target.strategy().name(), caller.id(),
+                        clock.instant().getEpochSecond(), elapsed, status, runs);
+                target.route().ifPresent(r -> trace.set("route", dev.ponder.server.api.Completions.route(r)));
+                traces.put(traceId, caller, trace);
             }
         }
 

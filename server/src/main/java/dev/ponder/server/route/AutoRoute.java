@@ -17,6 +17,8 @@ import java.util.Map;
 public final class AutoRoute {
     /** The model name clients send. */
     public static final String MODEL = "auto";
+    /** A query for turning the knob into a lambda at start (embedding predictors refuse blank text). */
+    private static final String PROBE = "What is two plus two?";
     private final Router router;
     private final Knob.Lambda knob;
     private final Map<Tier, String> targets;
@@ -44,7 +46,7 @@ public final class AutoRoute {
         }
         double lambda;
         try {
-            lambda = router.choose("", knob).lambda();
+            lambda = router.choose(PROBE, knob).lambda();
         } catch (IllegalStateException e) {
             throw PonderException.invalid("router.knob: %s (this router file has no held-out estimates; give {lambda: X})", e.getMessage());
         }
@@ -66,7 +68,9 @@ public final class AutoRoute {
         return out;
     }
 
+    /** The router's choice for {@code query} (not blank: embedding predictors refuse it). */
     public Routed route(String query) {
+        if (query.isBlank()) throw new IllegalArgumentException("the router needs a non-blank query");
         Choice c = router.choose(query, knob);
         List<Tier> tiers = router.predictor().tiers();
         List<Routed.Option> options = new ArrayList<>();
