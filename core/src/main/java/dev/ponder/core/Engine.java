@@ -161,7 +161,7 @@ final class Engine implements Ponder {
         if (messages.isEmpty()) throw PonderException.invalid("no messages to solve (policy %s)", policy);
         String question = GenerationRequest.of("-", messages, 1).lastUserMessage();
         AnswerExtractor ex = policy.answer().map(AnswerExtractor::forName).orElse(extractor);
-        Observed observed = new Observed(new Dispatch(backends), prices, ex, listener);
+        Observed observed = new Observed(Backend.byModel(backends), prices, ex, listener);
         GenerationRequest request = new GenerationRequest(model, messages, 1, policy.maxTokens(), Optional.empty(), Map.of());
         Problem problem = new Problem("q" + Integer.toHexString(question.hashCode()), question, "");
         Session session = new Session(problem, observed, request, new Meter(policy.budget(), clock),

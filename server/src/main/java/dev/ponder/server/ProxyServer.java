@@ -5,6 +5,8 @@ import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.openai.ApiKey;
 import dev.ponder.core.backend.openai.OpenAiConfig;
 import dev.ponder.core.bank.BankReader;
+import dev.ponder.core.error.PonderException;
+import dev.ponder.core.route.Router;
 import dev.ponder.core.strategy.StrategyRegistry;
 import dev.ponder.server.auth.KeyRing;
 import dev.ponder.server.budget.RateLimiter;
@@ -19,6 +21,7 @@ import dev.ponder.server.config.UpstreamConfig;
 import dev.ponder.server.http.HttpFront;
 import dev.ponder.server.ledger.Ledger;
 import dev.ponder.server.metrics.ProxyMetrics;
+import dev.ponder.server.route.AutoRoute;
 import dev.ponder.server.trace.TraceStore;
 import dev.ponder.server.upstream.RawRoute;
 import dev.ponder.server.upstream.Upstreams;
@@ -29,6 +32,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The OpenAI-compatible proxy: {@code ProxyServer.start(config)} listens and serves until {@link #close()}.
@@ -47,8 +52,18 @@ public final class ProxyServer implements AutoCloseable {
         this.host = host;
     }
 
+    /** Without a router loader: a config with a {@code router} section is refused (ponder serve passes one). */
     public static ProxyServer start(ProxyConfig c) {
-        Catalog catalog = new Catalog(models(c), StrategyRegistry.standard());
+        return start(c, file -> {
+            throw PonderException.invalid("router.model %s: this proxy was started without a router loader; `ponder serve` loads trained"
+                    + " router files (embedding: ProxyServer.start(config, file -> RouterModel.load(file).router()))", file);
+        });
+    }
+
+    /** {@code routers} turns the config's {@code router.model} file into a router (the cli passes the lab's loader). */
+    public static ProxyServer start(ProxyConfig c, Function<Path, Router> routers) {
+        Optional<AutoRoute> auto = c.router().map(r -> AutoRoute.of(routers.apply(r.model()), r.knob(), r.tiers()));
+        Catalog catalog = new Catalog(models(c), StrategyRegistry.standard(), auto);
         Ledger ledger = c.ledger().map(l -> Ledger.open(l, c.baseDir())).orElseGet(Ledger::memory);
         try {
             ProxyMetrics metrics = new ProxyMetrics();

@@ -1,6 +1,7 @@
 package dev.ponder.cli.serve;
 
 import dev.ponder.cli.Home;
+import dev.ponder.lab.route.RouterModel;
 import dev.ponder.server.ProxyServer;
 import dev.ponder.server.config.ConfigFile;
 import dev.ponder.server.config.KeyConfig;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve an OpenAI-compatible API that applies test-time strategies per request.",
                 "With no --config: 127.0.0.1 only, no keys, the sample banks by replay (works offline).",
-                "Model names: MODEL (one sample) or STRATEGY:MODEL, e.g. vote@8:replay:math-qwen25-rm8."})
+                "Model names: MODEL (one sample) or STRATEGY:MODEL, e.g. vote@8:replay:math-qwen25-rm8; cascade:A>B over",
+                "upstream models; auto when the config has a router (ponder route train)."})
 public final class ServeCommand implements Runnable {
     @Option(names = "--config", description = "YAML config: upstreams, prices, keys, budgets, limits, ledger (see config/ponder-serve.example.yaml)")
     Optional<Path> config;
@@ -28,6 +30,11 @@ public final class ServeCommand implements Runnable {
 
     @Option(names = "--hash-key", description = "print the SHA-256 of a key secret for the config's keys[].sha256, and exit")
     Optional<String> hashKey;
+
+    /** Starts the proxy; a config's {@code router.model} is a file from {@code ponder route train}, loaded by the lab. */
+    static ProxyServer start(ProxyConfig c) {
+        return ProxyServer.start(c, f -> RouterModel.load(f).router());
+    }
 
     @Override
     public void run() {
@@ -42,10 +49,11 @@ public final class ServeCommand implements Runnable {
         if (c.keys().isEmpty() && !c.host().equals("127.0.0.1") && !c.host().equals("localhost") && !c.host().equals("::1")) {
             System.err.println("ponder serve: warning: listening on " + c.host() + " with no API keys: anyone who can reach it can spend");
         }
-        ProxyServer server = ProxyServer.start(c);
+        ProxyServer server = start(c);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("ponder serve: listening on " + server.baseUrl() + " with " + server.modelCount() + " models ("
-                + server.modelIds().size() + " names with strategy forms); GET " + server.baseUrl() + "/models lists them"
+                + server.modelIds().size() + " names with strategy forms" + (c.router().isPresent() ? "; auto routes with " + c.router().get().model() : "")
+                + "); GET " + server.baseUrl() + "/models lists them"
                 + (config.isEmpty() ? "; no config: loopback only, no keys, replaying the banks" : ""));
         System.out.flush();
         try {

@@ -38,6 +38,14 @@ public interface Backend {
         return dev.ponder.core.backend.openai.OpenAiBackend.create(config);
     }
 
+    /**
+     * One solve's backend over several models: each request goes to the backend registered for its {@code model()},
+     * fetched on first use (once per dispatcher). A cascade's list {@code a>b} used as one model means its first tier.
+     */
+    static Backend byModel(java.util.Map<String, java.util.function.Supplier<Backend>> backends) {
+        return new Dispatch(java.util.Map.copyOf(backends));
+    }
+
     /** Deterministic responses for tests and examples. */
     static ScriptedBackend.Builder scripted() { return ScriptedBackend.builder(); }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.model.Usage;
 import dev.ponder.server.chat.Outcome;
+import dev.ponder.server.route.Routed;
 
 /** The JSON of chat completions and their stream chunks, in OpenAI's shapes plus the {@code ponder} field. */
 public final class Completions {
@@ -83,7 +84,22 @@ public final class Completions {
             x.put("answer", r.answer()).put("confidence", r.confidence()).put("samples", r.samples()).put("stop", r.stop());
             r.error().ifPresent(e -> x.put("error", e));
         }
+        o.route().ifPresent(r -> p.set("route", route(r)));
         return p;
+    }
+
+    /** The router's choice: tier, target, its predictions, the lambda, every tier weighed, and a one-line why. */
+    public static ObjectNode route(Routed r) {
+        ObjectNode n = F.objectNode();
+        n.put("tier", r.chosen().tier().name()).put("target", r.chosen().target())
+                .put("predicted_success", r.chosen().estimate().success()).put("predicted_cost", r.chosen().estimate().cost())
+                .put("lambda", r.lambda()).put("why", r.why());
+        ArrayNode all = n.putArray("tiers");
+        for (Routed.Option o : r.options()) {
+            all.addObject().put("tier", o.tier().name()).put("target", o.target()).put("predicted_success", o.estimate().success())
+                    .put("predicted_cost", o.estimate().cost()).put("utility", o.utility(r.lambda()));
+        }
+        return n;
     }
 
     private static ObjectNode head(String id, String model, long created, String object) {

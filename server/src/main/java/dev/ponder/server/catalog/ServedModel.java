@@ -8,10 +8,13 @@ import dev.ponder.core.model.Usage;
 import dev.ponder.server.api.ChatRequest;
 import java.util.Optional;
 
-/** A model the proxy serves: a replayed bank or a pool of upstream servers. */
-public sealed interface ServedModel permits BankModel, UpstreamModel {
+/** A model the proxy serves: a replayed bank, a pool of upstream servers, or a cascade over upstream models. */
+public sealed interface ServedModel permits BankModel, UpstreamModel, CascadeModel {
 
     String id();
+
+    /** The served models a request on this one uses (what a key's model list must allow). */
+    default java.util.List<String> baseIds() { return java.util.List.of(id()); }
 
     /** What a request asks of this model: the question as a problem, and the base generation request. */
     record Ask(Problem problem, GenerationRequest base) {}

@@ -62,9 +62,9 @@ public final class ChatService {
         String strategyTag = "unknown";
         int status = 200;
         try {
-            Catalog.Target t = catalog.resolve(req.model(), req.strategy());
+            Catalog.Target t = catalog.resolve(req);
             strategyTag = t.strategy().name();
-            caller.mayUse(t.model().id());
+            for (String id : t.model().baseIds()) caller.mayUse(id);
             limiter.admit(caller);
             Execution ex = new Execution(caller, req, t, traceId, reply);
             Optional<Outcome> out = ex.run(started);
@@ -156,8 +156,10 @@ public final class ChatService {
                 limiter.addTokens(caller, used.totalTokens());
                 metrics.usage(target.strategy().name(), caller.id(), used.inputTokens(), used.outputTokens(), used.dollars());
                 long elapsed = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
-                traces.put(traceId, caller, TraceJson.of(traceId, req.model(), target.strategy().name(), caller.id(),
-                        clock.instant().getEpochSecond(), elapsed, status, runs));
+                var trace = TraceJson.of(traceId, req.model(), target.strategy().name(), caller.id(),
+                        clock.instant().getEpochSecond(), elapsed, status, runs);
+                target.route().ifPresent(r -> trace.set("route", dev.ponder.server.api.Completions.route(r)));
+                traces.put(traceId, caller, trace);
             }
         }
 
@@ -237,7 +239,8 @@ public final class ChatService {
         }
 
         private Outcome outcome(List<Outcome.Choice> choices, List<Outcome.Run> rs, Usage total, int samples, int calls) {
-            return new Outcome(traceId, req.model(), target.strategy().name(), clock.instant().getEpochSecond(), choices, total, samples, calls, rs);
+            return new Outcome(traceId, req.model(), target.strategy().name(), clock.instant().getEpochSecond(), choices, total, samples, calls, rs,
+                    target.route());
         }
     }
 }

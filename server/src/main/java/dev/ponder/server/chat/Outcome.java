@@ -6,10 +6,10 @@ import java.util.Objects;
 
 /**
  * A finished chat completion: the choices, usage summed over every internal call of every run, and what Ponder did
- * (strategy, samples drawn, trace id) for the {@code ponder} extension field.
+ * (strategy, samples drawn, trace id, and for {@code auto} the router's choice) for the {@code ponder} extension field.
  */
 public record Outcome(String traceId, String model, String strategy, long created, List<Choice> choices, Usage usage,
-                      int samples, int calls, List<Run> runs) {
+                      int samples, int calls, List<Run> runs, java.util.Optional<dev.ponder.server.route.Routed> route) {
 
     /** One choice of the response. */
     public record Choice(int index, String text, String reasoning, String finishReason) {}
@@ -21,5 +21,6 @@ public record Outcome(String traceId, String model, String strategy, long create
         Objects.requireNonNull(traceId, "traceId");
         choices = List.copyOf(choices);
         runs = List.copyOf(runs);
+        Objects.requireNonNull(route, "route");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ponder.core.backend.Price;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.route.Knob;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class ConfigFile {
         if (root == null || !root.isObject()) throw PonderException.invalid("%s: the config must be a YAML mapping", file);
         Path dir = file.toAbsolutePath().getParent();
         Reader r = new Reader(file.toString());
-        r.only(root, "", Set.of("server", "banks", "upstreams", "prices", "keys", "ledger"));
+        r.only(root, "", Set.of("server", "banks", "upstreams", "prices", "keys", "ledger", "router"));
         JsonNode server = root.path("server");
         r.only(server, "server", Set.of("host", "port", "max_body_bytes", "cooldown_seconds", "trace_capacity"));
         String host = r.text(server, "server.host").orElse("127.0.0.1");
@@ -61,7 +62,32 @@ public final class ConfigFile {
         Optional<String> ledger = r.text(root, "ledger");
         if (ledger.isEmpty() && !keys.isEmpty()) ledger = Optional.of("ponder-ledger.jsonl");
         return new ProxyConfig(host, port, maxBody, banks, upstreams, keys, ledger, dir, prices, cooldown, traceCap,
-                InstantSource.system(), new SplittableRandom());
+                InstantSource.system(), new SplittableRandom(), router(r, root.path("router"), dir));
+    }
+
+    private static Optional<RouterConfig> router(Reader r, JsonNode n, Path dir) {
+        if (n.isMissingNode() || n.isNull()) return Optional.empty();
+        r.only(n, "router", Set.of("model", "knob", "tiers"));
+        Path model = dir.resolve(r.text(n, "router.model").orElseThrow(() -> r.bad("router.model", "is required: a file from `ponder route train`")));
+        JsonNode k = n.path("knob");
+        r.only(k, "router.knob", Set.of("lambda", "target_cost", "strong_share"));
+        if (k.size() != 1) throw r.bad("router.knob", "is required and takes exactly one of {lambda: X}, {target_cost: DOLLARS} or {strong_share: S}");
+        Knob knob;
+        try {
+            knob = k.has("lambda") ? new Knob.Lambda(r.number(k, "router.knob.lambda").orElseThrow())
+                    : k.has("target_cost") ? new Knob.TargetCost(r.number(k, "router.knob.target_cost").orElseThrow())
+                    : new Knob.StrongShare(r.number(k, "router.knob.strong_share").orElseThrow());
+        } catch (IllegalArgumentException e) {
+            throw r.bad("router.knob", e.getMessage());
+        }
+        Map<String, String> tiers = new LinkedHashMap<>();
+        JsonNode t = n.path("tiers");
+        if (!t.isMissingNode() && !t.isObject()) throw r.bad("router.tiers", "must map the router's tier names to served targets");
+        for (var e : t.properties()) {
+            if (!e.getValue().isTextual()) throw r.bad("router.tiers." + e.getKey(), "must be a served model name, e.g. vote@8:gpt-4o-mini");
+            tiers.put(e.getKey(), e.getValue().asText());
+        }
+        return Optional.of(new RouterConfig(model, knob, tiers));
     }
 
     private static List<Path> banks(Reader r, JsonNode b, Path dir, Supplier<List<Path>> defaults) {

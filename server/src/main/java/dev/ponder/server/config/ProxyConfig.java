@@ -15,8 +15,9 @@ import java.util.random.RandomGenerator;
  */
 public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> banks, List<UpstreamConfig> upstreams,
                           List<KeyConfig> keys, Optional<String> ledger, Path baseDir, PriceCatalogue prices, Duration cooldown,
-                          int traceCapacity, InstantSource clock, RandomGenerator random) {
+                          int traceCapacity, InstantSource clock, RandomGenerator random, Optional<RouterConfig> router) {
     public ProxyConfig {
+        Objects.requireNonNull(router, "router");
         Objects.requireNonNull(host, "host");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be in 0..65535, was " + port);
         if (maxBodyBytes < 1024) throw new IllegalArgumentException("max body bytes must be >= 1024, was " + maxBodyBytes);
@@ -31,6 +32,13 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
         Objects.requireNonNull(random, "random");
     }
 
+    /** Without a router (the {@code auto} model is then refused). */
+    public ProxyConfig(String host, int port, int maxBodyBytes, List<Path> banks, List<UpstreamConfig> upstreams, List<KeyConfig> keys,
+                       Optional<String> ledger, Path baseDir, PriceCatalogue prices, Duration cooldown, int traceCapacity,
+                       InstantSource clock, RandomGenerator random) {
+        this(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random, Optional.empty());
+    }
+
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MAX_BODY = 4 << 20;
 
@@ -41,14 +49,19 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
     }
 
     public ProxyConfig withHost(String h) {
-        return new ProxyConfig(h, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random);
+        return new ProxyConfig(h, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random, router);
     }
 
     public ProxyConfig withPort(int p) {
-        return new ProxyConfig(host, p, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random);
+        return new ProxyConfig(host, p, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random, router);
     }
 
     public ProxyConfig withClock(InstantSource c, RandomGenerator r) {
-        return new ProxyConfig(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, c, r);
+        return new ProxyConfig(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, c, r, router);
+    }
+
+    public ProxyConfig withRouter(RouterConfig r) {
+        return new ProxyConfig(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random,
+                Optional.of(r));
     }
 }

@@ -52,6 +52,23 @@ class ConfigFileTest {
     }
 
     @Test
+    void the_router_section_reads_model_knob_and_tiers() throws Exception {
+        Path f = dir.resolve("r.yaml");
+        Files.writeString(f, "router:\n  model: router.json\n  knob: {strong_share: 0.2}\n  tiers:\n    gpt-4: vote@4:gpt-4o\n");
+        RouterConfig r = ConfigFile.load(f, List::of).router().orElseThrow();
+        assertThat(r.model()).isEqualTo(dir.toAbsolutePath().resolve("router.json"));
+        assertThat(r.knob()).isEqualTo(new dev.ponder.core.route.Knob.StrongShare(0.2));
+        assertThat(r.tiers()).containsExactly(java.util.Map.entry("gpt-4", "vote@4:gpt-4o"));
+        Files.writeString(f, "router:\n  model: router.json\n  knob: {lambda: 1, target_cost: 0.01}\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageContaining("router.knob is required and takes exactly one of");
+        Files.writeString(f, "router:\n  model: router.json\n  knob: {strong_share: 2}\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageContaining("router.knob strong share must be in [0, 1]");
+        Files.writeString(f, "router:\n  knob: {lambda: 1}\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageContaining("router.model is required");
+        assertThat(ConfigFile.load(example(), List::of).router()).isEmpty();
+    }
+
+    @Test
     void keys_are_stored_as_sha256() {
         assertThat(KeyConfig.hash("sk-test")).hasSize(64).isEqualTo(KeyConfig.hash("sk-test")).isNotEqualTo(KeyConfig.hash("sk-tesT"));
     }

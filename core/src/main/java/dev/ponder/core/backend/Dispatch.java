@@ -1,8 +1,5 @@
-package dev.ponder.core;
+package dev.ponder.core.backend;
 
-import dev.ponder.core.backend.Backend;
-import dev.ponder.core.backend.Generation;
-import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.model.Usage;
 import java.util.LinkedHashMap;
 import java.util.List;
