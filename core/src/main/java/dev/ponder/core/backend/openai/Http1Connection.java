@@ -75,10 +75,17 @@ final class Http1Connection implements AutoCloseable {
     /** Sends the request and reads the whole response before {@code deadlineNanos} (System.nanoTime). */
     Response exchange(byte[] request, long deadlineNanos) throws IOException {
         try {
-            out.write(request);
-            out.flush();
-            timeout(deadlineNanos);
-            int first = in.read();
+            int first;
+            try {
+                out.write(request);
+                out.flush();
+                timeout(deadlineNanos);
+                first = in.read();
+            } catch (SocketTimeoutException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new NothingReceived("the connection failed before the response: " + e.getMessage(), e);
+            }
             if (first < 0) throw new NothingReceived("the server closed the connection", new EOFException());
             String status = (char) first + line();
             String[] parts = status.split(" ", 3);
