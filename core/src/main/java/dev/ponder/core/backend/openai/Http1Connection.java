@@ -88,14 +88,21 @@ final class Http1Connection implements AutoCloseable {
             }
             if (first < 0) throw new NothingReceived("the server closed the connection", new EOFException());
             String status = (char) first + line();
-            String[] parts = status.split(" ", 3);
-            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) throw new IOException("not an HTTP/1.x status line: " + status);
-            int code = Integer.parseInt(parts[1]);
-            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            for (String h = line(); !h.isEmpty(); h = line()) {
-                int colon = h.indexOf(':');
-                if (colon <= 0) throw new IOException("malformed header line: " + h);
-                headers.computeIfAbsent(h.substring(0, colon).strip(), k -> new ArrayList<>()).add(h.substring(colon + 1).strip());
+            String[] parts;
+            int code;
+            Map<String, List<String>> headers;
+            while (true) {
+                parts = status.split(" ", 3);
+                if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) throw new IOException("not an HTTP/1.x status line: " + status);
+                code = Integer.parseInt(parts[1]);
+                headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                for (String h = line(); !h.isEmpty(); h = line()) {
+                    int colon = h.indexOf(':');
+                    if (colon <= 0) throw new IOException("malformed header line: " + h);
+                    headers.computeIfAbsent(h.substring(0, colon).strip(), k -> new ArrayList<>()).add(h.substring(colon + 1).strip());
+                }
+                if (code / 100 != 1) break;
+                status = line(); // an interim 1xx response: the real one follows
             }
             HttpHeaders hh = HttpHeaders.of(headers, (a, b) -> true);
             String connection = hh.firstValue("connection").orElse("").toLowerCase(Locale.ROOT);
@@ -112,7 +119,7 @@ final class Http1Connection implements AutoCloseable {
     }
 
     private byte[] body(int code, HttpHeaders h, long deadline) throws IOException {
-        if (code == 204 || code == 304 || code / 100 == 1) return new byte[0];
+        if (code == 204 || code == 304) return new byte[0];
         if (h.firstValue("transfer-encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("chunked")).orElse(false)) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             while (true) {

@@ -84,7 +84,7 @@ class Http1ClientTest {
 
     @Test
     void reuses_a_keep_alive_connection_and_reads_chunked_bodies() throws Exception {
-        String chunked = "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 2\r\nTransfer-Encoding: chunked\r\n\r\n"
+        String chunked = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 429 Too Many Requests\r\nRetry-After: 2\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "5\r\n{\"a\":\r\n3;x=y\r\n42}\r\n0\r\n\r\n";
         try (var server = new Server(fixed("{\"ok\":1}"), chunked)) {
             var client = new Http1Client(Duration.ofSeconds(5));
