@@ -26,16 +26,19 @@ final class Exchanges {
     /** The body as JSON: 413 past {@code limit} bytes, 400 for invalid UTF-8 or malformed JSON (with where). */
     static JsonNode json(HttpExchange ex, int limit) {
         String length = ex.getRequestHeaders().getFirst("Content-Length");
+        long declared = -1;
         if (length != null) {
             try {
-                if (Long.parseLong(length.strip()) > limit) throw tooLarge(limit);
+                declared = Long.parseLong(length.strip());
+                if (declared > limit) throw tooLarge(limit);
             } catch (NumberFormatException e) {
                 throw ApiFailure.field("Content-Length", "the Content-Length header is not a number: " + length);
             }
         }
         byte[] body;
         try (InputStream in = ex.getRequestBody()) {
-            body = in.readNBytes(limit + 1);
+            // a declared length sizes the buffer (the server ends the stream there); else read up to the limit
+            body = in.readNBytes(declared >= 0 ? (int) declared : limit + 1);
         } catch (IOException e) {
             throw ApiFailure.field("body", "could not read the request body: " + e.getMessage());
         }
