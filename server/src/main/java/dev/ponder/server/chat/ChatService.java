@@ -83,7 +83,7 @@ public final class ChatService {
         synchronized (random) {
             x = random.nextLong();
         }
-        return Long.toHexString(clock.millis()) + String.format("%016x", x);
+        return Long.toHexString(clock.millis()) + java.util.HexFormat.of().toHexDigits(x);
     }
 
     private long nextSeed() {

@@ -25,7 +25,10 @@ import java.util.function.Consumer;
  * trace id). Streams are relayed chunk by chunk; upstreams are tried in order until one starts answering.
  */
 final class Passthrough {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON =
+            // a shared buffer pool: the default is per thread, and every request runs on a fresh virtual thread
+            new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build());
     private final ChatRequest req;
     private final UpstreamModel model;
     private final String traceId;

@@ -16,30 +16,36 @@ import java.nio.charset.StandardCharsets;
 
 /** Reading request bodies (size limit, strict UTF-8, JSON) and writing JSON and text responses. */
 final class Exchanges {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON =
+            // a shared buffer pool: the default is per thread, and every request runs on a fresh virtual thread
+            new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build());
 
     private Exchanges() {}
 
     /** The body as JSON: 413 past {@code limit} bytes, 400 for invalid UTF-8 or malformed JSON (with where). */
     static JsonNode json(HttpExchange ex, int limit) {
         String length = ex.getRequestHeaders().getFirst("Content-Length");
+        long declared = -1;
         if (length != null) {
             try {
-                if (Long.parseLong(length.strip()) > limit) throw tooLarge(limit);
+                declared = Long.parseLong(length.strip());
+                if (declared > limit) throw tooLarge(limit);
             } catch (NumberFormatException e) {
                 throw ApiFailure.field("Content-Length", "the Content-Length header is not a number: " + length);
             }
         }
         byte[] body;
         try (InputStream in = ex.getRequestBody()) {
-            body = in.readNBytes(limit + 1);
+            // a declared length sizes the buffer (the server ends the stream there); else read up to the limit
+            body = in.readNBytes(declared >= 0 ? (int) declared : limit + 1);
         } catch (IOException e) {
             throw ApiFailure.field("body", "could not read the request body: " + e.getMessage());
         }
         if (body.length > limit) throw tooLarge(limit);
         if (body.length == 0) throw ApiFailure.field("body", "the request body is empty; send a JSON object with model and messages");
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            if (!ascii(body)) StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
         } catch (MalformedInputException e) {
             throw ApiFailure.field("body", "the request body is not valid UTF-8 (bad byte sequence of length " + e.getInputLength() + ")");
@@ -58,6 +64,11 @@ final class Exchanges {
             throw ApiFailure.field("body", "the request body is not valid JSON" + loc + ": "
                     + (cut > 0 ? m.substring(0, cut) : m).lines().findFirst().orElse(m));
         }
+    }
+
+    private static boolean ascii(byte[] body) {
+        for (byte b : body) if (b < 0) return false;
+        return true;
     }
 
     private static ApiFailure tooLarge(int limit) {

@@ -45,6 +45,8 @@ public final class HttpFront implements AutoCloseable {
         this.traces = traces;
         this.metrics = metrics;
         this.maxBodyBytes = maxBodyBytes;
+        // small responses: the headers and the body must not wait for a delayed ACK (Nagle), read once at class load
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(address, 1024);
         } catch (IOException e) {

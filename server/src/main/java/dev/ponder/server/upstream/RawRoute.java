@@ -24,10 +24,14 @@ import java.util.function.Consumer;
  * errors carrying the upstream's message; a streamed answer is handed over line by line.
  */
 public record RawRoute(String name, URI baseUrl, Optional<String> apiKey, String upstreamModel, Duration timeout, HttpClient client) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON =
+            // a shared buffer pool: the default is per thread, and every request runs on a fresh virtual thread
+            new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build());
 
     public static RawRoute of(String name, URI baseUrl, Optional<String> apiKey, String upstreamModel, Duration timeout) {
-        HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .executor(Runnable::run).build();
         return new RawRoute(name, baseUrl, apiKey, upstreamModel, timeout, c);
     }
 

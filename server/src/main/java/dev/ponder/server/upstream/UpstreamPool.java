@@ -28,6 +28,7 @@ final class UpstreamPool implements StreamingBackend {
     private final List<Upstreams.Member> members;
     private final Duration cooldown;
     private final InstantSource clock;
+    private final String name;
     private final Map<String, Instant> coolingUntil = new ConcurrentHashMap<>();
     private final ThreadLocal<Integer> attempts = ThreadLocal.withInitial(() -> 1);
 
@@ -37,10 +38,11 @@ final class UpstreamPool implements StreamingBackend {
         this.members = List.copyOf(members);
         this.cooldown = cooldown;
         this.clock = clock;
+        this.name = "upstreams:" + this.members.stream().map(Upstreams.Member::name).toList();
     }
 
     @Override
-    public String name() { return "upstreams:" + members.stream().map(Upstreams.Member::name).toList(); }
+    public String name() { return name; }
 
     @Override
     public List<Generation> generate(GenerationRequest request) { return attempt(b -> b.generate(request)); }

@@ -13,7 +13,10 @@ import java.util.Optional;
  * what the backend sets itself (model, messages or prompt, n, the token cap, stream flags).
  */
 final class Bodies {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON =
+            // a shared buffer pool: the default is per thread, and every request runs on a fresh virtual thread
+            new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build());
 
     private Bodies() { }
 

@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,15 +22,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One HTTP attempt against the upstream: POST a JSON body, get back JSON or an open event stream. Statuses and
+ * One HTTP attempt against the upstream: POST a JSON body, get back JSON (on the lean {@link Http1Client}) or an open
+ * event stream (on the JDK HttpClient). Statuses and
  * transport failures become typed errors here; retrying is the caller's business. The whole non-streamed exchange,
  * and a stream's wait for its headers, are bounded by the request timeout.
  */
 final class Exchange {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON =
+            // a shared buffer pool: the default is per thread, and every request runs on a fresh virtual thread
+            new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build());
     private final OpenAiConfig config;
     private final HttpClient client;
     private final Optional<String> authorization;
+    private final Http1Client lean;
+    private final java.util.Map<String, URI> uris = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What a streamed request got: an event stream, or a plain JSON body from a server that does not stream. */
     sealed interface Opened {
@@ -39,13 +47,31 @@ final class Exchange {
     Exchange(OpenAiConfig config, Optional<String> apiKey) {
         this.config = config;
         // HTTP/1.1: local servers (vLLM, llama.cpp) speak no h2c, and the upgrade attempt only costs a round trip
-        this.client = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
+        // the client's own executor runs response handling directly on its selector thread: the bodies are read whole
+        // (or handed to the caller's virtual thread as a stream), so no hand-off to a platform worker pool is needed
+        this.client = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).version(HttpClient.Version.HTTP_1_1)
+                .executor(Runnable::run).build();
         this.authorization = apiKey.map(k -> "Bearer " + k);
+        this.lean = new Http1Client(config.connectTimeout());
     }
 
     JsonNode postJson(String path, ObjectNode body, String where) {
-        HttpResponse<byte[]> r = send(request(path, body, "application/json"), HttpResponse.BodyHandlers.ofByteArray(), where);
-        if (r.statusCode() / 100 != 2) throw UpstreamErrors.ofStatus(r.statusCode(), r.headers(), r.body(), where, config.clock());
+        List<String[]> headers = new ArrayList<>(4);
+        headers.add(new String[] {"Content-Type", "application/json"});
+        headers.add(new String[] {"Accept", "application/json"});
+        headers.add(new String[] {"User-Agent", "ponder"});
+        authorization.ifPresent(a -> headers.add(new String[] {"Authorization", a}));
+        Http1Connection.Response r;
+        try {
+            r = lean.post(uri(path), headers, bytes(body), config.requestTimeout());
+        } catch (HttpTimeoutException e) {
+            if (e instanceof HttpConnectTimeoutException) throw UpstreamErrors.ofTransport(e, where, false);
+            throw timedOut(where, e);
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) throw new PonderException(PonderException.Kind.INTERNAL, where + ": interrupted", e);
+            throw UpstreamErrors.ofTransport(e, where, false);
+        }
+        if (r.status() / 100 != 2) throw UpstreamErrors.ofStatus(r.status(), r.headers(), r.body(), where, config.clock());
         return parse(r.body(), where);
     }
 
@@ -59,14 +85,19 @@ final class Exchange {
         return new Opened.Events(r.body());
     }
 
-    private HttpRequest request(String path, ObjectNode body, String accept) {
-        byte[] bytes;
+    private URI uri(String path) { return uris.computeIfAbsent(path, p -> URI.create(config.baseUrl() + p)); }
+
+    private static byte[] bytes(ObjectNode body) {
         try {
-            bytes = JSON.writeValueAsBytes(body);
+            return JSON.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new PonderException(PonderException.Kind.INVALID_INPUT, "cannot encode the request body: " + e.getMessage(), e);
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(config.baseUrl() + path))
+    }
+
+    private HttpRequest request(String path, ObjectNode body, String accept) {
+        byte[] bytes = bytes(body);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
                 .timeout(config.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("Accept", accept)

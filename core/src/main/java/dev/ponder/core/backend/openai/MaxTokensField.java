@@ -11,11 +11,13 @@ public enum MaxTokensField {
     MAX_TOKENS,
     MAX_COMPLETION_TOKENS;
 
+    private static final java.util.regex.Pattern REASONING = java.util.regex.Pattern.compile("(?i)(o[1-9]|gpt-5)");
+
     String fieldFor(String upstreamModel) {
         return switch (this) {
             case MAX_TOKENS -> "max_tokens";
             case MAX_COMPLETION_TOKENS -> "max_completion_tokens";
-            case AUTO -> upstreamModel.matches("(?i)^(o[1-9]|gpt-5).*") ? "max_completion_tokens" : "max_tokens";
+            case AUTO -> REASONING.matcher(upstreamModel).lookingAt() ? "max_completion_tokens" : "max_tokens";
         };
     }
 }
