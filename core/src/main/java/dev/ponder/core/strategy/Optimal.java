@@ -67,7 +67,6 @@ record Optimal(double samplesPerQuestion, int maxPerQuestion) implements BatchSt
     /** P(leader is the more likely answer) under a uniform Beta prior; 0 with no answer yet. */
     private static double settled(Session s) {
         Tally t = Tally.of(s.drawn());
-        if (t.votes() == 0) return -1;
-        return 1 - org.hipparchus.special.Beta.regularizedBeta(0.5, t.topCount() + 1, t.secondCount() + 1);
+        return t.votes() == 0 ? -1 : t.leaderProbability();
     }
 }

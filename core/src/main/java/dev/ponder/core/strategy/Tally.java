@@ -36,8 +36,6 @@ public final class Tally {
     /** Samples that carried an answer. */
     public int votes() { return votes; }
 
-    public int distinct() { return counts.size(); }
-
     /** The most frequent answer (first seen wins ties), or empty when no sample had an answer. */
     public Optional<String> top() { return best(counts); }
 
@@ -62,9 +60,18 @@ public final class Tally {
         return c.size() > 1 ? c.get(1) : 0;
     }
 
-    public Optional<Sample> sampleOf(String answer) { return Optional.ofNullable(firstSample.get(answer)); }
-
     public Map<String, Integer> counts() { return java.util.Collections.unmodifiableMap(counts); }
+
+    /**
+     * Adaptive-Consistency's posterior that the leader is the more likely answer (uniform prior, Aggarwal et al. 2023):
+     * 1 - I_{1/2}(a+1, b+1) with a, b the top two counts; 0 when no sample had an answer.
+     */
+    public double leaderProbability() {
+        if (votes == 0) return 0;
+        return 1 - org.hipparchus.special.Beta.regularizedBeta(0.5, topCount() + 1, secondCount() + 1);
+    }
+
+    public Optional<Sample> sampleOf(String answer) { return Optional.ofNullable(firstSample.get(answer)); }
 
     private static <N extends Number> Optional<String> best(Map<String, N> m) {
         String best = null;

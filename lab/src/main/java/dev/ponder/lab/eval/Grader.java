@@ -1,6 +1,5 @@
 package dev.ponder.lab.eval;
 
-import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.strategy.Result;
@@ -30,18 +29,5 @@ public interface Grader {
     /** The verifier accepts the answer against the problem's reference. */
     static BiPredicate<Problem, String> verifiedBy(dev.ponder.core.verify.Verifier verifier) {
         return (problem, answer) -> verifier.verify(problem, answer).isAccepted();
-    }
-
-    /** The answer equals the reference once both are put in the extractor's canonical form. */
-    static BiPredicate<Problem, String> canonicalEquals(AnswerExtractor extractor) {
-        return (problem, answer) -> {
-            String ref = canonicalReference(extractor, problem.reference());
-            return !ref.isEmpty() && ref.equals(answer);
-        };
-    }
-
-    private static String canonicalReference(AnswerExtractor extractor, String reference) {
-        String viaText = extractor.extract("The answer is " + reference);
-        return viaText.isEmpty() ? reference.strip() : viaText;
     }
 }

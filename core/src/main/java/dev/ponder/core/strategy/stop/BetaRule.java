@@ -3,7 +3,6 @@ package dev.ponder.core.strategy.stop;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.strategy.Tally;
 import java.util.List;
-import org.hipparchus.special.Beta;
 
 /**
  * Adaptive-Consistency (Aggarwal et al., EMNLP 2023, "Let's Sample Step by Step"): with a the leader's count and b
@@ -20,12 +19,7 @@ record BetaRule(double threshold) implements StopRule {
 
     @Override
     public boolean shouldStop(List<Sample> drawn) {
-        return leaderProbability(Tally.of(drawn)) >= threshold;
-    }
-
-    static double leaderProbability(Tally t) {
-        if (t.votes() == 0) return 0;
-        return 1 - Beta.regularizedBeta(0.5, t.topCount() + 1, t.secondCount() + 1);
+        return Tally.of(drawn).leaderProbability() >= threshold;
     }
 
     @Override

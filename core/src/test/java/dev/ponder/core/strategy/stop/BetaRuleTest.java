@@ -39,7 +39,7 @@ class BetaRuleTest {
                 List<String> ans = new ArrayList<>();
                 for (int i = 0; i < a; i++) ans.add("x");
                 for (int i = 0; i < b; i++) ans.add("y");
-                double p = BetaRule.leaderProbability(Tally.of(votes(ans.toArray(String[]::new))));
+                double p = Tally.of(votes(ans.toArray(String[]::new))).leaderProbability();
                 assertThat(p).as("a=%d b=%d", a, b).isCloseTo(closedForm(a, b), org.assertj.core.data.Offset.offset(1e-12));
             }
         }
