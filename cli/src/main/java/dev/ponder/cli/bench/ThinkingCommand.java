@@ -92,7 +92,7 @@ public final class ThinkingCommand implements Runnable {
         List<Problem> ps = limit.map(l -> set.problems().subList(0, Math.min(l, set.problems().size()))).orElse(set.problems());
         if (ps.isEmpty()) throw PonderException.invalid("%s holds no problems", problems);
         AnswerExtractor ex = extractor.map(AnswerExtractor::forName).orElseGet(() -> AnswerExtractor.forKind(set.answerKind()));
-        var verifier = dev.ponder.cli.run.RunCommand.verifierFor(set.answerKind());
+        var verifier = dev.ponder.core.verify.Verifier.forKind(set.answerKind());
         Evaluation eval = new Evaluation(model, ex, false, Grader.recordedThen(Grader.verifiedBy(verifier)), Budget.UNLIMITED,
                 seed, concurrency, Evaluation.questionOnly(), InstantSource.system());
         Backend backend = Backend.openAi(OpenAiConfig.builder(baseUrl).model(model).apiKeyFromEnvironmentIfSet(apiKeyEnv)

@@ -47,7 +47,7 @@ public final class FitCoverage implements Callable<Integer> {
         CoverageFit fit = CoverageFit.fit(counts.n(), counts.c(), target, bootstrap, 0.95,
                 RandomGeneratorFactory.of("L64X128MixRandom").create(seed));
         PrintWriter out = spec.commandLine().getOut();
-        b.issues().forEach(i -> spec.commandLine().getErr().println("ponder: warning: " + i));
+        dev.ponder.cli.Warnings.print(spec.commandLine().getErr(), b.issues());
         if (json) JsonOut.print(out, toJson(b, counts, fit));
         else printText(out, b, counts, fit);
         return 0;

@@ -288,7 +288,7 @@ public final class RunCommand implements Runnable {
         Optional<Long> rs = replaySeed();
         List<Problem> ps = limit.map(l -> bank.problems().subList(0, Math.min(l, bank.problems().size()))).orElse(bank.problems());
         return new Source(bank.name(), "bank", bank.model(), ps, bank.maxSamplesPerProblem(), bank.hasCost(), bank.issues(),
-                () -> Backend.replay(bank, rs, catalogue), ex, verifierFor(bank.answerKind() + " " + bank.domain()), recorded, concurrency);
+                () -> Backend.replay(bank, rs, catalogue), ex, Verifier.forKind(bank.answerKind() + " " + bank.domain()), recorded, concurrency);
     }
 
     private Source problemSource(Path file, PriceCatalogue catalogue) {
@@ -306,17 +306,7 @@ public final class RunCommand implements Runnable {
             if (System.getenv(apiKeyEnv) != null) cfg.apiKey(ApiKey.fromEnv(apiKeyEnv));
             return Backend.openAi(cfg.build());
         };
-        return new Source(set.name(), "problems", m, ps, 64, true, set.issues(), live, ex, verifierFor(set.answerKind()), false, concurrency);
-    }
-
-    /** The checker for a kind of answer: Game of 24 expressions, LaTeX/numeric maths, or exact strings. */
-    public static Verifier verifierFor(String kind) {
-        String k = kind.toLowerCase(java.util.Locale.ROOT);
-        if (k.contains("24")) return Verifier.game24();
-        if (k.contains("math") || k.contains("latex") || k.contains("number")) return Verifier.math();
-        if (k.contains("code")) return Verifier.named("code", (p, a) -> dev.ponder.core.model.Verdict.undecided(
-                "code answers are checked by running the problem's tests: use --pass-at-k"));
-        return Verifier.exact();
+        return new Source(set.name(), "problems", m, ps, 64, true, set.issues(), live, ex, Verifier.forKind(set.answerKind()), false, concurrency);
     }
 
     record Source(String name, String kind, String model, List<Problem> problems, int maxSamples, boolean hasCost,

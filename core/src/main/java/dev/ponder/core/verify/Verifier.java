@@ -70,6 +70,21 @@ public interface Verifier {
         return new LlmJudge(backend, model);
     }
 
+    /**
+     * The reference checker for a kind of answer (a bank's {@code answer_kind} and domain, or a problem set's kind):
+     * Game of 24 expressions, maths (LaTeX or numbers), code (undecided here: code is judged by running its tests,
+     * {@link #javaTests}), else exact strings.
+     */
+    static Verifier forKind(String kind) {
+        String k = kind.toLowerCase(java.util.Locale.ROOT);
+        if (k.contains("24")) return game24();
+        if (k.contains("math") || k.contains("latex") || k.contains("number")) return math();
+        if (k.contains("code")) {
+            return named("code", (p, a) -> Verdict.undecided("code answers are checked by running the problem's tests (ponder run --pass-at-k)"));
+        }
+        return exact();
+    }
+
     /** A verifier from a function, for tests and small adapters. */
     static Verifier named(String name, java.util.function.BiFunction<Problem, String, Verdict> check) {
         return new NamedVerifier(name, check);

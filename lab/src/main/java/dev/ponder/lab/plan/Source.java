@@ -28,24 +28,16 @@ public record Source(String name, String kind, String domain, Optional<Bank> ban
             String kind = b.answerKind() + " " + b.domain();
             AnswerExtractor ex = spec.extractor().map(AnswerExtractor::forName).orElseGet(() -> AnswerExtractor.forKind(kind));
             return new Source(b.name(), "bank", b.domain(), Optional.of(b), limit(b.problems(), spec.limit()), b.maxSamplesPerProblem(),
-                    b.hasCost(), b.issues(), ex, verifierFor(kind));
+                    b.hasCost(), b.issues(), ex, Verifier.forKind(kind));
         }
         ProblemSet set = ProblemSetReader.read(path);
         AnswerExtractor ex = spec.extractor().map(AnswerExtractor::forName).orElseGet(() -> AnswerExtractor.forKind(set.answerKind()));
         return new Source(set.name(), "problems", set.answerKind(), Optional.empty(), limit(set.problems(), spec.limit()),
-                64, true, set.issues(), ex, verifierFor(set.answerKind()));
+                64, true, set.issues(), ex, Verifier.forKind(set.answerKind()));
     }
 
     /** The model recorded in a bank (replay), else empty. */
     public Optional<String> recordedModel() { return bank.map(Bank::model); }
-
-    /** The checker for a kind of answer: Game of 24 expressions, LaTeX/numeric maths, or exact strings. */
-    public static Verifier verifierFor(String kind) {
-        String k = kind.toLowerCase(Locale.ROOT);
-        if (k.contains("24")) return Verifier.game24();
-        if (k.contains("math") || k.contains("latex") || k.contains("number")) return Verifier.math();
-        return Verifier.exact();
-    }
 
     private static List<Problem> limit(List<Problem> ps, Optional<Integer> limit) {
         return limit.map(l -> ps.subList(0, Math.min(l, ps.size()))).orElse(ps);
