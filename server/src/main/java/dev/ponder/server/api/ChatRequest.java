@@ -12,10 +12,13 @@ import java.util.Optional;
  * {@code ponder} extension object; {@code extra} holds the remaining sampling fields (temperature, top_p, stop...),
  * passed through to an upstream untouched. {@code passthrough} is the whole body when it carries what only the
  * upstream understands (tools, tool messages, non-text parts): such a request goes to the upstream as sent.
+ * {@code body} is the body as sent, less the {@code ponder} object: what a relayed request sends upstream (not to be
+ * modified).
  */
 public record ChatRequest(String model, List<Message> messages, int n, boolean stream, boolean includeUsage,
                           Optional<Integer> maxTokens, Optional<Long> seed, Optional<String> strategy, Budget budget,
-                          Map<String, Object> extra, Optional<com.fasterxml.jackson.databind.node.ObjectNode> passthrough) {
+                          Map<String, Object> extra, Optional<com.fasterxml.jackson.databind.node.ObjectNode> passthrough,
+                          com.fasterxml.jackson.databind.node.ObjectNode body) {
     public static final int MAX_N = 64;
 
     public ChatRequest {
@@ -25,6 +28,7 @@ public record ChatRequest(String model, List<Message> messages, int n, boolean s
         Objects.requireNonNull(budget, "budget");
         extra = Map.copyOf(extra);
         Objects.requireNonNull(passthrough, "passthrough");
+        Objects.requireNonNull(body, "body");
     }
 
     /** The last user message (what replay matches against a bank's questions), or empty. */

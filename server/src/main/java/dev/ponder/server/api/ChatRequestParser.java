@@ -67,9 +67,14 @@ public final class ChatRequestParser {
             budget = budget(ponder.get("budget"));
         }
         Map<String, Object> extra = extra(body, raw);
-        Optional<com.fasterxml.jackson.databind.node.ObjectNode> passthrough = raw[0]
-                ? Optional.of(((com.fasterxml.jackson.databind.node.ObjectNode) body).deepCopy().without("ponder")) : Optional.empty();
-        return new ChatRequest(model, messages, n, stream, includeUsage, maxTokens, seed, strategy, budget, extra, passthrough);
+        var object = (com.fasterxml.jackson.databind.node.ObjectNode) body;
+        com.fasterxml.jackson.databind.node.ObjectNode sent = object;
+        if (object.has("ponder")) {
+            sent = object.deepCopy();
+            sent.remove("ponder");
+        }
+        Optional<com.fasterxml.jackson.databind.node.ObjectNode> passthrough = raw[0] ? Optional.of(sent) : Optional.empty();
+        return new ChatRequest(model, messages, n, stream, includeUsage, maxTokens, seed, strategy, budget, extra, passthrough, sent);
     }
 
     private static List<Message> messages(JsonNode m, boolean[] raw) {

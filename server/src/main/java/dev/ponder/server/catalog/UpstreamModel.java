@@ -10,7 +10,7 @@ import dev.ponder.server.api.ChatRequest;
 import java.util.Optional;
 
 /** A model served by one or more upstream OpenAI-compatible servers (tried in order, with fallback). */
-public record UpstreamModel(String id, StreamingBackend pool, AnswerExtractor extractor, java.util.List<dev.ponder.server.upstream.RawRoute> raw,
+public record UpstreamModel(String id, dev.ponder.server.upstream.UpstreamPool pool, AnswerExtractor extractor, java.util.List<dev.ponder.server.upstream.RawRoute> raw,
                             dev.ponder.core.backend.PriceCatalogue prices) implements ServedModel {
 
     @Override

@@ -133,14 +133,14 @@ public final class ChatService {
             int status = 200;
             Optional<Outcome> out = Optional.empty();
             try {
-                if (req.passthrough().isPresent()) {
+                if (relayed(model)) {
                     Usage worst = model.worstCase(ask, perRun, runCount);
                     if (res.cap().isPresent() && res.cap().get() + 1e-12 < worst.dollars()) {
                         throw new PonderException(PonderException.Kind.BUDGET_EXCEEDED, String.format("a passed-through request cannot stop"
                                 + " early, so it needs its whole worst case of $%.6f; the key's budget has $%.6f left", worst.dollars(), res.cap().get()));
                     }
                     new Passthrough(req, (dev.ponder.server.catalog.UpstreamModel) model, traceId, reply, clock, tr -> allTraces.add(tr),
-                            tr -> runs.add(new TraceJson.Run(tr, List.of(), "", "DONE", Optional.empty()))).run();
+                            tr -> runs.add(new TraceJson.Run(tr, List.of(), "", "DONE", Optional.empty())), target.route()).run();
                     return Optional.empty();
                 }
                 out = Optional.of(single ? singleRun(ask, meter, seed) : strategyRuns(ask, meter, seed, runCount));
@@ -161,6 +161,15 @@ public final class ChatService {
                 target.route().ifPresent(r -> trace.set("route", dev.ponder.server.api.Completions.route(r)));
                 traces.put(traceId, caller, trace);
             }
+        }
+
+        /**
+         * Whether the body goes upstream as written: it must (tools and the like), or it can, being a non-streamed
+         * one-choice {@code single} request on an upstream model (a streamed one stays with the engine, which relays
+         * tokens live; n > 1 too, which the engine completes from parallel calls when a server ignores n).
+         */
+        private boolean relayed(ServedModel model) {
+            return req.passthrough().isPresent() || (single && model instanceof dev.ponder.server.catalog.UpstreamModel && !req.stream() && req.n() == 1);
         }
 
         private Session session(ServedModel.Ask ask, Meter meter, long seed, int run) {

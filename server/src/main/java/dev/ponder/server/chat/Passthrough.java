@@ -10,6 +10,8 @@ import dev.ponder.core.trace.Trace;
 import dev.ponder.server.api.ChatRequest;
 import dev.ponder.server.catalog.UpstreamModel;
 import dev.ponder.server.upstream.RawRoute;
+import dev.ponder.server.route.Routed;
+import dev.ponder.core.backend.openai.Relayed;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +22,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A request sent to the upstream as the client wrote it (tool calling, tool messages, images): the response comes
- * back as the upstream wrote it, with the proxy's model name, and with usage and the {@code ponder} field (dollars,
- * trace id). Streams are relayed chunk by chunk; upstreams are tried in order until one starts answering.
+ * A request sent to the upstream as the client wrote it: always for tool calling, tool messages and images, and for
+ * every non-streamed one-choice {@code single} request, which needs no strategy engine. The response comes back as
+ * the upstream wrote it (finish reasons, logprobs, tool calls, system fingerprint intact) with the proxy's id and
+ * model name, usage (estimated when the upstream sent none) and the {@code ponder} field (dollars, trace id).
+ * Non-streamed bodies go through the model's upstream pool (retries, cooldown, fallback); streams are relayed chunk
+ * by chunk, upstreams tried in order until one starts answering.
  */
 final class Passthrough {
     private static final ObjectMapper JSON =
@@ -36,9 +41,11 @@ final class Passthrough {
     private final InstantSource clock;
     private final Consumer<Trace> onTrace;
     private final Consumer<Trace> onRun;
+    private final Optional<Routed> route;
 
     Passthrough(ChatRequest req, UpstreamModel model, String traceId, Reply reply, InstantSource clock, Consumer<Trace> onTrace,
-                Consumer<Trace> onRun) {
+                Consumer<Trace> onRun, Optional<Routed> route) {
+        this.route = route;
         this.req = req;
         this.model = model;
         this.traceId = traceId;
@@ -52,7 +59,11 @@ final class Passthrough {
         Trace trace = new Trace(traceId + "/0");
         onTrace.accept(trace);
         onRun.accept(trace);
-        ObjectNode body = req.passthrough().orElseThrow().deepCopy();
+        if (!req.stream()) {
+            relay(trace);
+            return;
+        }
+        ObjectNode body = req.body().deepCopy();
         if (req.stream()) body.putObject("stream_options").put("include_usage", true);
         List<String> failures = new ArrayList<>();
         PonderException last = null;
@@ -63,19 +74,8 @@ final class Passthrough {
             Usage[] used = {Usage.ZERO};
             int[] choices = {0};
             try {
-                if (req.stream()) {
-                    route.stream(body, data -> relay(data, price, used, choices, t0));
-                    reply.passthroughDone();
-                } else {
-                    JsonNode resp = route.post(body);
-                    if (!resp.isObject()) throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, route.name() + ": not a JSON object");
-                    used[0] = usage(resp.path("usage"), price, t0);
-                    choices[0] = resp.path("choices").size();
-                    ObjectNode out = (ObjectNode) resp;
-                    out.put("model", req.model());
-                    out.set("ponder", ponder(used[0]));
-                    reply.passthrough(out);
-                }
+                route.stream(body, data -> relay(data, price, used, choices, t0));
+                reply.passthroughDone();
                 trace.record("passthrough", "raw:" + route.name(), model.id(), choices[0], used[0], started, 1, List.of(), Optional.empty());
                 return;
             } catch (PonderException e) {
@@ -87,6 +87,36 @@ final class Passthrough {
             }
         }
         throw new PonderException(last.kind(), "model " + model.id() + ": all upstreams failed (" + String.join("; ", failures) + ")", last);
+    }
+
+    /** A non-streamed request: one relayed call through the pool, then the upstream's answer with ours merged in. */
+    private void relay(Trace trace) {
+        Instant started = clock.instant();
+        Relayed r;
+        try {
+            r = model.pool().relay(model.id(), req.body(), promptChars());
+        } catch (PonderException e) {
+            trace.record("relay", model.pool().name(), model.id(), 0, Usage.ZERO, started, model.pool().lastAttempts(), List.of(),
+                    Optional.of(e.kind() + ": " + e.getMessage()));
+            throw e;
+        }
+        Usage used = r.usage();
+        trace.record("relay", model.pool().name(), model.id(), r.generations().size(), used, started, r.attempts(), List.of(), Optional.empty());
+        ObjectNode out = r.response();
+        out.put("id", "chatcmpl-" + traceId);
+        out.put("model", req.model());
+        if (!out.path("usage").isObject()) out.set("usage", dev.ponder.server.api.Completions.usage(used));
+        ObjectNode p = ponder(used);
+        p.put("samples", r.generations().size()).put("calls", r.attempts());
+        route.ifPresent(x -> p.set("route", dev.ponder.server.api.Completions.route(x)));
+        out.set("ponder", p);
+        reply.passthrough(out);
+    }
+
+    private long promptChars() {
+        long chars = 0;
+        for (var m : req.messages()) chars += m.content().length();
+        return chars;
     }
 
     private void relay(String data, Price price, Usage[] used, int[] choices, long t0) {

@@ -2,11 +2,9 @@ package dev.ponder.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
 import dev.ponder.server.api.ApiError;
 import dev.ponder.server.api.ApiFailure;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -23,26 +21,9 @@ final class Exchanges {
 
     private Exchanges() {}
 
-    /** The body as JSON: 413 past {@code limit} bytes, 400 for invalid UTF-8 or malformed JSON (with where). */
-    static JsonNode json(HttpExchange ex, int limit) {
-        String length = ex.getRequestHeaders().getFirst("Content-Length");
-        long declared = -1;
-        if (length != null) {
-            try {
-                declared = Long.parseLong(length.strip());
-                if (declared > limit) throw tooLarge(limit);
-            } catch (NumberFormatException e) {
-                throw ApiFailure.field("Content-Length", "the Content-Length header is not a number: " + length);
-            }
-        }
-        byte[] body;
-        try (InputStream in = ex.getRequestBody()) {
-            // a declared length sizes the buffer (the server ends the stream there); else read up to the limit
-            body = in.readNBytes(declared >= 0 ? (int) declared : limit + 1);
-        } catch (IOException e) {
-            throw ApiFailure.field("body", "could not read the request body: " + e.getMessage());
-        }
-        if (body.length > limit) throw tooLarge(limit);
+    /** The body as JSON: 400 for an empty body, invalid UTF-8 or malformed JSON (with where). The size limit was applied on reading. */
+    static JsonNode json(Call call) {
+        byte[] body = call.body();
         if (body.length == 0) throw ApiFailure.field("body", "the request body is empty; send a JSON object with model and messages");
         try {
             if (!ascii(body)) StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -71,28 +52,23 @@ final class Exchanges {
         return true;
     }
 
-    private static ApiFailure tooLarge(int limit) {
-        return ApiFailure.status(413, "request_too_large", "the request body is larger than the limit of " + limit
-                + " bytes (server.max_body_bytes in the config)").withParam("body");
-    }
+    static void send(Call call, int status, String contentType, byte[] body) { call.send(status, contentType, body); }
 
-    static void send(HttpExchange ex, int status, String contentType, byte[] body) {
+    static void json(Call call, int status, JsonNode body) {
         try {
-            ex.getResponseHeaders().set("Content-Type", contentType);
-            ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            if (body.length > 0) ex.getResponseBody().write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void json(HttpExchange ex, int status, JsonNode body) {
-        try {
-            send(ex, status, "application/json", JSON.writeValueAsBytes(body));
+            send(call, status, "application/json", JSON.writeValueAsBytes(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static void error(HttpExchange ex, ApiError e) { json(ex, e.status(), e.toJson()); }
+    static void error(Call call, ApiError e) { json(call, e.status(), e.toJson()); }
+
+    static byte[] errorBytes(RuntimeException e) {
+        try {
+            return JSON.writeValueAsBytes(ApiError.of(e).toJson());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+            throw new UncheckedIOException(x);
+        }
+    }
 }

@@ -1,8 +1,6 @@
 package dev.ponder.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.server.api.ApiError;
 import dev.ponder.server.api.ApiFailure;
@@ -15,7 +13,21 @@ import dev.ponder.server.chat.ChatService;
 import dev.ponder.server.chat.Reply;
 import dev.ponder.server.metrics.ProxyMetrics;
 import dev.ponder.server.trace.TraceStore;
-import java.io.IOException;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -23,19 +35,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The HTTP side, on the JDK's built-in server with one virtual thread per exchange: routes, authentication and the
- * one place where failures become OpenAI-format errors. (The JDK server rather than Javalin/Jetty: five routes need
- * no framework, and it keeps Jetty and the Kotlin runtime out of the fat jar.)
+ * The HTTP side: Netty reads and writes HTTP/1.1 on a few event-loop threads (epoll where available), and each
+ * complete request is handled on its own virtual thread, where the strategy engine may block on upstream calls.
+ * Routes, authentication and the one place where failures become OpenAI-format errors live here. (Netty rather
+ * than the JDK's built-in server, whose single dispatcher thread and per-exchange overhead held the proxy to a fifth
+ * of nginx's throughput; see bench/proxy.)
  */
 public final class HttpFront implements AutoCloseable {
-    private final HttpServer server;
+    private final EventLoopGroup loops;
+    private final Channel listener;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ChatService chat;
     private final KeyRing keys;
     private final Catalog catalog;
     private final TraceStore traces;
     private final ProxyMetrics metrics;
-    private final int maxBodyBytes;
 
     public HttpFront(InetSocketAddress address, int maxBodyBytes, ChatService chat, KeyRing keys, Catalog catalog, TraceStore traces,
                      ProxyMetrics metrics) {
@@ -44,44 +58,53 @@ public final class HttpFront implements AutoCloseable {
         this.catalog = catalog;
         this.traces = traces;
         this.metrics = metrics;
-        this.maxBodyBytes = maxBodyBytes;
-        // small responses: the headers and the body must not wait for a delayed ACK (Nagle), read once at class load
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        loops = new MultiThreadIoEventLoopGroup(Math.max(1, Runtime.getRuntime().availableProcessors()), io);
         try {
-            server = HttpServer.create(address, 1024);
-        } catch (IOException e) {
+            listener = new ServerBootstrap().group(loops).channel(type)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(new HttpServerCodec(), new BodyLimit(maxBodyBytes),
+                                    new Connection(executor, HttpFront.this::handle, HttpFront.this::malformed));
+                        }
+                    })
+                    .bind(address).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            loops.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS);
             throw new PonderException(PonderException.Kind.INVALID_INPUT, "cannot listen on " + address + ": " + e.getMessage(), e);
         }
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
     }
 
-    public int port() { return server.getAddress().getPort(); }
+    public int port() { return ((InetSocketAddress) listener.localAddress()).getPort(); }
 
     @Override
     public void close() {
-        server.stop(0);
+        listener.close().syncUninterruptibly();
         executor.shutdownNow();
+        loops.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 
-    private void handle(HttpExchange ex) {
+    /** A request Netty could not parse (bad request line or headers): 400, then the connection closes. */
+    private void malformed(Call call) {
+        Exchanges.error(call, ApiError.of(ApiFailure.field("request", "the HTTP request could not be parsed (request line or headers)")));
+    }
+
+    private void handle(Call ex) {
         try {
             route(ex);
         } catch (RuntimeException e) {
-            try {
-                Exchanges.error(ex, ApiError.of(e));
-            } catch (RuntimeException alreadySent) {
-                // headers were already sent: the connection just closes
-            }
-        } finally {
-            ex.close();
+            Exchanges.error(ex, ApiError.of(e)); // ignored when a response was already under way
         }
     }
 
-    private void route(HttpExchange ex) {
-        String path = ex.getRequestURI().getPath();
-        String method = ex.getRequestMethod();
+    private void route(Call ex) {
+        String path = ex.path();
+        String method = ex.method();
         if (path.equals("/v1/chat/completions") || path.equals("/chat/completions")) {
             long started = System.nanoTime();
             String who = "unauthenticated";
@@ -121,17 +144,17 @@ public final class HttpFront implements AutoCloseable {
         }
     }
 
-    private Caller authenticate(HttpExchange ex) {
-        return keys.authenticate(Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")));
+    private Caller authenticate(Call ex) {
+        return keys.authenticate(Optional.ofNullable(ex.header("Authorization")));
     }
 
-    private void completions(HttpExchange ex, Caller caller) {
-        ChatRequest req = ChatRequestParser.parse(Exchanges.json(ex, maxBodyBytes));
+    private void completions(Call ex, Caller caller) {
+        ChatRequest req = ChatRequestParser.parse(Exchanges.json(ex));
         Reply reply = req.stream() ? new SseReply(ex, req.model(), req.includeUsage()) : new JsonReply(ex);
         chat.complete(caller, req, reply);
     }
 
-    private void models(HttpExchange ex) {
+    private void models(Call ex) {
         ObjectNode root = Exchanges.JSON.createObjectNode().put("object", "list");
         var data = root.putArray("data");
         for (String id : catalog.ids()) data.addObject().put("id", id).put("object", "model").put("created", 0).put("owned_by", "ponder");

@@ -1,6 +1,5 @@
 package dev.ponder.server.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.ponder.core.backend.Delta;
 import dev.ponder.server.api.ApiError;
 import dev.ponder.server.api.Completions;
@@ -9,9 +8,9 @@ import dev.ponder.server.chat.Reply;
 
 /** A non-streamed reply: one JSON body at the end. */
 final class JsonReply implements Reply {
-    private final HttpExchange ex;
+    private final Call ex;
 
-    JsonReply(HttpExchange ex) { this.ex = ex; }
+    JsonReply(Call ex) { this.ex = ex; }
 
     @Override
     public void delta(Delta delta) { }

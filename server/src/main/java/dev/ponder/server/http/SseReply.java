@@ -1,7 +1,6 @@
 package dev.ponder.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.ponder.core.backend.Delta;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.server.api.ApiError;
@@ -9,7 +8,6 @@ import dev.ponder.server.api.Completions;
 import dev.ponder.server.chat.Outcome;
 import dev.ponder.server.chat.Reply;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
@@ -21,15 +19,15 @@ import java.util.Set;
  */
 final class SseReply implements Reply {
     private static final int PIECE = 48;
-    private final HttpExchange ex;
+    private final Call ex;
     private final String model;
     private final boolean includeUsage;
     private final Set<Integer> opened = new HashSet<>();
-    private OutputStream out;
+    private boolean out;
     private String id = "pending";
     private boolean gone;
 
-    SseReply(HttpExchange ex, String model, boolean includeUsage) {
+    SseReply(Call ex, String model, boolean includeUsage) {
         this.ex = ex;
         this.model = model;
         this.includeUsage = includeUsage;
@@ -48,7 +46,7 @@ final class SseReply implements Reply {
     public synchronized void comment(String text) { write(": " + text.replace('\n', ' ') + "\n\n"); }
 
     @Override
-    public synchronized boolean started() { return out != null; }
+    public synchronized boolean started() { return out; }
 
     @Override
     public synchronized void finish(Outcome o, boolean textAlreadyStreamed) {
@@ -71,7 +69,7 @@ final class SseReply implements Reply {
 
     @Override
     public synchronized void fail(ApiError error) {
-        if (out == null) {
+        if (!out) {
             Exchanges.error(ex, error);
             return;
         }
@@ -107,15 +105,11 @@ final class SseReply implements Reply {
     private void write(String s) {
         if (gone) throw clientGone();
         try {
-            if (out == null) {
-                ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-                ex.getResponseHeaders().set("Cache-Control", "no-cache");
-                ex.getResponseHeaders().set("X-Accel-Buffering", "no");
-                ex.sendResponseHeaders(200, 0);
-                out = ex.getResponseBody();
+            if (!out) {
+                ex.startStream("Content-Type", "text/event-stream; charset=utf-8", "Cache-Control", "no-cache", "X-Accel-Buffering", "no");
+                out = true;
             }
-            out.write(s.getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            ex.write(s.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             gone = true;
             throw clientGone();
@@ -126,11 +120,5 @@ final class SseReply implements Reply {
         return new PonderException(PonderException.Kind.STREAM_BROKEN, "the client closed the stream", null, null, true);
     }
 
-    private void close() {
-        try {
-            if (out != null) out.close();
-        } catch (IOException ignored) {
-            // the client left; nothing more to send
-        }
-    }
+    private void close() { ex.endStream(); }
 }

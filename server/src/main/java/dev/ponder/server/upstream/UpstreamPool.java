@@ -5,6 +5,8 @@ import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.backend.StreamListener;
 import dev.ponder.core.backend.StreamingBackend;
 import dev.ponder.core.backend.openai.OpenAiBackend;
+import dev.ponder.core.backend.openai.Relayed;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Usage;
 import java.time.Duration;
@@ -23,7 +25,7 @@ import java.util.function.Function;
  * broke after output reached the caller is not retried (it would repeat text) and fails at once. When every upstream
  * is cooling down, they are tried anyway, soonest-available first, rather than refusing the request.
  */
-final class UpstreamPool implements StreamingBackend {
+public final class UpstreamPool implements StreamingBackend {
     private final String model;
     private final List<Upstreams.Member> members;
     private final Duration cooldown;
@@ -50,6 +52,14 @@ final class UpstreamPool implements StreamingBackend {
     @Override
     public List<Generation> stream(GenerationRequest request, StreamListener listener) { return attempt(b -> b.stream(request, listener)); }
 
+    /**
+     * The client's body relayed as written to the first upstream that answers (see {@link OpenAiBackend#relay}), with
+     * the same retries, cooldown and fallback as any call.
+     */
+    public Relayed relay(String requestModel, ObjectNode body, long promptChars) {
+        return attempt(b -> b.relay(requestModel, body, promptChars));
+    }
+
     @Override
     public Usage worstCase(GenerationRequest request) {
         return members.stream().map(m -> m.backend().worstCase(request)).max(Comparator.comparingDouble(Usage::dollars)).orElseThrow();
@@ -58,7 +68,7 @@ final class UpstreamPool implements StreamingBackend {
     @Override
     public int lastAttempts() { return attempts.get(); }
 
-    private List<Generation> attempt(Function<OpenAiBackend, List<Generation>> call) {
+    private <T> T attempt(Function<OpenAiBackend, T> call) {
         Instant now = clock.instant();
         List<Upstreams.Member> order = new ArrayList<>();
         members.stream().filter(m -> !cooling(m, now)).forEach(order::add);
@@ -68,7 +78,7 @@ final class UpstreamPool implements StreamingBackend {
         PonderException last = null;
         for (Upstreams.Member m : order) {
             try {
-                List<Generation> out = call.apply(m.backend());
+                T out = call.apply(m.backend());
                 tries += m.backend().lastAttempts();
                 coolingUntil.remove(m.name());
                 attempts.set(tries);

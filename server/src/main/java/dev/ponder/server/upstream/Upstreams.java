@@ -14,7 +14,7 @@ public final class Upstreams {
     public record Member(String name, OpenAiBackend backend) {}
 
     /** Tries {@code members} in order with fallback; a failing one cools down for {@code cooldown}. */
-    public static StreamingBackend pool(String model, List<Member> members, Duration cooldown, InstantSource clock) {
+    public static UpstreamPool pool(String model, List<Member> members, Duration cooldown, InstantSource clock) {
         return new UpstreamPool(model, members, cooldown, clock);
     }
 }

@@ -27,6 +27,18 @@ final class Bodies {
         return finish(b, c.maxTokensField().fieldFor(upstream), r.maxTokens(), n, stream, includeUsage);
     }
 
+    /** A client's chat body for the upstream: config extras under it, the model renamed, the token cap under the server's field. */
+    static ObjectNode relay(OpenAiConfig c, String upstream, ObjectNode client) {
+        ObjectNode b = JSON.createObjectNode();
+        c.extraBody().forEach((k, v) -> b.set(k, JSON.valueToTree(v)));
+        b.setAll(client);
+        b.put("model", upstream);
+        String field = c.maxTokensField().fieldFor(upstream);
+        String other = field.equals("max_tokens") ? "max_completion_tokens" : "max_tokens";
+        if (!b.has(field) && b.has(other)) b.set(field, b.remove(other));
+        return b;
+    }
+
     static ObjectNode completion(OpenAiConfig c, String upstream, CompletionRequest r, int n, boolean stream, boolean includeUsage) {
         ObjectNode b = start(c, upstream, r.extra());
         b.put("prompt", r.prompt());

@@ -1,5 +1,6 @@
 package dev.ponder.core.backend.openai;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Delta;
 import dev.ponder.core.backend.Generation;
@@ -75,6 +76,25 @@ final class HttpOpenAiBackend implements OpenAiBackend {
     @Override
     public List<Generation> complete(CompletionRequest request) {
         return run(completionJob(request), request.n(), Optional.empty());
+    }
+
+    @Override
+    public Relayed relay(String model, ObjectNode body, long promptChars) {
+        String upstream = config.upstreamModel(model);
+        ObjectNode b = Bodies.relay(config, upstream, body);
+        String where = "openai " + config.baseUrl() + " model " + upstream;
+        AtomicInteger retries = new AtomicInteger();
+        Instant start = config.clock().instant();
+        try {
+            JsonNode resp = retrier.run(() -> exchange.postJson(Endpoint.CHAT.path, b, where), retries);
+            if (!(resp instanceof ObjectNode o)) throw new PonderException(Kind.BAD_UPSTREAM_RESPONSE, where + ": the response is not a JSON object");
+            RawResult r = Responses.parse(o, Endpoint.CHAT, config.thinkTags(), where);
+            Duration latency = Duration.between(start, config.clock().instant());
+            return new Relayed(o, Accounting.generations(r, price(model, upstream), latency.isNegative() ? Duration.ZERO : latency, promptChars),
+                    1 + retries.get());
+        } finally {
+            lastAttempts.set(1 + retries.get());
+        }
     }
 
     @Override

@@ -15,5 +15,12 @@ public interface OpenAiBackend extends StreamingBackend, CompletionBackend {
     @Override
     Usage worstCase(CompletionRequest request);
 
+    /**
+     * Sends a chat body as the client wrote it (messages, tools and unknown fields intact) with only the model renamed
+     * to the upstream's name, the configuration's extra fields under it and the token cap under this server's field
+     * name; retried like any call. {@code promptChars} sizes the token estimate when the server reports no usage.
+     */
+    Relayed relay(String model, com.fasterxml.jackson.databind.node.ObjectNode body, long promptChars);
+
     static OpenAiBackend create(OpenAiConfig config) { return new HttpOpenAiBackend(config); }
 }

@@ -1,0 +1,133 @@
+package dev.ponder.server.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One HTTP exchange on a connection, handled on a virtual thread: the request as read (method, path, headers, the
+ * whole body), and one response, either a complete body or a chunked stream. Writes go to the connection's event
+ * loop; a stream waits while the client reads slower than the proxy writes, so a slow reader holds no unbounded
+ * buffer. When the response is complete the connection is told, so it can hand over its next pipelined request.
+ */
+final class Call {
+    private static final long WRITE_WAIT_SECONDS = 60;
+    private final Channel channel;
+    private final String method;
+    private final String path;
+    private final HttpHeaders headers;
+    private final byte[] body;
+    private final boolean keepAlive;
+    private final Runnable done;
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private boolean streaming;
+
+    Call(Channel channel, String method, String path, HttpHeaders headers, byte[] body, boolean keepAlive, Runnable done) {
+        this.channel = channel;
+        this.method = method;
+        this.path = path;
+        this.headers = headers;
+        this.body = body;
+        this.keepAlive = keepAlive;
+        this.done = done;
+    }
+
+    String method() { return method; }
+
+    String path() { return path; }
+
+    /** A request header, or null. */
+    String header(String name) { return headers.get(name); }
+
+    byte[] body() { return body; }
+
+    boolean responded() { return streaming || finished.get(); }
+
+    /** The whole response. Ignored when one was already sent (the first answer wins). */
+    void send(int status, String contentType, byte[] bytes) {
+        if (streaming || !finished.compareAndSet(false, true)) return;
+        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+                Unpooled.wrappedBuffer(bytes));
+        r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType).setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        end(channel.writeAndFlush(keep(r)));
+    }
+
+    /** Starts a chunked 200 response with these headers (name, value pairs). */
+    void startStream(String... nameValues) throws IOException {
+        if (finished.get()) throw new IOException("the response was already sent");
+        HttpResponse r = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        for (int i = 0; i + 1 < nameValues.length; i += 2) r.headers().set(nameValues[i], nameValues[i + 1]);
+        r.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        streaming = true;
+        await(channel.writeAndFlush(keep(r)));
+    }
+
+    /** One piece of a started stream, flushed at once. */
+    void write(byte[] bytes) throws IOException {
+        if (!streaming || finished.get()) throw new IOException("no open stream");
+        await(channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes))));
+    }
+
+    /** Ends a started stream (or, when none was started, the exchange) and frees the connection for the next request. */
+    void endStream() {
+        if (!finished.compareAndSet(false, true)) return;
+        if (!streaming) {
+            done.run();
+            return;
+        }
+        end(channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
+    }
+
+    /** After the handler returned: a handler that sent nothing at all still frees the connection. */
+    void release() {
+        if (finished.compareAndSet(false, true)) {
+            if (streaming) end(channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
+            else {
+                channel.close();
+                done.run();
+            }
+        }
+    }
+
+    private HttpResponse keep(HttpResponse r) {
+        HttpUtil.setKeepAlive(r, keepAlive);
+        return r;
+    }
+
+    private void end(ChannelFuture f) {
+        if (!keepAlive) f.addListener(ChannelFutureListener.CLOSE);
+        done.run();
+    }
+
+    private void await(ChannelFuture f) throws IOException {
+        if (!channel.isActive()) throw new IOException("the client closed the connection");
+        if (channel.isWritable() || f.isDone()) {
+            if (f.isDone() && !f.isSuccess()) throw new IOException("write failed: " + f.cause(), f.cause());
+            return;
+        }
+        // the client reads slower than we write: wait for this write before producing more
+        try {
+            if (!f.await(WRITE_WAIT_SECONDS, TimeUnit.SECONDS)) throw new IOException("the client read nothing for " + WRITE_WAIT_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing", e);
+        }
+        if (!f.isSuccess()) throw new IOException("write failed: " + f.cause(), f.cause());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.ponder.server.http;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * One client connection: each complete request becomes a {@link Call} handled on a virtual thread, one at a time, so
+ * pipelined requests are answered in the order they came. State is touched only on the connection's event loop.
+ */
+final class Connection extends ChannelInboundHandlerAdapter {
+    private final Executor handlers;
+    private final Consumer<Call> handler;
+    private final Consumer<Call> malformed;
+    private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
+    private boolean busy;
+
+    Connection(Executor handlers, Consumer<Call> handler, Consumer<Call> malformed) {
+        this.handlers = handlers;
+        this.handler = handler;
+        this.malformed = malformed;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest req)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (busy) waiting.add(req);
+        else start(ctx, req);
+    }
+
+    private void start(ChannelHandlerContext ctx, FullHttpRequest req) {
+        busy = true;
+        Call call;
+        boolean bad = req.decoderResult().isFailure();
+        try {
+            String path = new QueryStringDecoder(req.uri()).path();
+            call = new Call(ctx.channel(), req.method().name(), path, req.headers(), ByteBufUtil.getBytes(req.content()),
+                    !bad && HttpUtil.isKeepAlive(req), () -> ctx.executor().execute(() -> next(ctx)));
+        } finally {
+            req.release();
+        }
+        Consumer<Call> h = bad ? malformed : handler;
+        handlers.execute(() -> {
+            try {
+                h.accept(call);
+            } finally {
+                call.release();
+            }
+        });
+    }
+
+    private void next(ChannelHandlerContext ctx) {
+        busy = false;
+        FullHttpRequest req = waiting.poll();
+        if (req != null) {
+            if (ctx.channel().isActive()) start(ctx, req);
+            else req.release();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        for (FullHttpRequest r; (r = waiting.poll()) != null; ) r.release();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close(); // a reset or a protocol error on this connection: nothing to answer
+    }
+}
