@@ -156,10 +156,13 @@ public final class ChatService {
                 limiter.addTokens(caller, used.totalTokens());
                 metrics.usage(target.strategy().name(), caller.id(), used.inputTokens(), used.outputTokens(), used.dollars());
                 long elapsed = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
-                var trace = TraceJson.of(traceId, req.model(), target.strategy().name(), caller.id(),
-                        clock.instant().getEpochSecond(), elapsed, status, runs);
-                target.route().ifPresent(r -> trace.set("route", dev.ponder.server.api.Completions.route(r)));
-                traces.put(traceId, caller, trace);
+                long created = clock.instant().getEpochSecond();
+                int finalStatus = status;
+                traces.put(traceId, caller, () -> {
+                    var trace = TraceJson.of(traceId, req.model(), target.strategy().name(), caller.id(), created, elapsed, finalStatus, runs);
+                    target.route().ifPresent(r -> trace.set("route", dev.ponder.server.api.Completions.route(r)));
+                    return trace;
+                });
             }
         }
 

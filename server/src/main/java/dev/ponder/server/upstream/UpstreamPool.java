@@ -69,10 +69,13 @@ public final class UpstreamPool implements StreamingBackend {
     public int lastAttempts() { return attempts.get(); }
 
     private <T> T attempt(Function<OpenAiBackend, T> call) {
-        Instant now = clock.instant();
-        List<Upstreams.Member> order = new ArrayList<>();
-        members.stream().filter(m -> !cooling(m, now)).forEach(order::add);
-        members.stream().filter(m -> cooling(m, now)).sorted(Comparator.comparing(m -> coolingUntil.get(m.name()))).forEach(order::add);
+        List<Upstreams.Member> order = members;
+        if (!coolingUntil.isEmpty()) {
+            Instant now = clock.instant();
+            order = new ArrayList<>();
+            members.stream().filter(m -> !cooling(m, now)).forEach(order::add);
+            members.stream().filter(m -> cooling(m, now)).sorted(Comparator.comparing(m -> coolingUntil.get(m.name()))).forEach(order::add);
+        }
         List<String> failures = new ArrayList<>();
         int tries = 0;
         PonderException last = null;
@@ -80,7 +83,7 @@ public final class UpstreamPool implements StreamingBackend {
             try {
                 T out = call.apply(m.backend());
                 tries += m.backend().lastAttempts();
-                coolingUntil.remove(m.name());
+                if (!coolingUntil.isEmpty()) coolingUntil.remove(m.name());
                 attempts.set(tries);
                 return out;
             } catch (PonderException e) {

@@ -56,23 +56,51 @@ final class Exchange {
     }
 
     JsonNode postJson(String path, ObjectNode body, String where) {
+        Http1Connection.Response r;
+        try {
+            r = lean.post(uri(path), jsonHeaders(), bytes(body), config.requestTimeout());
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) throw new PonderException(PonderException.Kind.INTERNAL, where + ": interrupted", e);
+            throw failed(e, where);
+        }
+        return json(r.status(), r.headers(), r.body(), where);
+    }
+
+    /** The same POST on a non-blocking transport; the stage completes on the transport's thread. */
+    CompletableFuture<JsonNode> postJson(String path, ObjectNode body, String where, HttpTransport transport) {
+        CompletableFuture<JsonNode> out = new CompletableFuture<>();
+        transport.post(uri(path), jsonHeaders(), bytes(body), config.requestTimeout()).whenComplete((r, err) -> {
+            try {
+                if (err != null) {
+                    Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+                    throw cause instanceof IOException io ? failed(io, where) : UpstreamErrors.ofTransport(cause, where, false);
+                }
+                out.complete(json(r.status(), r.headers(), r.body(), where));
+            } catch (RuntimeException e) {
+                out.completeExceptionally(e);
+            }
+        });
+        return out;
+    }
+
+    private List<String[]> jsonHeaders() {
         List<String[]> headers = new ArrayList<>(4);
         headers.add(new String[] {"Content-Type", "application/json"});
         headers.add(new String[] {"Accept", "application/json"});
         headers.add(new String[] {"User-Agent", "ponder"});
         authorization.ifPresent(a -> headers.add(new String[] {"Authorization", a}));
-        Http1Connection.Response r;
-        try {
-            r = lean.post(uri(path), headers, bytes(body), config.requestTimeout());
-        } catch (HttpTimeoutException e) {
-            if (e instanceof HttpConnectTimeoutException) throw UpstreamErrors.ofTransport(e, where, false);
-            throw timedOut(where, e);
-        } catch (IOException e) {
-            if (Thread.currentThread().isInterrupted()) throw new PonderException(PonderException.Kind.INTERNAL, where + ": interrupted", e);
-            throw UpstreamErrors.ofTransport(e, where, false);
-        }
-        if (r.status() / 100 != 2) throw UpstreamErrors.ofStatus(r.status(), r.headers(), r.body(), where, config.clock());
-        return parse(r.body(), where);
+        return headers;
+    }
+
+    /** A transport failure as a typed error: a whole-exchange timeout is TIMEOUT, the rest by kind of failure. */
+    private PonderException failed(IOException e, String where) {
+        if (e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException)) return timedOut(where, e);
+        return UpstreamErrors.ofTransport(e, where, false);
+    }
+
+    private JsonNode json(int status, java.net.http.HttpHeaders headers, byte[] body, String where) {
+        if (status / 100 != 2) throw UpstreamErrors.ofStatus(status, headers, body, where, config.clock());
+        return parse(body, where);
     }
 
     Opened openStream(String path, ObjectNode body, String where) {

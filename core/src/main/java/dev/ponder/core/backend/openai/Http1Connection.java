@@ -1,6 +1,5 @@
 package dev.ponder.core.backend.openai;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -31,6 +30,10 @@ final class Http1Connection implements AutoCloseable {
     private static final int MAX_LINE = 64 * 1024;
     private final Socket socket;
     private final InputStream in;
+    // our own read buffer: BufferedInputStream takes a lock on every read() call, and the head is read byte by byte
+    private final byte[] buf = new byte[16 * 1024];
+    private int pos;
+    private int lim;
     private final OutputStream out;
     private boolean reusable = true;
 
@@ -66,7 +69,7 @@ final class Http1Connection implements AutoCloseable {
             throw e;
         }
         this.socket = s;
-        this.in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
+        this.in = s.getInputStream();
         this.out = s.getOutputStream();
     }
 
@@ -80,7 +83,7 @@ final class Http1Connection implements AutoCloseable {
                 out.write(request);
                 out.flush();
                 timeout(deadlineNanos);
-                first = in.read();
+                first = read();
             } catch (SocketTimeoutException e) {
                 throw e;
             } catch (IOException e) {
@@ -139,12 +142,18 @@ final class Http1Connection implements AutoCloseable {
         if (length.isPresent()) return exactly(Integer.parseInt(length.get().strip()), deadline);
         reusable = false;
         timeout(deadline);
-        return in.readAllBytes();
+        ByteArrayOutputStream rest = new ByteArrayOutputStream();
+        rest.write(buf, pos, lim - pos);
+        pos = lim;
+        in.transferTo(rest);
+        return rest.toByteArray();
     }
 
     private byte[] exactly(int n, long deadline) throws IOException {
         byte[] b = new byte[n];
-        int at = 0;
+        int at = Math.min(n, lim - pos);
+        System.arraycopy(buf, pos, b, 0, at);
+        pos += at;
         while (at < n) {
             timeout(deadline);
             int r = in.read(b, at, n - at);
@@ -154,16 +163,40 @@ final class Http1Connection implements AutoCloseable {
         return b;
     }
 
+    /** One head line (without CR LF), as ISO-8859-1. */
     private String line() throws IOException {
-        StringBuilder sb = new StringBuilder(64);
+        StringBuilder long_ = null;
         while (true) {
-            int c = in.read();
-            if (c < 0) throw new EOFException("the connection closed inside the response head");
-            if (c == '\n') break;
-            if (c != '\r') sb.append((char) c);
-            if (sb.length() > MAX_LINE) throw new IOException("response line longer than " + MAX_LINE + " bytes");
+            for (int i = pos; i < lim; i++) {
+                if (buf[i] != '\n') continue;
+                int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
+                String piece = new String(buf, pos, end - pos, StandardCharsets.ISO_8859_1);
+                pos = i + 1;
+                if (long_ == null) return piece;
+                long_.append(piece);
+                int n = long_.length();
+                if (n > 0 && long_.charAt(n - 1) == '\r' && end == i) long_.setLength(n - 1);
+                return long_.toString();
+            }
+            if (long_ == null) long_ = new StringBuilder(128);
+            long_.append(new String(buf, pos, lim - pos, StandardCharsets.ISO_8859_1));
+            pos = lim;
+            if (long_.length() > MAX_LINE) throw new IOException("response line longer than " + MAX_LINE + " bytes");
+            if (fill() < 0) throw new EOFException("the connection closed inside the response head");
         }
-        return sb.toString();
+    }
+
+    private int read() throws IOException {
+        if (pos == lim && fill() < 0) return -1;
+        return buf[pos++] & 0xff;
+    }
+
+    private int fill() throws IOException {
+        pos = 0;
+        lim = 0;
+        int r = in.read(buf, 0, buf.length);
+        if (r > 0) lim = r;
+        return r;
     }
 
     private void timeout(long deadlineNanos) throws IOException {

@@ -18,6 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +40,7 @@ final class HttpOpenAiBackend implements OpenAiBackend {
     private final Retrier retrier;
     private final AtomicBoolean ignoresN;
     private final AtomicBoolean noStreamOptions = new AtomicBoolean();
+    private final java.util.Map<String, Price> prices = new java.util.concurrent.ConcurrentHashMap<>();
     private final ThreadLocal<Integer> lastAttempts = ThreadLocal.withInitial(() -> 1);
 
     /** One logical call: the endpoint, the names, and the body for k choices. */
@@ -95,6 +99,42 @@ final class HttpOpenAiBackend implements OpenAiBackend {
         } finally {
             lastAttempts.set(1 + retries.get());
         }
+    }
+
+    @Override
+    public CompletableFuture<Relayed> relayAsync(String model, ObjectNode body, long promptChars, HttpTransport transport,
+                                                 ScheduledExecutorService timer) {
+        String upstream = config.upstreamModel(model);
+        ObjectNode b = Bodies.relay(config, upstream, body);
+        String where = "openai " + config.baseUrl() + " model " + upstream;
+        Instant start = config.clock().instant();
+        CompletableFuture<Relayed> out = new CompletableFuture<>();
+        tryRelay(b, where, 0, transport, timer, out, r -> {
+            RawResult raw = Responses.parse(r, Endpoint.CHAT, config.thinkTags(), where);
+            Duration latency = Duration.between(start, config.clock().instant());
+            return Accounting.generations(raw, price(model, upstream), latency.isNegative() ? Duration.ZERO : latency, promptChars);
+        });
+        return out;
+    }
+
+    /** Try number {@code retry + 1}; on a retriable failure the next one is scheduled after the same waits as {@link Retrier#run}. */
+    private void tryRelay(ObjectNode body, String where, int retry, HttpTransport transport, ScheduledExecutorService timer,
+                          CompletableFuture<Relayed> out, java.util.function.Function<JsonNode, List<Generation>> account) {
+        exchange.postJson(Endpoint.CHAT.path, body, where, transport).whenComplete((resp, err) -> {
+            try {
+                if (err == null) {
+                    if (!(resp instanceof ObjectNode o)) throw new PonderException(Kind.BAD_UPSTREAM_RESPONSE, where + ": the response is not a JSON object");
+                    out.complete(new Relayed(o, account.apply(o), retry + 1));
+                    return;
+                }
+                PonderException e = err instanceof PonderException p ? p
+                        : new PonderException(Kind.INTERNAL, where + ": " + err, err);
+                Duration wait = retrier.waitAfter(e, retry);
+                timer.schedule(() -> tryRelay(body, where, retry + 1, transport, timer, out, account), wait.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RuntimeException e) {
+                out.completeExceptionally(e);
+            }
+        });
     }
 
     @Override
@@ -240,6 +280,8 @@ final class HttpOpenAiBackend implements OpenAiBackend {
     }
 
     private Price price(String requestModel, String upstream) {
-        return config.prices().find(upstream).or(() -> config.prices().find(requestModel)).orElse(Price.FREE);
+        // the catalogue matches by prefix, so its answer for a pair of names is worth keeping (a few names per backend)
+        return prices.computeIfAbsent(requestModel + '\n' + upstream,
+                k -> config.prices().find(upstream).or(() -> config.prices().find(requestModel)).orElse(Price.FREE));
     }
 }

@@ -22,5 +22,12 @@ public interface OpenAiBackend extends StreamingBackend, CompletionBackend {
      */
     Relayed relay(String model, com.fasterxml.jackson.databind.node.ObjectNode body, long promptChars);
 
+    /**
+     * {@link #relay} without blocking: each try goes out on {@code transport}, waits between tries are scheduled on
+     * {@code timer}, and the future completes on one of their threads (an event loop's, for the proxy).
+     */
+    java.util.concurrent.CompletableFuture<Relayed> relayAsync(String model, com.fasterxml.jackson.databind.node.ObjectNode body, long promptChars,
+                                                               HttpTransport transport, java.util.concurrent.ScheduledExecutorService timer);
+
     static OpenAiBackend create(OpenAiConfig config) { return new HttpOpenAiBackend(config); }
 }

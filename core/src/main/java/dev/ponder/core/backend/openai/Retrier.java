@@ -20,20 +20,28 @@ final class Retrier {
             try {
                 return attempt.get();
             } catch (PonderException e) {
-                final int done = retry;
-                if (!e.retriable()) throw e;
-                if (retry >= config.maxRetries()) {
-                    throw again(e, e.getMessage() + " (gave up after " + (retry + 1) + " attempt" + (retry == 0 ? "" : "s") + ")");
-                }
-                Duration wait = e.retryAfter().orElseGet(() -> backoff(done));
-                if (wait.compareTo(config.maxRetryAfter()) > 0) {
-                    throw again(e, e.getMessage() + " (server asks to retry after " + wait.toSeconds()
-                            + " s, more than the " + config.maxRetryAfter().toSeconds() + " s this backend waits)");
-                }
+                Duration wait = waitAfter(e, retry);
                 retries.incrementAndGet();
                 sleep(wait);
             }
         }
+    }
+
+    /**
+     * How long to wait before the next try after attempt {@code retry} (0 = the first) failed with {@code e}; throws
+     * the error to give up with when it is not retriable, the retries are used up, or the server asks for too long.
+     */
+    Duration waitAfter(PonderException e, int retry) {
+        if (!e.retriable()) throw e;
+        if (retry >= config.maxRetries()) {
+            throw again(e, e.getMessage() + " (gave up after " + (retry + 1) + " attempt" + (retry == 0 ? "" : "s") + ")");
+        }
+        Duration wait = e.retryAfter().orElseGet(() -> backoff(retry));
+        if (wait.compareTo(config.maxRetryAfter()) > 0) {
+            throw again(e, e.getMessage() + " (server asks to retry after " + wait.toSeconds()
+                    + " s, more than the " + config.maxRetryAfter().toSeconds() + " s this backend waits)");
+        }
+        return wait;
     }
 
     Duration backoff(int retry) {
