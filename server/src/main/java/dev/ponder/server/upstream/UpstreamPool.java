@@ -54,10 +54,12 @@ public final class UpstreamPool implements StreamingBackend {
 
     /**
      * The client's body relayed as written to the first upstream that answers (see {@link OpenAiBackend#relay}), with
-     * the same retries, cooldown and fallback as any call.
+     * the same retries, cooldown and fallback as any call; its attempts are all the pool's tries.
      */
     public Relayed relay(String requestModel, ObjectNode body, long promptChars) {
-        return attempt(b -> b.relay(requestModel, body, promptChars));
+        Relayed r = attempt(b -> b.relay(requestModel, body, promptChars));
+        // every try counts, the failed upstreams' too, not only the one that answered
+        return new Relayed(r.response(), r.generations(), lastAttempts());
     }
 
     @Override
