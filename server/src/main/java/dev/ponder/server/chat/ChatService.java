@@ -16,6 +16,9 @@ import dev.ponder.server.budget.RateLimiter;
 import dev.ponder.server.budget.Spending;
 import dev.ponder.server.catalog.Catalog;
 import dev.ponder.server.catalog.ServedModel;
+import dev.ponder.server.catalog.UpstreamModel;
+import dev.ponder.core.backend.openai.HttpTransport;
+import java.util.concurrent.ScheduledExecutorService;
 import dev.ponder.server.ledger.Entry;
 import dev.ponder.server.metrics.ProxyMetrics;
 import dev.ponder.server.trace.TraceJson;
@@ -35,7 +38,7 @@ import java.util.random.RandomGenerator;
  * samples for {@code single}) under a cap equal to the reservation, then settle the real cost of every internal call
  * in the ledger, record metrics and keep the trace.
  */
-public final class ChatService {
+public final class ChatService implements AutoCloseable {
     private final Catalog catalog;
     private final RateLimiter limiter;
     private final Spending spending;
@@ -43,6 +46,8 @@ public final class ChatService {
     private final TraceStore traces;
     private final InstantSource clock;
     private final RandomGenerator random;
+    // ledger writes after a non-blocking relay (a file append): off the event loop, on their own virtual threads
+    private final java.util.concurrent.ExecutorService settler = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     public ChatService(Catalog catalog, RateLimiter limiter, Spending spending, ProxyMetrics metrics, TraceStore traces,
                        InstantSource clock, RandomGenerator random) {
@@ -76,6 +81,97 @@ public final class ChatService {
         } finally {
             metrics.request(strategyTag, caller.id(), status, Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /** Waits for ledger writes still under way. */
+    @Override
+    public void close() { settler.close(); }
+
+    /** After a request, whatever became of it: the ledger, the key's token rate, metrics and the trace. */
+    private void account(Caller caller, ChatRequest req, Catalog.Target target, String traceId, Spending.Reservation res, Usage used,
+                         int status, List<TraceJson.Run> runs, long startedNanos) {
+        spending.settle(res, new Entry(clock.instant(), caller.id(), traceId, target.model().id(), target.strategy().name(),
+                used.inputTokens(), used.outputTokens(), used.dollars(), status));
+        limiter.addTokens(caller, used.totalTokens());
+        metrics.usage(target.strategy().name(), caller.id(), used.inputTokens(), used.outputTokens(), used.dollars());
+        long elapsed = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+        long created = clock.instant().getEpochSecond();
+        traces.put(traceId, caller, () -> {
+            var trace = TraceJson.of(traceId, req.model(), target.strategy().name(), caller.id(), created, elapsed, status, runs);
+            target.route().ifPresent(r -> trace.set("route", dev.ponder.server.api.Completions.route(r)));
+            return trace;
+        });
+    }
+
+    /**
+     * Completes the request without blocking, when it can be: a non-streamed one-choice {@code single} request (or a
+     * non-streamed tool call) to an upstream model, on a ledger that holds budgets in memory, relayed on
+     * {@code transport} with retry waits on {@code timer}; the reply is sent from the transport's thread. Returns false,
+     * having done nothing, for every other request ({@code auto}, whose router computes embeddings, included): those
+     * go to {@link #complete} on a thread that may block.
+     */
+    public boolean completeWithoutBlocking(Caller caller, ChatRequest req, Reply reply, HttpTransport transport, ScheduledExecutorService timer) {
+        if (req.stream() || req.model().equals(dev.ponder.server.route.AutoRoute.MODEL) || !spending.ledger().holdsInMemory()) return false;
+        if (req.n() != 1 && req.passthrough().isEmpty()) return false;
+        Catalog.Target target;
+        try {
+            target = catalog.resolve(req);
+        } catch (RuntimeException e) {
+            return false; // the blocking path reports it, with the metrics
+        }
+        if (!(target.model() instanceof UpstreamModel model) || !target.strategy().name().equals("single")) return false;
+        long started = System.nanoTime();
+        String traceId = nextId();
+        reply.trace(traceId);
+        Spending.Reservation res = null;
+        try {
+            caller.mayUse(model.id());
+            limiter.admit(caller);
+            ServedModel.Ask ask = model.ask(req, traceId);
+            Usage worst = model.worstCase(ask, req.n(), 1);
+            res = spending.reserve(caller, worst, model.worstCase(ask, 1, 1));
+            if (res.cap().isPresent() && res.cap().get() + 1e-12 < worst.dollars()) {
+                throw new PonderException(PonderException.Kind.BUDGET_EXCEEDED, String.format("a passed-through request cannot stop"
+                        + " early, so it needs its whole worst case of $%.6f; the key's budget has $%.6f left", worst.dollars(), res.cap().get()));
+            }
+        } catch (RuntimeException e) {
+            ApiError err = ApiError.of(e);
+            if (res != null) account(caller, req, target, traceId, res, Usage.ZERO, err.status(), List.of(), started);
+            reply.fail(err);
+            metrics.request("single", caller.id(), err.status(), Duration.ofNanos(System.nanoTime() - started));
+            return true;
+        }
+        Trace trace = new Trace(traceId + "/0");
+        List<TraceJson.Run> runs = List.of(new TraceJson.Run(trace, List.of(), "", "DONE", Optional.empty()));
+        java.time.Instant callStarted = clock.instant();
+        Spending.Reservation held = res;
+        model.pool().relayAsync(model.id(), req.body(), Passthrough.promptChars(req), transport, timer).whenComplete((r, err) -> {
+            int status = 200;
+            Usage used = Usage.ZERO;
+            try {
+                if (err == null) {
+                    used = r.usage();
+                    reply.passthrough(Passthrough.answered(trace, model, callStarted, r, req, traceId, target.route()));
+                } else {
+                    RuntimeException e = err instanceof RuntimeException re ? re : new PonderException(PonderException.Kind.INTERNAL, err.toString(), err);
+                    Passthrough.failed(trace, model, callStarted, 0, e);
+                    ApiError api = ApiError.of(e);
+                    status = api.status();
+                    reply.fail(api);
+                }
+            } catch (RuntimeException e) {
+                ApiError api = ApiError.of(e);
+                status = api.status();
+                reply.fail(api); // ignored when the answer already went out
+            } finally {
+                Usage u = used;
+                int st = status;
+                if (spending.ledger().settlesInMemory()) account(caller, req, target, traceId, held, u, st, runs, started);
+                else settler.execute(() -> account(caller, req, target, traceId, held, u, st, runs, started));
+                metrics.request("single", caller.id(), status, Duration.ofNanos(System.nanoTime() - started));
+            }
+        });
+        return true;
     }
 
     private String nextId() {
@@ -151,18 +247,7 @@ public final class ChatService {
             } finally {
                 Usage used = Usage.ZERO;
                 for (Trace tr : allTraces) used = used.plus(tr.total());
-                spending.settle(res, new Entry(clock.instant(), caller.id(), traceId, model.id(), target.strategy().name(),
-                        used.inputTokens(), used.outputTokens(), used.dollars(), status));
-                limiter.addTokens(caller, used.totalTokens());
-                metrics.usage(target.strategy().name(), caller.id(), used.inputTokens(), used.outputTokens(), used.dollars());
-                long elapsed = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
-                long created = clock.instant().getEpochSecond();
-                int finalStatus = status;
-                traces.put(traceId, caller, () -> {
-                    var trace = TraceJson.of(traceId, req.model(), target.strategy().name(), caller.id(), created, elapsed, finalStatus, runs);
-                    target.route().ifPresent(r -> trace.set("route", dev.ponder.server.api.Completions.route(r)));
-                    return trace;
-                });
+                account(caller, req, target, traceId, res, used, status, runs, startedNanos);
             }
         }
 

@@ -94,26 +94,40 @@ final class Passthrough {
         Instant started = clock.instant();
         Relayed r;
         try {
-            r = model.pool().relay(model.id(), req.body(), promptChars());
+            r = model.pool().relay(model.id(), req.body(), promptChars(req));
         } catch (PonderException e) {
-            trace.record("relay", model.pool().name(), model.id(), 0, Usage.ZERO, started, model.pool().lastAttempts(), List.of(),
-                    Optional.of(e.kind() + ": " + e.getMessage()));
+            failed(trace, model, started, model.pool().lastAttempts(), e);
             throw e;
         }
+        reply.passthrough(answered(trace, model, started, r, req, traceId, route));
+    }
+
+    /** Records a relayed call that failed after {@code attempts} tries. */
+    static void failed(Trace trace, UpstreamModel model, Instant started, int attempts, RuntimeException e) {
+        String what = e instanceof PonderException p ? p.kind() + ": " + p.getMessage() : e.toString();
+        trace.record("relay", model.pool().name(), model.id(), 0, Usage.ZERO, started, attempts, List.of(), Optional.of(what));
+    }
+
+    /**
+     * Records a relayed call that answered, and returns the answer for the client: the upstream's object with the
+     * proxy's id and the requested model name, usage (Ponder's estimate when the upstream sent none) and {@code ponder}.
+     */
+    static ObjectNode answered(Trace trace, UpstreamModel model, Instant started, Relayed r, ChatRequest req, String traceId,
+                               Optional<Routed> route) {
         Usage used = r.usage();
         trace.record("relay", model.pool().name(), model.id(), r.generations().size(), used, started, r.attempts(), List.of(), Optional.empty());
         ObjectNode out = r.response();
         out.put("id", "chatcmpl-" + traceId);
         out.put("model", req.model());
         if (!out.path("usage").isObject()) out.set("usage", dev.ponder.server.api.Completions.usage(used));
-        ObjectNode p = ponder(used);
+        ObjectNode p = ponder(traceId, used);
         p.put("samples", r.generations().size()).put("calls", r.attempts());
         route.ifPresent(x -> p.set("route", dev.ponder.server.api.Completions.route(x)));
         out.set("ponder", p);
-        reply.passthrough(out);
+        return out;
     }
 
-    private long promptChars() {
+    static long promptChars(ChatRequest req) {
         long chars = 0;
         for (var m : req.messages()) chars += m.content().length();
         return chars;
@@ -148,7 +162,9 @@ final class Passthrough {
         return new Usage(in, out, Math.min(reasoning, out), price.cost(in, out), Duration.ofNanos(System.nanoTime() - t0));
     }
 
-    private ObjectNode ponder(Usage u) {
+    private ObjectNode ponder(Usage u) { return ponder(traceId, u); }
+
+    private static ObjectNode ponder(String traceId, Usage u) {
         ObjectNode p = JSON.createObjectNode();
         p.put("strategy", "single").put("trace_id", traceId).put("dollars", u.dollars()).put("samples", 1).put("calls", 1).put("passthrough", true);
         return p;

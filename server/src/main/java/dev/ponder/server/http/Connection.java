@@ -12,8 +12,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * One client connection: each complete request becomes a {@link Call} handled on a virtual thread, one at a time, so
- * pipelined requests are answered in the order they came. State is touched only on the connection's event loop.
+ * One client connection: each complete request becomes a {@link Call}, handed to the front on the event loop, one at
+ * a time, so pipelined requests are answered in the order they came. State is touched only on the connection's event loop.
  */
 final class Connection extends ChannelInboundHandlerAdapter {
     private final Executor handlers;
@@ -49,14 +49,17 @@ final class Connection extends ChannelInboundHandlerAdapter {
         } finally {
             req.release();
         }
-        Consumer<Call> h = bad ? malformed : handler;
-        handlers.execute(() -> {
-            try {
-                h.accept(call);
-            } finally {
-                call.release();
-            }
-        });
+        if (bad) {
+            handlers.execute(() -> {
+                try {
+                    malformed.accept(call);
+                } finally {
+                    call.release();
+                }
+            });
+        } else {
+            handler.accept(call); // on this event loop: the handler answers at once or hands the call to a thread that may block
+        }
     }
 
     private void next(ChannelHandlerContext ctx) {

@@ -14,10 +14,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Reading request bodies (size limit, strict UTF-8, JSON) and writing JSON and text responses. */
 final class Exchanges {
-    static final ObjectMapper JSON =
-            // a shared buffer pool: the default is per thread, and every request runs on a fresh virtual thread
-            new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-                    .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build());
+    static final ObjectMapper JSON = dev.ponder.core.json.JsonMappers.mapper();
 
     private Exchanges() {}
 

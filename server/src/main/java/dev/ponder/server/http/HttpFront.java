@@ -13,10 +13,12 @@ import dev.ponder.server.chat.ChatService;
 import dev.ponder.server.chat.Reply;
 import dev.ponder.server.metrics.ProxyMetrics;
 import dev.ponder.server.trace.TraceStore;
+import dev.ponder.server.upstream.LoopClient;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -24,9 +26,11 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +49,7 @@ public final class HttpFront implements AutoCloseable {
     private final EventLoopGroup loops;
     private final Channel listener;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final LoopClient upstreams;
     private final ChatService chat;
     private final KeyRing keys;
     private final Catalog catalog;
@@ -62,6 +67,7 @@ public final class HttpFront implements AutoCloseable {
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         loops = new MultiThreadIoEventLoopGroup(Math.max(1, Runtime.getRuntime().availableProcessors()), io);
+        upstreams = new LoopClient(epoll ? EpollSocketChannel.class : NioSocketChannel.class, java.time.Duration.ofSeconds(10));
         try {
             listener = new ServerBootstrap().group(loops).channel(type)
                     .option(ChannelOption.SO_BACKLOG, 1024)
@@ -70,7 +76,7 @@ public final class HttpFront implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             ch.pipeline().addLast(new HttpServerCodec(), new BodyLimit(maxBodyBytes),
-                                    new Connection(executor, HttpFront.this::handle, HttpFront.this::malformed));
+                                    new Connection(executor, call -> accept(call, ch.eventLoop()), HttpFront.this::malformed));
                         }
                     })
                     .bind(address).syncUninterruptibly().channel();
@@ -87,6 +93,39 @@ public final class HttpFront implements AutoCloseable {
         listener.close().syncUninterruptibly();
         executor.shutdownNow();
         loops.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        chat.close();
+    }
+
+    /**
+     * A request as read, on its connection's event loop. A chat completion that can be relayed without blocking is
+     * parsed and sent upstream from here (see {@link ChatService#completeWithoutBlocking}); everything else, and every
+     * refusal, is handled on a virtual thread.
+     */
+    private void accept(Call call, EventLoop loop) {
+        if (call.method().equals("POST") && (call.path().equals("/v1/chat/completions") || call.path().equals("/chat/completions"))) {
+            try {
+                Caller caller = authenticate(call);
+                ChatRequest req = ChatRequestParser.parse(Exchanges.json(call));
+                if (!req.stream() && chat.completeWithoutBlocking(caller, req, new JsonReply(call), upstreams.on(loop), loop)) return;
+                onThread(call, () -> chat.complete(caller, req, req.stream() ? new SseReply(call, req.model(), req.includeUsage()) : new JsonReply(call)));
+                return;
+            } catch (RuntimeException refused) {
+                // the blocking path answers it again, with the same error, and counts it
+            }
+        }
+        onThread(call, () -> handle(call));
+    }
+
+    private void onThread(Call call, Runnable work) {
+        executor.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                Exchanges.error(call, ApiError.of(e));
+            } finally {
+                call.release();
+            }
+        });
     }
 
     /** A request Netty could not parse (bad request line or headers): 400, then the connection closes. */

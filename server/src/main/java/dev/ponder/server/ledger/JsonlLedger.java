@@ -83,6 +83,9 @@ final class JsonlLedger extends MemoryLedger {
     }
 
     @Override
+    public boolean settlesInMemory() { return false; }
+
+    @Override
     public void close() {
         try {
             writer.out.close();

@@ -30,6 +30,12 @@ public interface Ledger extends AutoCloseable {
 
     Spend spend(String key, String bucket);
 
+    /** True when {@link #hold} touches no disk or network, so an event loop may call it. */
+    default boolean holdsInMemory() { return false; }
+
+    /** True when {@link #settle} and {@link #record} touch no disk or network either. */
+    default boolean settlesInMemory() { return false; }
+
     @Override
     void close();
 

@@ -48,5 +48,11 @@ class MemoryLedger implements Ledger {
     }
 
     @Override
+    public boolean holdsInMemory() { return true; }
+
+    @Override
+    public boolean settlesInMemory() { return sink.isEmpty(); }
+
+    @Override
     public void close() { }
 }

@@ -7,6 +7,9 @@ import dev.ponder.core.backend.StreamingBackend;
 import dev.ponder.core.backend.openai.OpenAiBackend;
 import dev.ponder.core.backend.openai.Relayed;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.backend.openai.HttpTransport;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Usage;
 import java.time.Duration;
@@ -64,20 +67,19 @@ public final class UpstreamPool implements StreamingBackend {
 
     @Override
     public Usage worstCase(GenerationRequest request) {
-        return members.stream().map(m -> m.backend().worstCase(request)).max(Comparator.comparingDouble(Usage::dollars)).orElseThrow();
+        Usage worst = null;
+        for (Upstreams.Member m : members) {
+            Usage u = m.backend().worstCase(request);
+            if (worst == null || u.dollars() > worst.dollars()) worst = u;
+        }
+        return worst;
     }
 
     @Override
     public int lastAttempts() { return attempts.get(); }
 
     private <T> T attempt(Function<OpenAiBackend, T> call) {
-        List<Upstreams.Member> order = members;
-        if (!coolingUntil.isEmpty()) {
-            Instant now = clock.instant();
-            order = new ArrayList<>();
-            members.stream().filter(m -> !cooling(m, now)).forEach(order::add);
-            members.stream().filter(m -> cooling(m, now)).sorted(Comparator.comparing(m -> coolingUntil.get(m.name()))).forEach(order::add);
-        }
+        List<Upstreams.Member> order = order();
         List<String> failures = new ArrayList<>();
         int tries = 0;
         PonderException last = null;
@@ -85,7 +87,7 @@ public final class UpstreamPool implements StreamingBackend {
             try {
                 T out = call.apply(m.backend());
                 tries += m.backend().lastAttempts();
-                if (!coolingUntil.isEmpty()) coolingUntil.remove(m.name());
+                recovered(m);
                 attempts.set(tries);
                 return out;
             } catch (PonderException e) {
@@ -94,13 +96,69 @@ public final class UpstreamPool implements StreamingBackend {
                     attempts.set(tries);
                     throw e;
                 }
-                coolingUntil.put(m.name(), clock.instant().plus(cooldown));
+                coolDown(m);
                 failures.add(m.name() + ": " + e.getMessage());
                 last = e;
             }
         }
         attempts.set(tries);
-        throw new PonderException(last.kind(), "model " + model + ": all " + members.size() + " upstream"
+        throw allFailed(last, failures);
+    }
+
+    /**
+     * {@link #relay} without blocking: the same order, cooldown and fallback, each upstream's tries on
+     * {@code transport} with waits on {@code timer}; completes on their thread.
+     */
+    public CompletableFuture<Relayed> relayAsync(String requestModel, ObjectNode body, long promptChars, HttpTransport transport,
+                                                 ScheduledExecutorService timer) {
+        CompletableFuture<Relayed> out = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        next(order(), 0, tries, new ArrayList<>(), null, out, b -> b.relayAsync(requestModel, body, promptChars, transport, timer, tries));
+        return out;
+    }
+
+    private void next(List<Upstreams.Member> order, int at, java.util.concurrent.atomic.AtomicInteger tries, List<String> failures, PonderException last,
+                      CompletableFuture<Relayed> out, Function<OpenAiBackend, CompletableFuture<Relayed>> call) {
+        if (at == order.size()) {
+            out.completeExceptionally(allFailed(last, failures));
+            return;
+        }
+        Upstreams.Member m = order.get(at);
+        call.apply(m.backend()).whenComplete((r, err) -> {
+            if (err == null) {
+                recovered(m);
+                out.complete(new Relayed(r.response(), r.generations(), tries.get()));
+                return;
+            }
+            Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+            if (!(cause instanceof PonderException e) || !fallbackHelps(e)) {
+                out.completeExceptionally(cause);
+                return;
+            }
+            coolDown(m);
+            failures.add(m.name() + ": " + e.getMessage());
+            next(order, at + 1, tries, failures, e, out, call);
+        });
+    }
+
+    /** Upstreams not cooling down first, in the configured order, then the cooling ones, soonest available first. */
+    private List<Upstreams.Member> order() {
+        if (coolingUntil.isEmpty()) return members;
+        Instant now = clock.instant();
+        List<Upstreams.Member> order = new ArrayList<>();
+        members.stream().filter(m -> !cooling(m, now)).forEach(order::add);
+        members.stream().filter(m -> cooling(m, now)).sorted(Comparator.comparing(m -> coolingUntil.get(m.name()))).forEach(order::add);
+        return order;
+    }
+
+    private void coolDown(Upstreams.Member m) { coolingUntil.put(m.name(), clock.instant().plus(cooldown)); }
+
+    private void recovered(Upstreams.Member m) {
+        if (!coolingUntil.isEmpty()) coolingUntil.remove(m.name());
+    }
+
+    private PonderException allFailed(PonderException last, List<String> failures) {
+        return new PonderException(last.kind(), "model " + model + ": all " + members.size() + " upstream"
                 + (members.size() == 1 ? "" : "s") + " failed (" + String.join("; ", failures) + ")",
                 last.retryAfter().orElse(null), last, last.outputDelivered());
     }

@@ -28,10 +28,7 @@ import java.util.concurrent.TimeoutException;
  * and a stream's wait for its headers, are bounded by the request timeout.
  */
 final class Exchange {
-    private static final ObjectMapper JSON =
-            // a shared buffer pool: the default is per thread, and every request runs on a fresh virtual thread
-            new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-                    .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build());
+    private static final ObjectMapper JSON = dev.ponder.core.json.JsonMappers.mapper();
     private final OpenAiConfig config;
     private final HttpClient client;
     private final Optional<String> authorization;

@@ -103,13 +103,13 @@ final class HttpOpenAiBackend implements OpenAiBackend {
 
     @Override
     public CompletableFuture<Relayed> relayAsync(String model, ObjectNode body, long promptChars, HttpTransport transport,
-                                                 ScheduledExecutorService timer) {
+                                                 ScheduledExecutorService timer, AtomicInteger tries) {
         String upstream = config.upstreamModel(model);
         ObjectNode b = Bodies.relay(config, upstream, body);
         String where = "openai " + config.baseUrl() + " model " + upstream;
         Instant start = config.clock().instant();
         CompletableFuture<Relayed> out = new CompletableFuture<>();
-        tryRelay(b, where, 0, transport, timer, out, r -> {
+        tryRelay(b, where, 0, transport, timer, tries, out, r -> {
             RawResult raw = Responses.parse(r, Endpoint.CHAT, config.thinkTags(), where);
             Duration latency = Duration.between(start, config.clock().instant());
             return Accounting.generations(raw, price(model, upstream), latency.isNegative() ? Duration.ZERO : latency, promptChars);
@@ -118,8 +118,9 @@ final class HttpOpenAiBackend implements OpenAiBackend {
     }
 
     /** Try number {@code retry + 1}; on a retriable failure the next one is scheduled after the same waits as {@link Retrier#run}. */
-    private void tryRelay(ObjectNode body, String where, int retry, HttpTransport transport, ScheduledExecutorService timer,
+    private void tryRelay(ObjectNode body, String where, int retry, HttpTransport transport, ScheduledExecutorService timer, AtomicInteger tries,
                           CompletableFuture<Relayed> out, java.util.function.Function<JsonNode, List<Generation>> account) {
+        tries.incrementAndGet();
         exchange.postJson(Endpoint.CHAT.path, body, where, transport).whenComplete((resp, err) -> {
             try {
                 if (err == null) {
@@ -130,7 +131,7 @@ final class HttpOpenAiBackend implements OpenAiBackend {
                 PonderException e = err instanceof PonderException p ? p
                         : new PonderException(Kind.INTERNAL, where + ": " + err, err);
                 Duration wait = retrier.waitAfter(e, retry);
-                timer.schedule(() -> tryRelay(body, where, retry + 1, transport, timer, out, account), wait.toNanos(), TimeUnit.NANOSECONDS);
+                timer.schedule(() -> tryRelay(body, where, retry + 1, transport, timer, tries, out, account), wait.toNanos(), TimeUnit.NANOSECONDS);
             } catch (RuntimeException e) {
                 out.completeExceptionally(e);
             }

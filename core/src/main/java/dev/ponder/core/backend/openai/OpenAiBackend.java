@@ -24,10 +24,12 @@ public interface OpenAiBackend extends StreamingBackend, CompletionBackend {
 
     /**
      * {@link #relay} without blocking: each try goes out on {@code transport}, waits between tries are scheduled on
-     * {@code timer}, and the future completes on one of their threads (an event loop's, for the proxy).
+     * {@code timer}, and the future completes on one of their threads (an event loop's, for the proxy). {@code tries}
+     * goes up by one as each try is sent (a pool of upstreams counts all its tries on one counter).
      */
     java.util.concurrent.CompletableFuture<Relayed> relayAsync(String model, com.fasterxml.jackson.databind.node.ObjectNode body, long promptChars,
-                                                               HttpTransport transport, java.util.concurrent.ScheduledExecutorService timer);
+                                                               HttpTransport transport, java.util.concurrent.ScheduledExecutorService timer,
+                                                               java.util.concurrent.atomic.AtomicInteger tries);
 
     static OpenAiBackend create(OpenAiConfig config) { return new HttpOpenAiBackend(config); }
 }

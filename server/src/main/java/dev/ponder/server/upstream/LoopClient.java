@@ -1,0 +1,249 @@
+package dev.ponder.server.upstream;
+
+import dev.ponder.core.backend.openai.HttpTransport;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The proxy's non-blocking HTTP/1.1 client. A request goes out from the event loop that read the client's request,
+ * on a keep-alive connection kept by that loop for that server, and its response is handled on the same loop: a
+ * relayed request never changes threads. A pooled connection the server had closed is retried once on a fresh one
+ * (nothing was received, so nothing is repeated); HTTPS verifies the server's name.
+ */
+public final class LoopClient {
+    private static final int MAX_RESPONSE = 64 * 1024 * 1024;
+    private static final int MAX_IDLE_PER_SERVER = 256;
+    private static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of(), (a, b) -> true);
+    private final Class<? extends Channel> socketType;
+    private final Duration connectTimeout;
+    private final FastThreadLocal<Map<String, ArrayDeque<Channel>>> idle = new FastThreadLocal<>() {
+        @Override
+        protected Map<String, ArrayDeque<Channel>> initialValue() { return new HashMap<>(); }
+    };
+    private volatile SslContext tls;
+
+    public LoopClient(Class<? extends Channel> socketType, Duration connectTimeout) {
+        this.socketType = socketType;
+        this.connectTimeout = connectTimeout;
+    }
+
+    /** A transport whose requests leave from {@code loop} (and whose stages complete there). */
+    public HttpTransport on(EventLoop loop) {
+        return (uri, headers, body, timeout) -> {
+            CompletableFuture<HttpTransport.Response> out = new CompletableFuture<>();
+            if (loop.inEventLoop()) send(loop, uri, headers, body, timeout, out, true);
+            else loop.execute(() -> send(loop, uri, headers, body, timeout, out, true));
+            return out;
+        };
+    }
+
+    /** One exchange in flight on a connection. */
+    private static final class Pending {
+        final CompletableFuture<HttpTransport.Response> out;
+        final Runnable retryFresh;
+        final boolean reused;
+        ScheduledFuture<?> timer;
+
+        Pending(CompletableFuture<HttpTransport.Response> out, Runnable retryFresh, boolean reused) {
+            this.out = out;
+            this.retryFresh = retryFresh;
+            this.reused = reused;
+        }
+    }
+
+    private void send(EventLoop loop, URI uri, List<String[]> headers, byte[] body, Duration timeout,
+                      CompletableFuture<HttpTransport.Response> out, boolean mayReuse) {
+        String server = server(uri);
+        ArrayDeque<Channel> pool = idle.get().computeIfAbsent(server, k -> new ArrayDeque<>());
+        Channel ch = null;
+        while (mayReuse && ch == null && !pool.isEmpty()) {
+            Channel c = pool.pollFirst();
+            if (c.isActive()) ch = c;
+        }
+        Runnable fresh = () -> send(loop, uri, headers, body, timeout, out, false);
+        if (ch != null) {
+            write(ch, uri, headers, body, timeout, new Pending(out, fresh, true));
+            return;
+        }
+        boolean https = uri.getScheme().equalsIgnoreCase("https");
+        int port = port(uri);
+        SslContext ssl;
+        try {
+            ssl = https ? tls() : null;
+        } catch (SSLException e) {
+            out.completeExceptionally(e);
+            return;
+        }
+        new Bootstrap().group(loop).channel(socketType)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(connectTimeout.toMillis(), timeout.toMillis())))
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel c) {
+                        if (ssl != null) {
+                            SslHandler h = ssl.newHandler(c.alloc(), uri.getHost(), port);
+                            SSLParameters p = h.engine().getSSLParameters();
+                            p.setEndpointIdentificationAlgorithm("HTTPS");
+                            h.engine().setSSLParameters(p);
+                            c.pipeline().addLast(h);
+                        }
+                        Answer answer = new Answer(pool);
+                        c.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
+                            @Override
+                            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                                answer.seen = true; // some of a response arrived: a failure now may not be retried
+                                ctx.fireChannelRead(msg);
+                            }
+                        });
+                        c.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_RESPONSE), answer);
+                    }
+                })
+                .connect(uri.getHost(), port).addListener((ChannelFutureListener) f -> {
+                    if (f.isSuccess()) {
+                        write(f.channel(), uri, headers, body, timeout, new Pending(out, fresh, false));
+                    } else {
+                        Throwable t = f.cause();
+                        out.completeExceptionally(t instanceof ConnectTimeoutException
+                                ? new HttpConnectTimeoutException("connect to " + server + " timed out")
+                                : t instanceof IOException ? t : new IOException(t));
+                    }
+                });
+    }
+
+    private static void write(Channel ch, URI uri, List<String[]> headers, byte[] body, Duration timeout, Pending p) {
+        Answer a = ch.pipeline().get(Answer.class);
+        a.pending = p;
+        a.seen = false;
+        a.failure = null;
+        p.timer = ch.eventLoop().schedule(() -> {
+            if (a.pending == p) {
+                a.pending = null;
+                p.out.completeExceptionally(new HttpTimeoutException("no complete response within " + timeout));
+                ch.close();
+            }
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target, Unpooled.wrappedBuffer(body));
+        req.headers().set(HttpHeaderNames.HOST, uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost());
+        for (String[] h : headers) req.headers().add(h[0], h[1]);
+        req.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        ch.writeAndFlush(req).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) ch.close(); // the close fails the pending exchange (or retries it on a fresh connection)
+        });
+    }
+
+    /** Completes the pending exchange with the response, then pools the connection or closes it. */
+    private static final class Answer extends SimpleChannelInboundHandler<FullHttpResponse> {
+        private final ArrayDeque<Channel> pool;
+        Pending pending;
+        boolean seen;
+        Throwable failure;
+
+        Answer(ArrayDeque<Channel> pool) { this.pool = pool; }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse r) {
+            Pending p = pending;
+            pending = null;
+            if (p == null) {
+                ctx.close(); // an answer nobody asked for: the connection is out of step
+                return;
+            }
+            p.timer.cancel(false);
+            int status = r.status().code();
+            HttpHeaders headers = status / 100 == 2 ? NO_HEADERS : headers(r);
+            byte[] body = ByteBufUtil.getBytes(r.content());
+            if (HttpUtil.isKeepAlive(r) && ctx.channel().isActive() && pool.size() < MAX_IDLE_PER_SERVER) pool.offerFirst(ctx.channel());
+            else ctx.close();
+            p.out.complete(new HttpTransport.Response(status, headers, body));
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            Pending p = pending;
+            pending = null;
+            if (p != null) {
+                p.timer.cancel(false);
+                if (p.reused && !seen) {
+                    p.retryFresh.run(); // a kept connection the server had closed: nothing was received, so nothing repeats
+                } else {
+                    String why = failure == null ? "the server closed the connection before answering" : failure.toString();
+                    p.out.completeExceptionally(failure instanceof IOException io ? io : new IOException(why, failure));
+                }
+            }
+            pool.remove(ctx.channel());
+            ctx.fireChannelInactive();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            failure = cause;
+            ctx.close(); // the pending exchange is settled when the connection is gone
+        }
+
+        private static HttpHeaders headers(FullHttpResponse r) {
+            Map<String, List<String>> m = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (Map.Entry<String, String> e : r.headers()) m.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+            return HttpHeaders.of(m, (a, b) -> true);
+        }
+    }
+
+    private SslContext tls() throws SSLException {
+        SslContext c = tls;
+        if (c == null) {
+            synchronized (this) {
+                if (tls == null) tls = SslContextBuilder.forClient().build();
+                c = tls;
+            }
+        }
+        return c;
+    }
+
+    private static String server(URI uri) { return uri.getScheme() + "://" + uri.getHost() + ":" + port(uri); }
+
+    private static int port(URI uri) {
+        if (uri.getPort() > 0) return uri.getPort();
+        return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    }
+}
