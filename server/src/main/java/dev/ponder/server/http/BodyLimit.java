@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.HttpVersion;
  * format naming the limit and its config key, and the connection closes, since the rest of the body is unread.
  */
 final class BodyLimit extends HttpObjectAggregator {
+    private static final long LINGER_SECONDS = 2;
     private final int limit;
 
     BodyLimit(int limit) {
@@ -38,7 +39,14 @@ final class BodyLimit extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        ctx.writeAndFlush(tooLarge()).addListener(ChannelFutureListener.CLOSE);
+        // a lingering close, as nginx does: closing at once while the client still sends its body would reset the
+        // connection and the client would never read the 413; so end our side, keep reading (and dropping) what comes,
+        // and close when the client does or after a grace period
+        ctx.writeAndFlush(tooLarge()).addListener((ChannelFutureListener) f -> {
+            if (f.channel() instanceof io.netty.channel.socket.DuplexChannel d) d.shutdownOutput();
+            else f.channel().close();
+            f.channel().eventLoop().schedule(() -> { f.channel().close(); }, LINGER_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        });
     }
 
     private FullHttpResponse tooLarge() {
