@@ -1,11 +1,32 @@
 // A fake OpenAI-compatible upstream for the proxy benchmark: POST /v1/chat/completions answers a fixed JSON
-// completion after a fixed delay, on virtual threads. Run with the JDK's source launcher:
-//   java bench/proxy/FixedDelayUpstream.java PORT DELAY_MS
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+// completion after a fixed delay. On Netty (epoll), with the delay scheduled on the event loop, so the upstream is
+// never the bottleneck it measures against. Run with the JDK's source launcher and Ponder's jar (which holds Netty):
+//   java -cp cli/target/ponder.jar bench/proxy/FixedDelayUpstream.java PORT DELAY_MS
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 public class FixedDelayUpstream {
     public static void main(String[] args) throws Exception {
@@ -15,20 +36,31 @@ public class FixedDelayUpstream {
                 + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"The answer is 42.\"},"
                 + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":5,\"total_tokens\":17}}")
                 .getBytes(StandardCharsets.UTF_8);
-        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4096);
-        s.createContext("/", ex -> {
-            try (ex) {
-                ex.getRequestBody().readAllBytes();
-                if (delay > 0) Thread.sleep(delay);
-                ex.getResponseHeaders().set("Content-Type", "application/json");
-                ex.sendResponseHeaders(200, body.length);
-                ex.getResponseBody().write(body);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        s.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        s.start();
+        boolean epoll = Epoll.isAvailable();
+        var group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        new ServerBootstrap().group(group).channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096).childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new SimpleChannelInboundHandler<FullHttpRequest>() {
+                            @Override
+                            protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+                                boolean keepAlive = HttpUtil.isKeepAlive(req);
+                                Runnable answer = () -> {
+                                    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(body));
+                                    r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json").setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+                                    HttpUtil.setKeepAlive(r, keepAlive);
+                                    var f = ctx.writeAndFlush(r);
+                                    if (!keepAlive) f.addListener(ChannelFutureListener.CLOSE);
+                                };
+                                if (delay > 0) ctx.executor().schedule(answer, delay, TimeUnit.MILLISECONDS);
+                                else answer.run();
+                            }
+                        });
+                    }
+                }).bind("127.0.0.1", port).sync();
         System.out.println("upstream on " + port + " delay " + delay + " ms");
     }
 }

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Proxy benchmark: wrk at 64 and 256 connections against a fake upstream answering after 0 ms and 20 ms,
 # direct, through `ponder serve` (single strategy) and through nginx as a plain reverse proxy, in the same run.
-# Needs wrk and nginx (Debian packages). Usage: bench/proxy/run.sh [SECONDS]   (default 10 s per cell)
+# Needs wrk and nginx (Debian packages). Usage: [WARM=8] bench/proxy/run.sh [SECONDS]   (default 10 s per cell, after
+# WARM seconds of the same load on the same path)
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 root=$(cd "$here/../.." && pwd)
 secs=${1:-10}
+warm=${WARM:-8}
 source "$root/scripts/jdk.sh"
 for c in wrk nginx; do command -v $c >/dev/null || { echo "bench: $c is missing (apt-get install wrk nginx)"; exit 1; }; done
 [ -f "$root/cli/target/ponder.jar" ] || (cd "$root" && mvn -q -B -DskipTests install)
@@ -25,17 +27,19 @@ echo "| path   | upstream | conns | req/s | p50 | p99 | errors"
 echo "|---|---|---|---|---|---|---|"
 for delay in 0 20; do
   up=$((30000 + RANDOM % 5000)); pp=$((up + 1)); np=$((up + 2))
-  "$JAVA_HOME/bin/java" "$here/FixedDelayUpstream.java" $up $delay >"$tmp/up.log" 2>&1 & pids+=($!)
+  "$JAVA_HOME/bin/java" -cp "$root/cli/target/ponder.jar" "$here/FixedDelayUpstream.java" $up $delay >"$tmp/up.log" 2>&1 & pids+=($!)
   sed "s/@PORT@/$pp/; s/@UP@/$up/" "$here/ponder.yaml.template" >"$tmp/ponder.yaml"
   "$JAVA_HOME/bin/java" ${PONDER_JAVA_OPTS:-} -jar "$root/cli/target/ponder.jar" serve --config "$tmp/ponder.yaml" >"$tmp/ponder.log" 2>&1 & pids+=($!)
   mkdir -p "$tmp/ngx"; sed "s#@DIR@#$tmp/ngx#g; s/@PORT@/$np/; s/@UP@/$up/" "$here/nginx.conf.template" >"$tmp/nginx.conf"
   nginx -c "$tmp/nginx.conf" -p "$tmp/ngx" & pids+=($!)
   wait_port $up; wait_port $pp; wait_port $np
   for conns in 64 256; do
-    wrk -t2 -c"$conns" -d2s -s "$here/post.lua" "http://127.0.0.1:$pp/v1/chat/completions" >/dev/null  # warm the JIT
-    measure direct $delay $conns "http://127.0.0.1:$up/v1/chat/completions"
-    measure ponder $delay $conns "http://127.0.0.1:$pp/v1/chat/completions"
-    measure nginx $delay $conns "http://127.0.0.1:$np/v1/chat/completions"
+    for target in "direct $up" "ponder $pp" "nginx $np"; do
+      set -- $target
+      # every path gets the same warm-up at this load before it is measured (the JVMs compile their hot code meanwhile)
+      wrk -t2 -c"$conns" -d"${warm}s" -s "$here/post.lua" "http://127.0.0.1:$2/v1/chat/completions" >/dev/null
+      measure "$1" $delay $conns "http://127.0.0.1:$2/v1/chat/completions"
+    done
   done
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=()
 done
