@@ -56,6 +56,14 @@ public final class HttpFront implements AutoCloseable {
     private final TraceStore traces;
     private final ProxyMetrics metrics;
 
+    static {
+        // Netty's default leak detection records a stack trace for one buffer in 128: a cost on every request path,
+        // for a check that belongs in tests; -Dio.netty.leakDetection.level=... still chooses
+        if (System.getProperty("io.netty.leakDetection.level") == null && System.getProperty("io.netty.leakDetectionLevel") == null) {
+            io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
+        }
+    }
+
     public HttpFront(InetSocketAddress address, int maxBodyBytes, ChatService chat, KeyRing keys, Catalog catalog, TraceStore traces,
                      ProxyMetrics metrics) {
         this.chat = chat;
