@@ -151,7 +151,7 @@ public final class ChatService implements AutoCloseable {
             try {
                 if (err == null) {
                     used = r.usage();
-                    reply.passthrough(Passthrough.answered(trace, model, callStarted, r, req, traceId, target.route()));
+                    reply.passthroughBody(Passthrough.answered(trace, model, callStarted, r, req, traceId, target.route()));
                 } else {
                     RuntimeException e = err instanceof RuntimeException re ? re : new PonderException(PonderException.Kind.INTERNAL, err.toString(), err);
                     Passthrough.failed(trace, model, callStarted, 0, e);

@@ -99,7 +99,7 @@ final class Passthrough {
             failed(trace, model, started, model.pool().lastAttempts(), e);
             throw e;
         }
-        reply.passthrough(answered(trace, model, started, r, req, traceId, route));
+        reply.passthroughBody(answered(trace, model, started, r, req, traceId, route));
     }
 
     /** Records a relayed call that failed after {@code attempts} tries. */
@@ -109,22 +109,20 @@ final class Passthrough {
     }
 
     /**
-     * Records a relayed call that answered, and returns the answer for the client: the upstream's object with the
+     * Records a relayed call that answered, and returns the answer for the client: the upstream's body with the
      * proxy's id and the requested model name, usage (Ponder's estimate when the upstream sent none) and {@code ponder}.
      */
-    static ObjectNode answered(Trace trace, UpstreamModel model, Instant started, Relayed r, ChatRequest req, String traceId,
-                               Optional<Routed> route) {
+    static byte[] answered(Trace trace, UpstreamModel model, Instant started, Relayed r, ChatRequest req, String traceId,
+                           Optional<Routed> route) {
         Usage used = r.usage();
         trace.record("relay", model.pool().name(), model.id(), r.generations().size(), used, started, r.attempts(), List.of(), Optional.empty());
-        ObjectNode out = r.response();
-        out.put("id", "chatcmpl-" + traceId);
-        out.put("model", req.model());
-        if (!out.path("usage").isObject()) out.set("usage", dev.ponder.server.api.Completions.usage(used));
+        ObjectNode extra = JSON.createObjectNode();
+        if (!r.reportedUsage()) extra.set("usage", dev.ponder.server.api.Completions.usage(used));
         ObjectNode p = ponder(traceId, used);
         p.put("samples", r.generations().size()).put("calls", r.attempts());
         route.ifPresent(x -> p.set("route", dev.ponder.server.api.Completions.route(x)));
-        out.set("ponder", p);
-        return out;
+        extra.set("ponder", p);
+        return r.answer("chatcmpl-" + traceId, req.model(), extra);
     }
 
     static long promptChars(ChatRequest req) {

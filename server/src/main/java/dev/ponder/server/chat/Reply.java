@@ -30,6 +30,15 @@ public interface Reply {
     /** A passed-through response body, or (streaming) one chunk of it, already in OpenAI's shape. */
     void passthrough(com.fasterxml.jackson.databind.node.ObjectNode json);
 
+    /** A passed-through non-streamed response body, already in OpenAI's shape, as JSON bytes. */
+    default void passthroughBody(byte[] json) {
+        try {
+            passthrough((com.fasterxml.jackson.databind.node.ObjectNode) dev.ponder.core.json.JsonMappers.mapper().readTree(json));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The end of a passed-through stream. */
     void passthroughDone();
 }

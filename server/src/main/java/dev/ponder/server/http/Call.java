@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -28,6 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Call {
     private static final long WRITE_WAIT_SECONDS = 60;
+    // the response headers are the proxy's own constants (content type, length, connection): no need to validate each
+    private static final DefaultHttpHeadersFactory OWN_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
     private final Channel channel;
     private final String method;
     private final String path;
@@ -63,7 +66,7 @@ final class Call {
     void send(int status, String contentType, byte[] bytes) {
         if (streaming || !finished.compareAndSet(false, true)) return;
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
-                Unpooled.wrappedBuffer(bytes));
+                Unpooled.wrappedBuffer(bytes), OWN_HEADERS, DefaultHttpHeadersFactory.trailersFactory());
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType).setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         end(channel.writeAndFlush(keep(r)));
     }

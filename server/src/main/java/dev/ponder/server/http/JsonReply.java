@@ -31,5 +31,8 @@ final class JsonReply implements Reply {
     public void passthrough(com.fasterxml.jackson.databind.node.ObjectNode json) { Exchanges.json(ex, 200, json); }
 
     @Override
+    public void passthroughBody(byte[] json) { Exchanges.send(ex, 200, "application/json", json); }
+
+    @Override
     public void passthroughDone() { }
 }

@@ -62,7 +62,7 @@ public final class UpstreamPool implements StreamingBackend {
     public Relayed relay(String requestModel, ObjectNode body, long promptChars) {
         Relayed r = attempt(b -> b.relay(requestModel, body, promptChars));
         // every try counts, the failed upstreams' too, not only the one that answered
-        return new Relayed(r.response(), r.generations(), lastAttempts());
+        return r.withAttempts(lastAttempts());
     }
 
     @Override
@@ -127,7 +127,7 @@ public final class UpstreamPool implements StreamingBackend {
         call.apply(m.backend()).whenComplete((r, err) -> {
             if (err == null) {
                 recovered(m);
-                out.complete(new Relayed(r.response(), r.generations(), tries.get()));
+                out.complete(r.withAttempts(tries.get()));
                 return;
             }
             Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;

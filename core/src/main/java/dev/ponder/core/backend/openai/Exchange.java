@@ -63,16 +63,30 @@ final class Exchange {
         return json(r.status(), r.headers(), r.body(), where);
     }
 
-    /** The same POST on a non-blocking transport; the stage completes on the transport's thread. */
-    CompletableFuture<JsonNode> postJson(String path, ObjectNode body, String where, HttpTransport transport) {
-        CompletableFuture<JsonNode> out = new CompletableFuture<>();
+    /** A POST whose 2xx body is wanted as sent (bytes), for relaying; other statuses become typed errors. */
+    byte[] postRaw(String path, ObjectNode body, String where) {
+        Http1Connection.Response r;
+        try {
+            r = lean.post(uri(path), jsonHeaders(), bytes(body), config.requestTimeout());
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) throw new PonderException(PonderException.Kind.INTERNAL, where + ": interrupted", e);
+            throw failed(e, where);
+        }
+        if (r.status() / 100 != 2) throw UpstreamErrors.ofStatus(r.status(), r.headers(), r.body(), where, config.clock());
+        return r.body();
+    }
+
+    /** {@link #postRaw} on a non-blocking transport; the stage completes on the transport's thread. */
+    CompletableFuture<byte[]> postRaw(String path, ObjectNode body, String where, HttpTransport transport) {
+        CompletableFuture<byte[]> out = new CompletableFuture<>();
         transport.post(uri(path), jsonHeaders(), bytes(body), config.requestTimeout()).whenComplete((r, err) -> {
             try {
                 if (err != null) {
                     Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
                     throw cause instanceof IOException io ? failed(io, where) : UpstreamErrors.ofTransport(cause, where, false);
                 }
-                out.complete(json(r.status(), r.headers(), r.body(), where));
+                if (r.status() / 100 != 2) throw UpstreamErrors.ofStatus(r.status(), r.headers(), r.body(), where, config.clock());
+                out.complete(r.body());
             } catch (RuntimeException e) {
                 out.completeExceptionally(e);
             }

@@ -90,12 +90,8 @@ final class HttpOpenAiBackend implements OpenAiBackend {
         AtomicInteger retries = new AtomicInteger();
         Instant start = config.clock().instant();
         try {
-            JsonNode resp = retrier.run(() -> exchange.postJson(Endpoint.CHAT.path, b, where), retries);
-            if (!(resp instanceof ObjectNode o)) throw new PonderException(Kind.BAD_UPSTREAM_RESPONSE, where + ": the response is not a JSON object");
-            RawResult r = Responses.parse(o, Endpoint.CHAT, config.thinkTags(), where);
-            Duration latency = Duration.between(start, config.clock().instant());
-            return new Relayed(o, Accounting.generations(r, price(model, upstream), latency.isNegative() ? Duration.ZERO : latency, promptChars),
-                    1 + retries.get());
+            return retrier.run(() -> relayed(exchange.postRaw(Endpoint.CHAT.path, b, where), model, upstream, where, start, promptChars,
+                    1 + retries.get()), retries);
         } finally {
             lastAttempts.set(1 + retries.get());
         }
@@ -107,35 +103,50 @@ final class HttpOpenAiBackend implements OpenAiBackend {
         String upstream = config.upstreamModel(model);
         ObjectNode b = Bodies.relay(config, upstream, body);
         String where = "openai " + config.baseUrl() + " model " + upstream;
-        Instant start = config.clock().instant();
         CompletableFuture<Relayed> out = new CompletableFuture<>();
-        tryRelay(b, where, 0, transport, timer, tries, out, r -> {
-            RawResult raw = Responses.parse(r, Endpoint.CHAT, config.thinkTags(), where);
-            Duration latency = Duration.between(start, config.clock().instant());
-            return Accounting.generations(raw, price(model, upstream), latency.isNegative() ? Duration.ZERO : latency, promptChars);
-        });
+        tryRelay(b, where, 0, transport, timer, tries, out, config.clock().instant(), model, upstream, promptChars);
         return out;
+    }
+
+    /** A relayed body read and accounted; a malformed one is an error like any bad response (retried, then next upstream). */
+    private Relayed relayed(byte[] raw, String model, String upstream, String where, Instant start, long promptChars, int attempts) {
+        CompletionScan scan = CompletionScan.of(raw, where);
+        RawResult r = Responses.parse(scan.accounted, Endpoint.CHAT, config.thinkTags(), where);
+        Duration latency = Duration.between(start, config.clock().instant());
+        return new Relayed(raw, scan, Accounting.generations(r, price(model, upstream), latency.isNegative() ? Duration.ZERO : latency, promptChars),
+                attempts);
     }
 
     /** Try number {@code retry + 1}; on a retriable failure the next one is scheduled after the same waits as {@link Retrier#run}. */
     private void tryRelay(ObjectNode body, String where, int retry, HttpTransport transport, ScheduledExecutorService timer, AtomicInteger tries,
-                          CompletableFuture<Relayed> out, java.util.function.Function<JsonNode, List<Generation>> account) {
+                          CompletableFuture<Relayed> out, Instant start, String model, String upstream, long promptChars) {
         tries.incrementAndGet();
-        exchange.postJson(Endpoint.CHAT.path, body, where, transport).whenComplete((resp, err) -> {
+        exchange.postRaw(Endpoint.CHAT.path, body, where, transport).whenComplete((raw, err) -> {
             try {
                 if (err == null) {
-                    if (!(resp instanceof ObjectNode o)) throw new PonderException(Kind.BAD_UPSTREAM_RESPONSE, where + ": the response is not a JSON object");
-                    out.complete(new Relayed(o, account.apply(o), retry + 1));
+                    out.complete(relayed(raw, model, upstream, where, start, promptChars, retry + 1));
                     return;
                 }
                 PonderException e = err instanceof PonderException p ? p
                         : new PonderException(Kind.INTERNAL, where + ": " + err, err);
-                Duration wait = retrier.waitAfter(e, retry);
-                timer.schedule(() -> tryRelay(body, where, retry + 1, transport, timer, tries, out, account), wait.toNanos(), TimeUnit.NANOSECONDS);
+                retryOrFail(e, body, where, retry, transport, timer, tries, out, start, model, upstream, promptChars);
+            } catch (PonderException e) {
+                retryOrFail(e, body, where, retry, transport, timer, tries, out, start, model, upstream, promptChars);
             } catch (RuntimeException e) {
                 out.completeExceptionally(e);
             }
         });
+    }
+
+    private void retryOrFail(PonderException e, ObjectNode body, String where, int retry, HttpTransport transport, ScheduledExecutorService timer,
+                             AtomicInteger tries, CompletableFuture<Relayed> out, Instant start, String model, String upstream, long promptChars) {
+        try {
+            Duration wait = retrier.waitAfter(e, retry);
+            timer.schedule(() -> tryRelay(body, where, retry + 1, transport, timer, tries, out, start, model, upstream, promptChars),
+                    wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RuntimeException fin) {
+            out.completeExceptionally(fin);
+        }
     }
 
     @Override

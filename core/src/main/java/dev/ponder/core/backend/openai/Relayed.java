@@ -1,23 +1,100 @@
 package dev.ponder.core.backend.openai;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Generation;
+import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Usage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.List;
 
 /**
- * A relayed chat completion: the upstream's response object as it wrote it, and its choices accounted as
- * generations (tokens, dollars, latency; estimated when the server reported no usage), after {@code attempts} tries.
+ * A relayed chat completion: the upstream's response body as it wrote it, its choices accounted as generations
+ * (tokens, dollars, latency; estimated when the server reported no usage), after {@code attempts} tries.
  */
-public record Relayed(ObjectNode response, List<Generation> generations, int attempts) {
-    public Relayed {
-        generations = List.copyOf(generations);
+public final class Relayed {
+    private static final ObjectMapper JSON = dev.ponder.core.json.JsonMappers.mapper();
+    private final byte[] body;
+    private final CompletionScan scan;
+    private final List<Generation> generations;
+    private final int attempts;
+
+    Relayed(byte[] body, CompletionScan scan, List<Generation> generations, int attempts) {
+        this.body = body;
+        this.scan = scan;
+        this.generations = List.copyOf(generations);
+        this.attempts = attempts;
     }
+
+    public List<Generation> generations() { return generations; }
+
+    public int attempts() { return attempts; }
+
+    /** The same answer, counted as {@code n} tries (a pool counts its failed upstreams' tries too). */
+    public Relayed withAttempts(int n) { return new Relayed(body, scan, generations, n); }
 
     /** The whole call's usage: the sum over its choices. */
     public Usage usage() {
         Usage u = Usage.ZERO;
         for (Generation g : generations) u = u.plus(g.usage());
         return u;
+    }
+
+    /** Whether the upstream reported a usage object. */
+    public boolean reportedUsage() { return scan.usage; }
+
+    /** The upstream's body as sent. */
+    public byte[] body() { return body.clone(); }
+
+    /**
+     * The body for the client: the upstream's bytes with the top-level {@code id} and {@code model} values replaced
+     * (added when missing) and {@code extra}'s fields appended (a field the upstream also sent is replaced). Everything
+     * else passes through byte for byte.
+     */
+    public byte[] answer(String id, String model, ObjectNode extra) {
+        try {
+            if (scan.ponder || extra.properties().stream().anyMatch(e -> !e.getKey().equals("ponder") && !e.getKey().equals("usage"))
+                    || (extra.has("usage") && scan.usage)) {
+                return asTree(id, model, extra); // rare shapes: edit the tree
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 256);
+            int at = 0;
+            boolean idFirst = scan.id != null && (scan.model == null || scan.id.start() < scan.model.start());
+            CompletionScan.Span first = idFirst ? scan.id : scan.model;
+            CompletionScan.Span second = idFirst ? scan.model : scan.id;
+            for (CompletionScan.Span s : new CompletionScan.Span[] {first, second}) {
+                if (s == null) continue;
+                out.write(body, at, s.start() - at);
+                out.write(JSON.writeValueAsBytes(s == scan.id ? id : model));
+                at = s.end();
+            }
+            out.write(body, at, scan.close - at);
+            boolean comma = scan.fields > 0;
+            if (scan.id == null) comma = field(out, comma, "id", id);
+            if (scan.model == null) comma = field(out, comma, "model", model);
+            for (var e : extra.properties()) comma = field(out, comma, e.getKey(), e.getValue());
+            out.write(body, scan.close, body.length - scan.close);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new PonderException(PonderException.Kind.INTERNAL, "cannot write the relayed answer: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean field(ByteArrayOutputStream out, boolean comma, String name, Object value) throws JsonProcessingException {
+        if (comma) out.write(',');
+        out.writeBytes(JSON.writeValueAsBytes(name));
+        out.write(':');
+        out.writeBytes(JSON.writeValueAsBytes(value));
+        return true;
+    }
+
+    private byte[] asTree(String id, String model, ObjectNode extra) throws IOException {
+        ObjectNode tree = (ObjectNode) JSON.readTree(body);
+        tree.put("id", id);
+        tree.put("model", model);
+        tree.setAll(extra);
+        return JSON.writeValueAsBytes(tree);
     }
 }
