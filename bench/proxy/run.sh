@@ -9,7 +9,14 @@ root=$(cd "$here/../.." && pwd)
 secs=${1:-10}
 warm=${WARM:-8}
 source "$root/scripts/jdk.sh"
-for c in wrk nginx; do command -v $c >/dev/null || { echo "bench: $c is missing (apt-get install wrk nginx)"; exit 1; }; done
+missing=(); for c in wrk nginx; do command -v $c >/dev/null || missing+=($c); done
+if [ ${#missing[@]} -gt 0 ]; then
+  [ "$(id -u)" = 0 ] || { echo "bench: missing ${missing[*]}; install them (apt-get install wrk nginx-light)"; exit 1; }
+  echo "bench: installing ${missing[*]}" >&2
+  pkgs=(); for c in "${missing[@]}"; do [ $c = nginx ] && pkgs+=(nginx-light) || pkgs+=($c); done
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}") >/dev/null 2>&1 \
+    || { echo "bench: could not install ${pkgs[*]}"; exit 1; }
+fi
 [ -f "$root/cli/target/ponder.jar" ] || (cd "$root" && mvn -q -B -DskipTests install)
 tmp=$(mktemp -d); pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$tmp"; }

@@ -129,7 +129,7 @@ public final class ChatService implements AutoCloseable {
             limiter.admit(caller);
             ServedModel.Ask ask = model.ask(req, traceId);
             Usage worst = model.worstCase(ask, req.n(), 1);
-            res = spending.reserve(caller, worst, model.worstCase(ask, 1, 1));
+            res = spending.reserve(caller, worst, req.n() == 1 ? worst : model.worstCase(ask, 1, 1));
             if (res.cap().isPresent() && res.cap().get() + 1e-12 < worst.dollars()) {
                 throw new PonderException(PonderException.Kind.BUDGET_EXCEEDED, String.format("a passed-through request cannot stop"
                         + " early, so it needs its whole worst case of $%.6f; the key's budget has $%.6f left", worst.dollars(), res.cap().get()));

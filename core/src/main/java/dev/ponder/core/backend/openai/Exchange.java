@@ -33,6 +33,7 @@ final class Exchange {
     private final HttpClient client;
     private final Optional<String> authorization;
     private final Http1Client lean;
+    private final List<String[]> jsonHeaders;
     private final java.util.Map<String, URI> uris = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What a streamed request got: an event stream, or a plain JSON body from a server that does not stream. */
@@ -50,6 +51,12 @@ final class Exchange {
                 .executor(Runnable::run).build();
         this.authorization = apiKey.map(k -> "Bearer " + k);
         this.lean = new Http1Client(config.connectTimeout());
+        List<String[]> h = new ArrayList<>(4);
+        h.add(new String[] {"Content-Type", "application/json"});
+        h.add(new String[] {"Accept", "application/json"});
+        h.add(new String[] {"User-Agent", "ponder"});
+        authorization.ifPresent(a -> h.add(new String[] {"Authorization", a}));
+        this.jsonHeaders = List.copyOf(h); // the same for every call (the arrays are never written)
     }
 
     JsonNode postJson(String path, ObjectNode body, String where) {
@@ -94,14 +101,7 @@ final class Exchange {
         return out;
     }
 
-    private List<String[]> jsonHeaders() {
-        List<String[]> headers = new ArrayList<>(4);
-        headers.add(new String[] {"Content-Type", "application/json"});
-        headers.add(new String[] {"Accept", "application/json"});
-        headers.add(new String[] {"User-Agent", "ponder"});
-        authorization.ifPresent(a -> headers.add(new String[] {"Authorization", a}));
-        return headers;
-    }
+    private List<String[]> jsonHeaders() { return jsonHeaders; }
 
     /** A transport failure as a typed error: a whole-exchange timeout is TIMEOUT, the rest by kind of failure. */
     private PonderException failed(IOException e, String where) {
