@@ -1,6 +1,5 @@
 package dev.ponder.core.backend.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Generation;
@@ -16,6 +15,7 @@ import java.util.List;
  */
 public final class Relayed {
     private static final ObjectMapper JSON = dev.ponder.core.json.JsonMappers.mapper();
+    private static final com.fasterxml.jackson.core.io.JsonStringEncoder QUOTE = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance();
     private final byte[] body;
     private final CompletionScan scan;
     private final List<Generation> generations;
@@ -59,7 +59,7 @@ public final class Relayed {
                     || (extra.has("usage") && scan.usage)) {
                 return asTree(id, model, extra); // rare shapes: edit the tree
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 256);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 512);
             int at = 0;
             boolean idFirst = scan.id != null && (scan.model == null || scan.id.start() < scan.model.start());
             CompletionScan.Span first = idFirst ? scan.id : scan.model;
@@ -67,14 +67,19 @@ public final class Relayed {
             for (CompletionScan.Span s : new CompletionScan.Span[] {first, second}) {
                 if (s == null) continue;
                 out.write(body, at, s.start() - at);
-                out.write(JSON.writeValueAsBytes(s == scan.id ? id : model));
+                quoted(out, s == scan.id ? id : model);
                 at = s.end();
             }
             out.write(body, at, scan.close - at);
             boolean comma = scan.fields > 0;
             if (scan.id == null) comma = field(out, comma, "id", id);
             if (scan.model == null) comma = field(out, comma, "model", model);
-            for (var e : extra.properties()) comma = field(out, comma, e.getKey(), e.getValue());
+            // the extra fields written once, as an object whose braces are dropped
+            byte[] more = JSON.writeValueAsBytes(extra);
+            if (more.length > 2) {
+                if (comma) out.write(',');
+                out.write(more, 1, more.length - 2);
+            }
             out.write(body, scan.close, body.length - scan.close);
             return out.toByteArray();
         } catch (IOException e) {
@@ -82,11 +87,17 @@ public final class Relayed {
         }
     }
 
-    private static boolean field(ByteArrayOutputStream out, boolean comma, String name, Object value) throws JsonProcessingException {
+    private static void quoted(ByteArrayOutputStream out, String s) {
+        out.write('"');
+        out.writeBytes(QUOTE.quoteAsUTF8(s));
+        out.write('"');
+    }
+
+    private static boolean field(ByteArrayOutputStream out, boolean comma, String name, String value) {
         if (comma) out.write(',');
-        out.writeBytes(JSON.writeValueAsBytes(name));
+        quoted(out, name);
         out.write(':');
-        out.writeBytes(JSON.writeValueAsBytes(value));
+        quoted(out, value);
         return true;
     }
 
