@@ -21,9 +21,12 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    static UpstreamConfig upstream(String name, URI base) {
+    static UpstreamConfig upstream(String name, URI base) { return upstream(name, base, Duration.ofSeconds(20)); }
+
+    /** An upstream that gives up on a call after {@code timeout}, with no retries. */
+    static UpstreamConfig upstream(String name, URI base, Duration timeout) {
         return new UpstreamConfig(name, base, Optional.empty(), Map.of("fake-model", "fake-upstream-model"), 0,
-                Duration.ofMillis(1), Duration.ofSeconds(20), "number");
+                Duration.ofMillis(1), timeout, "number");
     }
 
     static ProxyConfig config(List<UpstreamConfig> upstreams, List<KeyConfig> keys, Optional<String> ledger, Path dir) {

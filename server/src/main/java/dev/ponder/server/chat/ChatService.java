@@ -90,8 +90,19 @@ public final class ChatService implements AutoCloseable {
     /** After a request, whatever became of it: the ledger, the key's token rate, metrics and the trace. */
     private void account(Caller caller, ChatRequest req, Catalog.Target target, String traceId, Spending.Reservation res, Usage used,
                          int status, List<TraceJson.Run> runs, long startedNanos) {
+        settle(caller, target, traceId, res, used, status);
+        recorded(caller, req, target, traceId, used, status, runs, startedNanos);
+    }
+
+    /** The request's line in the ledger (which may block: a file, a database), releasing its hold. */
+    private void settle(Caller caller, Catalog.Target target, String traceId, Spending.Reservation res, Usage used, int status) {
         spending.settle(res, new Entry(clock.instant(), caller.id(), traceId, target.model().id(), target.strategy().name(),
                 used.inputTokens(), used.outputTokens(), used.dollars(), status));
+    }
+
+    /** The rest of {@link #account}, all in memory: the key's token rate, metrics and the trace. */
+    private void recorded(Caller caller, ChatRequest req, Catalog.Target target, String traceId, Usage used, int status,
+                          List<TraceJson.Run> runs, long startedNanos) {
         limiter.addTokens(caller, used.totalTokens());
         metrics.usage(target.strategy().name(), caller.id(), used.inputTokens(), used.outputTokens(), used.dollars());
         long elapsed = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
@@ -148,26 +159,36 @@ public final class ChatService implements AutoCloseable {
         model.pool().relayAsync(model.id(), req.body(), Passthrough.promptChars(req), transport, timer).whenComplete((r, err) -> {
             int status = 200;
             Usage used = Usage.ZERO;
+            byte[] answer = null;
+            ApiError failure = null;
             try {
                 if (err == null) {
                     used = r.usage();
-                    reply.passthroughBody(Passthrough.answered(trace, model, callStarted, r, req, traceId, target.route()));
+                    answer = Passthrough.answered(trace, model, callStarted, r, req, traceId, target.route());
                 } else {
                     RuntimeException e = err instanceof RuntimeException re ? re : new PonderException(PonderException.Kind.INTERNAL, err.toString(), err);
                     Passthrough.failed(trace, model, callStarted, 0, e);
-                    ApiError api = ApiError.of(e);
-                    status = api.status();
-                    reply.fail(api);
+                    failure = ApiError.of(e);
                 }
             } catch (RuntimeException e) {
-                ApiError api = ApiError.of(e);
-                status = api.status();
-                reply.fail(api); // ignored when the answer already went out
-            } finally {
+                failure = ApiError.of(e);
+            }
+            if (failure != null) status = failure.status();
+            try {
+                // the trace is kept before the answer goes out, so the trace id the client reads can be looked up at
+                // once; the ledger line may follow, off the loop when writing it could block
                 Usage u = used;
                 int st = status;
-                if (spending.ledger().settlesInMemory()) account(caller, req, target, traceId, held, u, st, runs, started);
-                else settler.execute(() -> account(caller, req, target, traceId, held, u, st, runs, started));
+                recorded(caller, req, target, traceId, u, st, runs, started);
+                if (spending.ledger().settlesInMemory()) settle(caller, target, traceId, held, u, st);
+                else settler.execute(() -> settle(caller, target, traceId, held, u, st));
+            } finally {
+                try {
+                    if (failure == null) reply.passthroughBody(answer);
+                    else reply.fail(failure);
+                } catch (RuntimeException e) {
+                    reply.fail(ApiError.of(e)); // ignored when the answer already went out
+                }
                 metrics.request("single", caller.id(), status, Duration.ofNanos(System.nanoTime() - started));
             }
         });

@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
@@ -186,6 +187,8 @@ public final class LoopClient {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse r) {
+            // an interim answer (100 Continue, 103 Early Hints) may come before the final one, asked for or not
+            if (r.status().codeClass() == HttpStatusClass.INFORMATIONAL && r.status().code() != 101 && r.decoderResult().isSuccess()) return;
             Pending p = pending;
             pending = null;
             if (p == null) {
@@ -193,6 +196,14 @@ public final class LoopClient {
                 return;
             }
             p.timer.cancel(false);
+            if (r.decoderResult().isFailure()) {
+                // cut in its headers, a bad chunk, headers too long: Netty hands on what it had, marked failed; it is no
+                // answer, and the decoder skips all that follows, so the connection is not kept either
+                ctx.close();
+                Throwable why = r.decoderResult().cause();
+                p.out.completeExceptionally(new IOException("unreadable response: " + why, why));
+                return;
+            }
             int status = r.status().code();
             HttpHeaders headers = status / 100 == 2 ? NO_HEADERS : headers(r);
             byte[] body = ByteBufUtil.getBytes(r.content());
