@@ -147,7 +147,12 @@ public final class ChatService implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             ApiError err = ApiError.of(e);
-            if (res != null) account(caller, req, target, traceId, res, Usage.ZERO, err.status(), List.of(), started);
+            if (res != null) {
+                Spending.Reservation r = res;
+                recorded(caller, req, target, traceId, Usage.ZERO, err.status(), List.of(), started);
+                if (spending.ledger().settlesInMemory()) settle(caller, target, traceId, r, Usage.ZERO, err.status());
+                else settler.execute(() -> settle(caller, target, traceId, r, Usage.ZERO, err.status()));
+            }
             reply.fail(err);
             metrics.request("single", caller.id(), err.status(), Duration.ofNanos(System.nanoTime() - started));
             return true;
@@ -156,7 +161,13 @@ public final class ChatService implements AutoCloseable {
         List<TraceJson.Run> runs = List.of(new TraceJson.Run(trace, List.of(), "", "DONE", Optional.empty()));
         java.time.Instant callStarted = clock.instant();
         Spending.Reservation held = res;
-        model.pool().relayAsync(model.id(), req.body(), Passthrough.promptChars(req), transport, timer).whenComplete((r, err) -> {
+        java.util.concurrent.CompletableFuture<dev.ponder.core.backend.openai.Relayed> relay;
+        try {
+            relay = model.pool().relayAsync(model.id(), req.body(), Passthrough.promptChars(req), transport, timer);
+        } catch (RuntimeException e) {
+            relay = java.util.concurrent.CompletableFuture.failedFuture(e); // answered and settled below like any failure
+        }
+        relay.whenComplete((r, err) -> {
             int status = 200;
             Usage used = Usage.ZERO;
             byte[] answer = null;

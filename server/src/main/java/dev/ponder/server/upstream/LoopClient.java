@@ -62,6 +62,7 @@ public final class LoopClient {
         protected Map<String, ArrayDeque<Channel>> initialValue() { return new HashMap<>(); }
     };
     private volatile SslContext tls;
+    private final java.util.concurrent.Executor lookups = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     public LoopClient(Class<? extends Channel> socketType, Duration connectTimeout) {
         this.socketType = socketType;
@@ -115,6 +116,25 @@ public final class LoopClient {
             out.completeExceptionally(e);
             return;
         }
+        if (!io.netty.util.NetUtil.isValidIpV4Address(uri.getHost()) && !io.netty.util.NetUtil.isValidIpV6Address(uri.getHost())) {
+            // a host name: looking it up may block (the JDK's resolver), so not on the loop; the JDK caches the answer
+            lookups.execute(() -> {
+                try {
+                    java.net.InetAddress a = java.net.InetAddress.getByName(uri.getHost());
+                    loop.execute(() -> connect(loop, uri, headers, body, timeout, out, pool, fresh, ssl, new java.net.InetSocketAddress(a, port)));
+                } catch (IOException e) {
+                    out.completeExceptionally(e);
+                }
+            });
+            return;
+        }
+        connect(loop, uri, headers, body, timeout, out, pool, fresh, ssl, new java.net.InetSocketAddress(uri.getHost(), port));
+    }
+
+    private void connect(EventLoop loop, URI uri, List<String[]> headers, byte[] body, Duration timeout, CompletableFuture<HttpTransport.Response> out,
+                         ArrayDeque<Channel> pool, Runnable fresh, SslContext ssl, java.net.InetSocketAddress address) {
+        String server = server(uri);
+        int port = address.getPort();
         new Bootstrap().group(loop).channel(socketType)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(connectTimeout.toMillis(), timeout.toMillis())))
@@ -141,7 +161,7 @@ public final class LoopClient {
                                 false, false), new HttpObjectAggregator(MAX_RESPONSE), answer);
                     }
                 })
-                .connect(uri.getHost(), port).addListener((ChannelFutureListener) f -> {
+                .connect(address).addListener((ChannelFutureListener) f -> {
                     if (f.isSuccess()) {
                         write(f.channel(), uri, headers, body, timeout, new Pending(out, fresh, false));
                     } else {

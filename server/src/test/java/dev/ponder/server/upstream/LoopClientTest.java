@@ -73,6 +73,16 @@ class LoopClientTest {
     }
 
     @Test
+    void a_host_name_is_looked_up_off_the_loop_and_answered_like_an_address() throws Exception {
+        try (var server = new Server(c -> c.serveAll((req, out) -> ok(out, "{\"echo\":" + req.text() + "}")))) {
+            URI byName = URI.create("http://localhost:" + server.port() + "/v1/chat/completions");
+            HttpTransport.Response r = await(post(byName, "{\"a\":2}", LONG));
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{\"echo\":{\"a\":2}}");
+        }
+    }
+
+    @Test
     void the_request_goes_out_as_a_post_with_its_target_host_length_headers_and_body() throws Exception {
         try (var server = new Server(c -> c.serveAll((req, out) -> ok(out, "{}")))) {
             List<String[]> headers = List.of(new String[] {"Content-Type", "application/json"}, new String[] {"Authorization", "Bearer sk-up"});
