@@ -71,10 +71,10 @@ final class Exchange {
     }
 
     /** A POST whose 2xx body is wanted as sent (bytes), for relaying; other statuses become typed errors. */
-    byte[] postRaw(String path, ObjectNode body, String where) {
+    byte[] postRaw(String path, byte[] body, String where) {
         Http1Connection.Response r;
         try {
-            r = lean.post(uri(path), jsonHeaders(), bytes(body), config.requestTimeout());
+            r = lean.post(uri(path), jsonHeaders(), body, config.requestTimeout());
         } catch (IOException e) {
             if (Thread.currentThread().isInterrupted()) throw new PonderException(PonderException.Kind.INTERNAL, where + ": interrupted", e);
             throw failed(e, where);
@@ -84,9 +84,9 @@ final class Exchange {
     }
 
     /** {@link #postRaw} on a non-blocking transport; the stage completes on the transport's thread. */
-    CompletableFuture<byte[]> postRaw(String path, ObjectNode body, String where, HttpTransport transport) {
+    CompletableFuture<byte[]> postRaw(String path, byte[] body, String where, HttpTransport transport) {
         CompletableFuture<byte[]> out = new CompletableFuture<>();
-        transport.post(uri(path), jsonHeaders(), bytes(body), config.requestTimeout()).whenComplete((r, err) -> {
+        transport.post(uri(path), jsonHeaders(), body, config.requestTimeout()).whenComplete((r, err) -> {
             try {
                 if (err != null) {
                     Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;

@@ -85,7 +85,7 @@ final class HttpOpenAiBackend implements OpenAiBackend {
     @Override
     public Relayed relay(String model, ObjectNode body, long promptChars) {
         String upstream = config.upstreamModel(model);
-        ObjectNode b = Bodies.relay(config, upstream, body);
+        byte[] b = Bodies.relay(config, upstream, body);
         String where = "openai " + config.baseUrl() + " model " + upstream;
         AtomicInteger retries = new AtomicInteger();
         Instant start = config.clock().instant();
@@ -101,7 +101,7 @@ final class HttpOpenAiBackend implements OpenAiBackend {
     public CompletableFuture<Relayed> relayAsync(String model, ObjectNode body, long promptChars, HttpTransport transport,
                                                  ScheduledExecutorService timer, AtomicInteger tries) {
         String upstream = config.upstreamModel(model);
-        ObjectNode b = Bodies.relay(config, upstream, body);
+        byte[] b = Bodies.relay(config, upstream, body);
         String where = "openai " + config.baseUrl() + " model " + upstream;
         CompletableFuture<Relayed> out = new CompletableFuture<>();
         tryRelay(b, where, 0, transport, timer, tries, out, config.clock().instant(), model, upstream, promptChars);
@@ -118,7 +118,7 @@ final class HttpOpenAiBackend implements OpenAiBackend {
     }
 
     /** Try number {@code retry + 1}; on a retriable failure the next one is scheduled after the same waits as {@link Retrier#run}. */
-    private void tryRelay(ObjectNode body, String where, int retry, HttpTransport transport, ScheduledExecutorService timer, AtomicInteger tries,
+    private void tryRelay(byte[] body, String where, int retry, HttpTransport transport, ScheduledExecutorService timer, AtomicInteger tries,
                           CompletableFuture<Relayed> out, Instant start, String model, String upstream, long promptChars) {
         tries.incrementAndGet();
         exchange.postRaw(Endpoint.CHAT.path, body, where, transport).whenComplete((raw, err) -> {
@@ -138,7 +138,7 @@ final class HttpOpenAiBackend implements OpenAiBackend {
         });
     }
 
-    private void retryOrFail(PonderException e, ObjectNode body, String where, int retry, HttpTransport transport, ScheduledExecutorService timer,
+    private void retryOrFail(PonderException e, byte[] body, String where, int retry, HttpTransport transport, ScheduledExecutorService timer,
                              AtomicInteger tries, CompletableFuture<Relayed> out, Instant start, String model, String upstream, long promptChars) {
         try {
             Duration wait = retrier.waitAfter(e, retry);
