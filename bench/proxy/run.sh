@@ -36,7 +36,7 @@ for delay in 0 20; do
   up=$((30000 + RANDOM % 5000)); pp=$((up + 1)); np=$((up + 2))
   "$JAVA_HOME/bin/java" -cp "$root/cli/target/ponder.jar" "$here/FixedDelayUpstream.java" $up $delay >"$tmp/up.log" 2>&1 & pids+=($!)
   sed "s/@PORT@/$pp/; s/@UP@/$up/" "$here/ponder.yaml.template" >"$tmp/ponder.yaml"
-  "$JAVA_HOME/bin/java" ${PONDER_JAVA_OPTS:-} -jar "$root/cli/target/ponder.jar" serve --config "$tmp/ponder.yaml" >"$tmp/ponder.log" 2>&1 & pids+=($!)
+  "$root/ponder" serve --config "$tmp/ponder.yaml" >"$tmp/ponder.log" 2>&1 & pids+=($!)  # the launcher's JVM options for serve
   mkdir -p "$tmp/ngx"; sed "s#@DIR@#$tmp/ngx#g; s/@PORT@/$np/; s/@UP@/$up/" "$here/nginx.conf.template" >"$tmp/nginx.conf"
   nginx -c "$tmp/nginx.conf" -p "$tmp/ngx" & pids+=($!)
   wait_port $up; wait_port $pp; wait_port $np
