@@ -46,6 +46,7 @@ public final class ChatService implements AutoCloseable {
     private final TraceStore traces;
     private final InstantSource clock;
     private final RandomGenerator random;
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
     // ledger writes after a non-blocking relay (a file append): off the event loop, on their own virtual threads
     private final java.util.concurrent.ExecutorService settler = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
@@ -211,7 +212,7 @@ public final class ChatService implements AutoCloseable {
         synchronized (random) {
             x = random.nextLong();
         }
-        return Long.toHexString(clock.millis()) + java.util.HexFormat.of().toHexDigits(x);
+        return Long.toHexString(clock.millis()) + HEX.toHexDigits(x);
     }
 
     private long nextSeed() {

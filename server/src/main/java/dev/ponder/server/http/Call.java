@@ -67,7 +67,8 @@ final class Call {
         if (streaming || !finished.compareAndSet(false, true)) return;
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
                 Unpooled.wrappedBuffer(bytes), OWN_HEADERS, DefaultHttpHeadersFactory.trailersFactory());
-        r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType).setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType.equals("application/json") ? HttpHeaderValues.APPLICATION_JSON : contentType)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         end(channel.writeAndFlush(keep(r)));
     }
 

@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
@@ -43,7 +42,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         Call call;
         boolean bad = req.decoderResult().isFailure();
         try {
-            String path = new QueryStringDecoder(req.uri()).path();
+            String path = path(req.uri());
             call = new Call(ctx.channel(), req.method().name(), path, req.headers(), ByteBufUtil.getBytes(req.content()),
                     !bad && HttpUtil.isKeepAlive(req), () -> ctx.executor().execute(() -> next(ctx)));
         } finally {
@@ -60,6 +59,19 @@ final class Connection extends ChannelInboundHandlerAdapter {
         } else {
             handler.accept(call); // on this event loop: the handler answers at once or hands the call to a thread that may block
         }
+    }
+
+    /** The request target's path: before any query or fragment (routes are plain ASCII, so nothing to decode). */
+    static String path(String uri) {
+        int end = uri.length();
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c == '?' || c == '#') {
+                end = i;
+                break;
+            }
+        }
+        return end == uri.length() ? uri : uri.substring(0, end);
     }
 
     private void next(ChannelHandlerContext ctx) {

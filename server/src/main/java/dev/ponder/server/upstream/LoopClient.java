@@ -173,6 +173,22 @@ public final class LoopClient {
                 });
     }
 
+    // a backend sends the same header list with every call: its names and values encoded once, per event loop
+    private static final FastThreadLocal<java.util.IdentityHashMap<List<String[]>, List<io.netty.util.AsciiString[]>>> ASCII = new FastThreadLocal<>() {
+        @Override
+        protected java.util.IdentityHashMap<List<String[]>, List<io.netty.util.AsciiString[]>> initialValue() { return new java.util.IdentityHashMap<>(); }
+    };
+
+    private static List<io.netty.util.AsciiString[]> ascii(List<String[]> headers) {
+        var cache = ASCII.get();
+        var hit = cache.get(headers);
+        if (hit != null) return hit;
+        List<io.netty.util.AsciiString[]> out = new ArrayList<>(headers.size());
+        for (String[] h : headers) out.add(new io.netty.util.AsciiString[] {io.netty.util.AsciiString.of(h[0]), io.netty.util.AsciiString.of(h[1])});
+        if (cache.size() < 64) cache.put(headers, out); // lists made per call (not a backend's) are not kept
+        return out;
+    }
+
     private static void write(Channel ch, URI uri, List<String[]> headers, byte[] body, Duration timeout, Pending p) {
         Answer a = ch.pipeline().get(Answer.class);
         a.pending = p;
@@ -189,7 +205,7 @@ public final class LoopClient {
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target, Unpooled.wrappedBuffer(body));
         req.headers().set(HttpHeaderNames.HOST, uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost());
-        for (String[] h : headers) req.headers().add(h[0], h[1]);
+        for (io.netty.util.AsciiString[] h : ascii(headers)) req.headers().add(h[0], h[1]);
         req.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         ch.writeAndFlush(req).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) ch.close(); // the close fails the pending exchange (or retries it on a fresh connection)
