@@ -65,6 +65,10 @@ class AutoRouteTest {
             assertThat(sp.path("route").path("tiers")).hasSize(2);
             assertThat(cheap.requestCount()).isEqualTo(1);
             assertThat(strong.requestCount()).isZero();
+            // relayed on a virtual thread (auto computes embeddings): the trace is kept before the answer goes out
+            var st = Http.get(root, "v1/ponder/traces/" + sp.path("trace_id").asText());
+            assertThat(st.status()).as(st.body()).isEqualTo(200);
+            assertThat(JSON.readTree(st.body()).path("runs").get(0).path("calls").get(0).path("purpose").asText()).isEqualTo("relay");
 
             var l = Http.post(root, "v1/chat/completions", Fixtures.chat("auto", LONG, ""));
             assertThat(l.status()).as(l.body()).isEqualTo(200);

@@ -75,6 +75,8 @@ public final class ChatService implements AutoCloseable {
             Execution ex = new Execution(caller, req, t, traceId, reply);
             Optional<Outcome> out = ex.run(started);
             out.ifPresent(o -> reply.finish(o, ex.live));
+            // a relayed answer goes out only now, after run() kept the trace: its id can be looked up at once
+            if (ex.relayedAnswer != null) reply.passthroughBody(ex.relayedAnswer);
         } catch (RuntimeException e) {
             ApiError err = ApiError.of(e);
             status = err.status();
@@ -232,6 +234,7 @@ public final class ChatService implements AutoCloseable {
         final boolean live;
         final List<TraceJson.Run> runs = new CopyOnWriteArrayList<>();
         final List<Trace> allTraces = new CopyOnWriteArrayList<>();
+        byte[] relayedAnswer;
 
         Execution(Caller caller, ChatRequest req, Catalog.Target target, String traceId, Reply reply) {
             this.caller = caller;
@@ -269,7 +272,7 @@ public final class ChatService implements AutoCloseable {
                                 + " early, so it needs its whole worst case of $%.6f; the key's budget has $%.6f left", worst.dollars(), res.cap().get()));
                     }
                     new Passthrough(req, (dev.ponder.server.catalog.UpstreamModel) model, traceId, reply, clock, tr -> allTraces.add(tr),
-                            tr -> runs.add(new TraceJson.Run(tr, List.of(), "", "DONE", Optional.empty())), target.route()).run();
+                            tr -> runs.add(new TraceJson.Run(tr, List.of(), "", "DONE", Optional.empty())), target.route(), answer -> relayedAnswer = answer).run();
                     return Optional.empty();
                 }
                 out = Optional.of(single ? singleRun(ask, meter, seed) : strategyRuns(ask, meter, seed, runCount));

@@ -42,10 +42,13 @@ final class Passthrough {
     private final Consumer<Trace> onTrace;
     private final Consumer<Trace> onRun;
     private final Optional<Routed> route;
+    private final Consumer<byte[]> answer;
 
+    /** {@code answer} takes a non-streamed answer, for the caller to send once the request is accounted. */
     Passthrough(ChatRequest req, UpstreamModel model, String traceId, Reply reply, InstantSource clock, Consumer<Trace> onTrace,
-                Consumer<Trace> onRun, Optional<Routed> route) {
+                Consumer<Trace> onRun, Optional<Routed> route, Consumer<byte[]> answer) {
         this.route = route;
+        this.answer = answer;
         this.req = req;
         this.model = model;
         this.traceId = traceId;
@@ -99,7 +102,7 @@ final class Passthrough {
             failed(trace, model, started, model.pool().lastAttempts(), e);
             throw e;
         }
-        reply.passthroughBody(answered(trace, model, started, r, req, traceId, route));
+        answer.accept(answered(trace, model, started, r, req, traceId, route));
     }
 
     /** Records a relayed call that failed after {@code attempts} tries. */
