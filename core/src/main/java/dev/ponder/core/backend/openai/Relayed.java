@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Usage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 
@@ -55,11 +54,10 @@ public final class Relayed {
      */
     public byte[] answer(String id, String model, ObjectNode extra) {
         try {
-            if (scan.ponder || extra.properties().stream().anyMatch(e -> !e.getKey().equals("ponder") && !e.getKey().equals("usage"))
-                    || (extra.has("usage") && scan.usage)) {
+            if (scan.ponder || (extra.has("usage") && scan.usage) || extra.size() > (extra.has("usage") ? 1 : 0) + (extra.has("ponder") ? 1 : 0)) {
                 return asTree(id, model, extra); // rare shapes: edit the tree
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 512);
+            Bytes out = new Bytes(body.length + 512);
             int at = 0;
             boolean idFirst = scan.id != null && (scan.model == null || scan.id.start() < scan.model.start());
             CompletionScan.Span first = idFirst ? scan.id : scan.model;
@@ -87,18 +85,45 @@ public final class Relayed {
         }
     }
 
-    private static void quoted(ByteArrayOutputStream out, String s) {
+    private static void quoted(Bytes out, String s) {
         out.write('"');
         out.writeBytes(QUOTE.quoteAsUTF8(s));
         out.write('"');
     }
 
-    private static boolean field(ByteArrayOutputStream out, boolean comma, String name, String value) {
+    private static boolean field(Bytes out, boolean comma, String name, String value) {
         if (comma) out.write(',');
         quoted(out, name);
         out.write(':');
         quoted(out, value);
         return true;
+    }
+
+    /** A growable byte buffer without ByteArrayOutputStream's locking (one thread writes it). */
+    private static final class Bytes {
+        private byte[] buf;
+        private int size;
+
+        Bytes(int capacity) { buf = new byte[capacity]; }
+
+        void write(int b) {
+            room(1);
+            buf[size++] = (byte) b;
+        }
+
+        void write(byte[] b, int off, int len) {
+            room(len);
+            System.arraycopy(b, off, buf, size, len);
+            size += len;
+        }
+
+        void writeBytes(byte[] b) { write(b, 0, b.length); }
+
+        byte[] toByteArray() { return java.util.Arrays.copyOf(buf, size); }
+
+        private void room(int n) {
+            if (size + n > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+        }
     }
 
     private byte[] asTree(String id, String model, ObjectNode extra) throws IOException {
