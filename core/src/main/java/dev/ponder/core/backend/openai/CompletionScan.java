@@ -20,7 +20,12 @@ final class CompletionScan {
     /** A value's bytes: [start, end). */
     record Span(int start, int end) { }
 
+    /** Choices and usage as trees, read only when think tags must split the content (see {@link Responses#parse}). */
     final ObjectNode accounted = JSON.createObjectNode();
+    private final boolean trees;
+    private final java.util.TreeMap<Integer, RawResult.Choice> choices = new java.util.TreeMap<>();
+    private boolean choicesArray;
+    private java.util.Optional<RawResult.Tokens> tokens = java.util.Optional.empty();
     Span id;
     Span model;
     int fields;
@@ -28,8 +33,13 @@ final class CompletionScan {
     boolean usage;
     boolean ponder;
 
-    static CompletionScan of(byte[] body, String where) {
-        CompletionScan s = new CompletionScan();
+    private CompletionScan(boolean trees) { this.trees = trees; }
+
+    /** The body scanned; choices and usage read straight from the tokens, or as trees when {@code trees}. */
+    static CompletionScan of(byte[] body, String where) { return of(body, where, false); }
+
+    static CompletionScan of(byte[] body, String where, boolean trees) {
+        CompletionScan s = new CompletionScan(trees);
         try (JsonParser p = JSON.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("expected a JSON object");
             JsonToken t;
@@ -39,11 +49,19 @@ final class CompletionScan {
                 JsonToken v = p.nextToken();
                 int start = (int) p.currentTokenLocation().getByteOffset();
                 switch (name) {
-                    case "choices" -> s.accounted.set("choices", JSON.readTree(p));
+                    case "choices" -> {
+                        if (trees) s.accounted.set("choices", JSON.readTree(p));
+                        else s.choices(p);
+                    }
                     case "usage" -> {
-                        JsonNode u = JSON.readTree(p);
-                        s.usage = u.isObject();
-                        s.accounted.set("usage", u);
+                        if (trees) {
+                            JsonNode u = JSON.readTree(p);
+                            s.usage = u.isObject();
+                            s.accounted.set("usage", u);
+                        } else {
+                            s.usage = v == JsonToken.START_OBJECT;
+                            s.tokens(p);
+                        }
                     }
                     case "id", "model" -> {
                         if (v.isStructStart()) p.skipChildren();
@@ -68,5 +86,127 @@ final class CompletionScan {
                     + (text.length() > 200 ? text.substring(0, 200) + "..." : text), e);
         }
         return s;
+    }
+
+    /** The choices in index order and the usage, as {@link Responses#parse} reads them from a tree. */
+    RawResult result(java.util.Optional<ThinkTags> tags, String where, byte[] body) {
+        if (trees) return Responses.parse(accounted, Endpoint.CHAT, tags, where);
+        if (!choicesArray || choices.isEmpty()) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, where + ": the response has no choices: "
+                    + (text.length() > 300 ? text.substring(0, 300) + "..." : text));
+        }
+        return new RawResult(new java.util.ArrayList<>(choices.values()), tokens);
+    }
+
+    // the parser is on the value's first token; each reader leaves it on the value's last
+    private void choices(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return;
+        }
+        choicesArray = true;
+        int position = 0;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            Integer index = null;
+            String finish = null;
+            String content = null;
+            String reasoningContent = null;
+            String reasoning = null;
+            if (t == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken v = p.nextToken();
+                    switch (name) {
+                        case "index" -> index = v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : null;
+                        case "finish_reason" -> finish = v == JsonToken.VALUE_STRING ? p.getText() : null;
+                        case "message" -> {
+                            if (v != JsonToken.START_OBJECT) {
+                                p.skipChildren();
+                                break;
+                            }
+                            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                String m = p.currentName();
+                                JsonToken mv = p.nextToken();
+                                String text = mv == JsonToken.VALUE_STRING ? p.getText() : null;
+                                if (text == null) p.skipChildren();
+                                switch (m) {
+                                    case "content" -> content = text;
+                                    case "reasoning_content" -> reasoningContent = text;
+                                    case "reasoning" -> reasoning = text;
+                                    default -> { }
+                                }
+                            }
+                        }
+                        default -> p.skipChildren();
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+            choices.put(index != null ? index : position, new RawResult.Choice(content == null ? "" : content,
+                    reasoningContent != null ? reasoningContent : reasoning == null ? "" : reasoning, finish == null ? "unknown" : finish));
+            position++;
+        }
+    }
+
+    private void tokens(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        Long prompt = null;
+        Long completion = null;
+        Long total = null;
+        long reasoning = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "prompt_tokens" -> prompt = number(p, v);
+                case "completion_tokens" -> completion = number(p, v);
+                case "total_tokens" -> total = longOr(p, v);
+                case "completion_tokens_details" -> {
+                    if (v != JsonToken.START_OBJECT) {
+                        p.skipChildren();
+                        break;
+                    }
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String d = p.currentName();
+                        JsonToken dv = p.nextToken();
+                        if (d.equals("reasoning_tokens")) {
+                            Long r = longOr(p, dv);
+                            reasoning = r == null ? 0 : r;
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (prompt == null) return;
+        long c = completion != null ? completion : Math.max(0, (total != null ? total : prompt) - prompt);
+        tokens = java.util.Optional.of(new RawResult.Tokens(Math.max(0, prompt), Math.max(0, c), Math.max(0, reasoning)));
+    }
+
+    /** A JSON number as a long (as JsonNode.asLong reads it), or null when the value is not a number. */
+    private static Long number(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_NUMBER_INT) return p.getLongValue();
+        if (v == JsonToken.VALUE_NUMBER_FLOAT) return (long) p.getDoubleValue();
+        p.skipChildren();
+        return null;
+    }
+
+    /** Like {@link #number}, and a numeric string counts too (JsonNode.asLong parses text). */
+    private static Long longOr(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_STRING) {
+            try {
+                return Long.parseLong(p.getText().strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return number(p, v);
     }
 }

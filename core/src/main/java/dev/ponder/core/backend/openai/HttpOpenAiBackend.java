@@ -110,8 +110,8 @@ final class HttpOpenAiBackend implements OpenAiBackend {
 
     /** A relayed body read and accounted; a malformed one is an error like any bad response (retried, then next upstream). */
     private Relayed relayed(byte[] raw, String model, String upstream, String where, Instant start, long promptChars, int attempts) {
-        CompletionScan scan = CompletionScan.of(raw, where);
-        RawResult r = Responses.parse(scan.accounted, Endpoint.CHAT, config.thinkTags(), where);
+        CompletionScan scan = CompletionScan.of(raw, where, config.thinkTags().isPresent());
+        RawResult r = scan.result(config.thinkTags(), where, raw);
         Duration latency = Duration.between(start, config.clock().instant());
         return new Relayed(raw, scan, Accounting.generations(r, price(model, upstream), latency.isNegative() ? Duration.ZERO : latency, promptChars),
                 attempts);

@@ -93,4 +93,55 @@ class RelayedTest {
             assertThat(out).as(text).isEqualTo(expected);
         }
     }
+
+    @Test
+    void choices_and_usage_read_from_the_tokens_match_the_tree_reading_on_seeded_random_answers() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(11);
+        List<String> texts = List.of("\"x\"", "\"caf\u00e9 \\\"q\\\"\"", "null", "3", "{\"a\":[1]}", "[]", "\"\"");
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder b = new StringBuilder("{\"id\":\"x\",\"choices\":[");
+            int n = rnd.nextInt(4);
+            for (int c = 0; c < n; c++) {
+                if (c > 0) b.append(',');
+                if (rnd.nextInt(10) == 0) {
+                    b.append(texts.get(rnd.nextInt(texts.size())));
+                    continue;
+                }
+                b.append('{');
+                List<String> fields = new java.util.ArrayList<>();
+                if (rnd.nextBoolean()) fields.add("\"index\":" + List.of("0", "1", "2", "7", "\"1\"", "3000000000", "1.5").get(rnd.nextInt(7)));
+                if (rnd.nextBoolean()) fields.add("\"finish_reason\":" + List.of("\"stop\"", "\"length\"", "null", "1").get(rnd.nextInt(4)));
+                if (rnd.nextInt(5) > 0) {
+                    List<String> m = new java.util.ArrayList<>();
+                    for (String k : List.of("content", "reasoning_content", "reasoning", "role", "tool_calls")) {
+                        if (rnd.nextBoolean()) m.add("\"" + k + "\":" + texts.get(rnd.nextInt(texts.size())));
+                    }
+                    fields.add("\"message\":" + (rnd.nextInt(10) == 0 ? "\"oops\"" : "{" + String.join(",", m) + "}"));
+                }
+                if (rnd.nextBoolean()) fields.add("\"logprobs\":{\"content\":[{\"t\":1}]}");
+                java.util.Collections.shuffle(fields, new java.util.Random(rnd.nextLong()));
+                b.append(String.join(",", fields)).append('}');
+            }
+            b.append(']');
+            if (rnd.nextBoolean()) {
+                List<String> u = new java.util.ArrayList<>();
+                if (rnd.nextInt(4) > 0) u.add("\"prompt_tokens\":" + List.of("12", "0", "-3", "\"9\"", "null", "2.7").get(rnd.nextInt(6)));
+                if (rnd.nextBoolean()) u.add("\"completion_tokens\":" + List.of("5", "\"5\"", "null", "8.2").get(rnd.nextInt(4)));
+                if (rnd.nextBoolean()) u.add("\"total_tokens\":" + List.of("30", "\"31\"", "null", "x1".equals("") ? "0" : "\"zz\"").get(rnd.nextInt(4)));
+                if (rnd.nextBoolean()) u.add("\"completion_tokens_details\":{\"reasoning_tokens\":" + List.of("3", "\"4\"", "null").get(rnd.nextInt(3)) + "}");
+                b.append(",\"usage\":").append(rnd.nextInt(8) == 0 ? "7" : "{" + String.join(",", u) + "}");
+            }
+            b.append('}');
+            byte[] body = b.toString().getBytes(StandardCharsets.UTF_8);
+            RawResult byTree;
+            try {
+                byTree = Responses.parse(JSON.readTree(body), Endpoint.CHAT, java.util.Optional.empty(), "w");
+            } catch (PonderException e) {
+                assertThatThrownBy(() -> CompletionScan.of(body, "w").result(java.util.Optional.empty(), "w", body)).as(b.toString())
+                        .isInstanceOf(PonderException.class);
+                continue;
+            }
+            assertThat(CompletionScan.of(body, "w").result(java.util.Optional.empty(), "w", body)).as(b.toString()).isEqualTo(byTree);
+        }
+    }
 }
