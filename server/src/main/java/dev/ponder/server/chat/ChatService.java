@@ -86,6 +86,16 @@ public final class ChatService implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the body goes upstream as written: it must (tools and the like), or it can, being a non-streamed
+     * one-choice {@code single} request on an upstream model (a streamed one stays with the engine, which relays
+     * tokens live; n > 1 too, which the engine completes from parallel calls when a server ignores n).
+     */
+    private static boolean relayed(ChatRequest req, Catalog.Target target) {
+        return req.passthrough().isPresent() || (target.strategy().name().equals("single") && target.model() instanceof UpstreamModel
+                && !req.stream() && req.n() == 1);
+    }
+
     /** Waits for ledger writes still under way. */
     @Override
     public void close() { settler.close(); }
@@ -126,14 +136,13 @@ public final class ChatService implements AutoCloseable {
      */
     public boolean completeWithoutBlocking(Caller caller, ChatRequest req, Reply reply, HttpTransport transport, ScheduledExecutorService timer) {
         if (req.stream() || req.model().equals(dev.ponder.server.route.AutoRoute.MODEL) || !spending.ledger().holdsInMemory()) return false;
-        if (req.n() != 1 && req.passthrough().isEmpty()) return false;
         Catalog.Target target;
         try {
             target = catalog.resolve(req);
         } catch (RuntimeException e) {
             return false; // the blocking path reports it, with the metrics
         }
-        if (!(target.model() instanceof UpstreamModel model) || !target.strategy().name().equals("single")) return false;
+        if (!relayed(req, target) || !(target.model() instanceof UpstreamModel model) || !target.strategy().name().equals("single")) return false;
         long started = System.nanoTime();
         String traceId = nextId();
         reply.trace(traceId);
@@ -265,7 +274,7 @@ public final class ChatService implements AutoCloseable {
             int status = 200;
             Optional<Outcome> out = Optional.empty();
             try {
-                if (relayed(model)) {
+                if (relayed(req, target)) {
                     Usage worst = model.worstCase(ask, perRun, runCount);
                     if (res.cap().isPresent() && res.cap().get() + 1e-12 < worst.dollars()) {
                         throw new PonderException(PonderException.Kind.BUDGET_EXCEEDED, String.format("a passed-through request cannot stop"
@@ -287,14 +296,6 @@ public final class ChatService implements AutoCloseable {
             }
         }
 
-        /**
-         * Whether the body goes upstream as written: it must (tools and the like), or it can, being a non-streamed
-         * one-choice {@code single} request on an upstream model (a streamed one stays with the engine, which relays
-         * tokens live; n > 1 too, which the engine completes from parallel calls when a server ignores n).
-         */
-        private boolean relayed(ServedModel model) {
-            return req.passthrough().isPresent() || (single && model instanceof dev.ponder.server.catalog.UpstreamModel && !req.stream() && req.n() == 1);
-        }
 
         private Session session(ServedModel.Ask ask, Meter meter, long seed, int run) {
             Trace tr = new Trace(traceId + "/" + run);

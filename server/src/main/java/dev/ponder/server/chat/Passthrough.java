@@ -30,10 +30,7 @@ import java.util.function.Consumer;
  * by chunk, upstreams tried in order until one starts answering.
  */
 final class Passthrough {
-    private static final ObjectMapper JSON =
-            // a shared buffer pool: the default is per thread, and every request runs on a fresh virtual thread
-            new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-                    .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build());
+    private static final ObjectMapper JSON = dev.ponder.core.json.JsonMappers.mapper();
     private final ChatRequest req;
     private final UpstreamModel model;
     private final String traceId;

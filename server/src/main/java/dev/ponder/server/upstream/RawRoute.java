@@ -19,30 +19,18 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One upstream reached with the client's body as sent (only {@code model} rewritten): for requests the strategy engine
- * cannot represent, such as tool calling, which pass through intact for {@code single}. Non-2xx answers become typed
- * errors carrying the upstream's message; a streamed answer is handed over line by line.
+ * One upstream reached with the client's body as sent (only {@code model} rewritten), for streamed requests the
+ * strategy engine cannot represent, such as tool calling, which pass through intact for {@code single} (non-streamed
+ * ones go through the pool's relay). Non-2xx answers become typed errors carrying the upstream's message; the stream
+ * is handed over line by line.
  */
 public record RawRoute(String name, URI baseUrl, Optional<String> apiKey, String upstreamModel, Duration timeout, HttpClient client) {
-    private static final ObjectMapper JSON =
-            // a shared buffer pool: the default is per thread, and every request runs on a fresh virtual thread
-            new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-                    .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build());
+    private static final ObjectMapper JSON = dev.ponder.core.json.JsonMappers.mapper();
 
     public static RawRoute of(String name, URI baseUrl, Optional<String> apiKey, String upstreamModel, Duration timeout) {
         HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .executor(Runnable::run).build();
         return new RawRoute(name, baseUrl, apiKey, upstreamModel, timeout, c);
-    }
-
-    /** POSTs the body (model rewritten); returns the JSON response. */
-    public JsonNode post(ObjectNode body) {
-        HttpResponse<InputStream> r = open(body, false);
-        try (InputStream in = r.body()) {
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new PonderException(Kind.BAD_UPSTREAM_RESPONSE, name + ": unreadable response: " + e.getMessage(), e);
-        }
     }
 
     /** POSTs a streamed request and hands each SSE data payload to {@code onData} until [DONE] or the end. */

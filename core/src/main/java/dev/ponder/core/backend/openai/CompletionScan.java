@@ -21,7 +21,7 @@ final class CompletionScan {
     record Span(int start, int end) { }
 
     /** Choices and usage as trees, read only when think tags must split the content (see {@link Responses#parse}). */
-    final ObjectNode accounted = JSON.createObjectNode();
+    private final ObjectNode accounted;
     private final boolean trees;
     private final java.util.TreeMap<Integer, RawResult.Choice> choices = new java.util.TreeMap<>();
     private boolean choicesArray;
@@ -33,7 +33,10 @@ final class CompletionScan {
     boolean usage;
     boolean ponder;
 
-    private CompletionScan(boolean trees) { this.trees = trees; }
+    private CompletionScan(boolean trees) {
+        this.trees = trees;
+        this.accounted = trees ? JSON.createObjectNode() : null;
+    }
 
     /** The body scanned; choices and usage read straight from the tokens, or as trees when {@code trees}. */
     static CompletionScan of(byte[] body, String where) { return of(body, where, false); }

@@ -79,8 +79,7 @@ final class Exchange {
             if (Thread.currentThread().isInterrupted()) throw new PonderException(PonderException.Kind.INTERNAL, where + ": interrupted", e);
             throw failed(e, where);
         }
-        if (r.status() / 100 != 2) throw UpstreamErrors.ofStatus(r.status(), r.headers(), r.body(), where, config.clock());
-        return r.body();
+        return ok(r.status(), r.headers(), r.body(), where);
     }
 
     /** {@link #postRaw} on a non-blocking transport; the stage completes on the transport's thread. */
@@ -92,8 +91,7 @@ final class Exchange {
                     Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
                     throw cause instanceof IOException io ? failed(io, where) : UpstreamErrors.ofTransport(cause, where, false);
                 }
-                if (r.status() / 100 != 2) throw UpstreamErrors.ofStatus(r.status(), r.headers(), r.body(), where, config.clock());
-                out.complete(r.body());
+                out.complete(ok(r.status(), r.headers(), r.body(), where));
             } catch (RuntimeException e) {
                 out.completeExceptionally(e);
             }
@@ -110,8 +108,13 @@ final class Exchange {
     }
 
     private JsonNode json(int status, java.net.http.HttpHeaders headers, byte[] body, String where) {
+        return parse(ok(status, headers, body, where), where);
+    }
+
+    /** A 2xx body; any other status as a typed error carrying the server's message. */
+    private byte[] ok(int status, java.net.http.HttpHeaders headers, byte[] body, String where) {
         if (status / 100 != 2) throw UpstreamErrors.ofStatus(status, headers, body, where, config.clock());
-        return parse(body, where);
+        return body;
     }
 
     Opened openStream(String path, ObjectNode body, String where) {

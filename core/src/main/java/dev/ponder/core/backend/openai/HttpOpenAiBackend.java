@@ -1,6 +1,5 @@
 package dev.ponder.core.backend.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Delta;
 import dev.ponder.core.backend.Generation;

@@ -44,9 +44,6 @@ public final class Relayed {
     /** Whether the upstream reported a usage object. */
     public boolean reportedUsage() { return scan.usage; }
 
-    /** The upstream's body as sent. */
-    public byte[] body() { return body.clone(); }
-
     /**
      * The body for the client: the upstream's bytes with the top-level {@code id} and {@code model} values replaced
      * (added when missing) and {@code extra}'s fields appended (a field the upstream also sent is replaced). Everything

@@ -20,10 +20,7 @@ import java.util.TreeMap;
  * a running total on every chunk). A stream that ends before {@code [DONE]} with a choice unfinished was cut.
  */
 final class StreamAssembler {
-    private static final ObjectMapper JSON =
-            // a shared buffer pool: the default is per thread, and every request runs on a fresh virtual thread
-            new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-                    .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build());
+    private static final ObjectMapper JSON = dev.ponder.core.json.JsonMappers.mapper();
 
     private final Endpoint endpoint;
     private final Optional<ThinkTags> tags;

@@ -14,10 +14,7 @@ import java.time.InstantSource;
 
 /** The one place an upstream HTTP status or transport failure becomes a typed {@link PonderException}. */
 final class UpstreamErrors {
-    private static final ObjectMapper JSON =
-            // a shared buffer pool: the default is per thread, and every request runs on a fresh virtual thread
-            new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-                    .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build());
+    private static final ObjectMapper JSON = dev.ponder.core.json.JsonMappers.mapper();
 
     private UpstreamErrors() { }
 
