@@ -45,16 +45,19 @@ public class BareRelay {
         protected ArrayDeque<Channel> initialValue() { return new ArrayDeque<>(); }
     };
     static int upstreamPort;
-    static boolean epoll;
+    static boolean epoll, uring;
 
     public static void main(String[] args) throws Exception {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         int port = Integer.parseInt(args[0]);
         upstreamPort = Integer.parseInt(args[1]);
-        epoll = Epoll.isAvailable();
+        // the same transport choice as ponder serve's default: io_uring, else epoll, else NIO
+        uring = io.netty.channel.uring.IoUring.isAvailable();
+        epoll = !uring && Epoll.isAvailable();
         var group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        new ServerBootstrap().group(group).channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                uring ? io.netty.channel.uring.IoUringIoHandler.newFactory() : epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        new ServerBootstrap().group(group).channel(uring ? io.netty.channel.uring.IoUringServerSocketChannel.class
+                        : epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096).childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -62,7 +65,7 @@ public class BareRelay {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new Front());
                     }
                 }).bind("127.0.0.1", port).sync();
-        System.out.println("bare relay on " + port + " to " + upstreamPort);
+        System.out.println("bare relay on " + port + " to " + upstreamPort + (uring ? " (io_uring)" : epoll ? " (epoll)" : " (nio)"));
     }
 
     static final class Front extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -75,7 +78,7 @@ public class BareRelay {
                 send(ctx, up, body);
                 return;
             }
-            new Bootstrap().group(ctx.channel().eventLoop()).channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+            new Bootstrap().group(ctx.channel().eventLoop()).channel(uring ? io.netty.channel.uring.IoUringSocketChannel.class : epoll ? EpollSocketChannel.class : NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override

@@ -71,7 +71,7 @@ public final class ProxyServer implements AutoCloseable {
             ChatService chat = new ChatService(catalog, new RateLimiter(c.clock()), new Spending(ledger, c.clock()), metrics, traces,
                     c.clock(), c.random());
             HttpFront front = new HttpFront(new InetSocketAddress(c.host(), c.port()), c.maxBodyBytes(), chat, new KeyRing(c.keys()),
-                    catalog, traces, metrics);
+                    catalog, traces, metrics, c.transport());
             return new ProxyServer(front, ledger, catalog, c.host());
         } catch (RuntimeException e) {
             ledger.close();
@@ -103,6 +103,9 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     public int port() { return front.port(); }
+
+    /** The socket transport the event loops run on (io_uring, epoll or nio). */
+    public dev.ponder.server.config.Transport transport() { return front.transport(); }
 
     /** The API root for OpenAI clients, {@code http://HOST:PORT/v1}. */
     public URI baseUrl() { return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/v1"); }

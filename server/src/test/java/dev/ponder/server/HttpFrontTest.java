@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The HTTP front byte by byte over a raw socket: pipelining, keep-alive and close, malformed requests, body limits. */
+/**
+ * The HTTP front byte by byte over a raw socket: pipelining, keep-alive and close, malformed requests, body limits, on
+ * the default transport ({@link HttpFrontEpollTest} and {@link HttpFrontNioTest} repeat every test on the fallbacks).
+ */
 class HttpFrontTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_BODY = 64 * 1024; // Fixtures.config's server.max_body_bytes
@@ -38,10 +41,14 @@ class HttpFrontTest {
         JsonNode json() throws IOException { return JSON.readTree(body); }
     }
 
+    /** The socket transport under test: the default (io_uring where the kernel allows it); subclasses run the others. */
+    dev.ponder.server.config.Transport transport() { return dev.ponder.server.config.Transport.AUTO; }
+
     @BeforeEach
     void start() {
         up = FakeOpenAiServer.start();
-        proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir));
+        proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir)
+                .withTransport(transport()));
     }
 
     @AfterEach
@@ -275,5 +282,14 @@ class HttpFrontTest {
             assertThat(r.json().path("error").path("message").asText()).contains("max_body_bytes");
             assertThat(closed(in)).isTrue();
         }
+    }
+
+    @Test
+    void the_default_transport_is_the_fastest_this_machine_offers() {
+        var t = proxy.transport();
+        if (transport() != dev.ponder.server.config.Transport.AUTO) assertThat(t).isEqualTo(transport());
+        else if (io.netty.channel.uring.IoUring.isAvailable()) assertThat(t).isEqualTo(dev.ponder.server.config.Transport.IO_URING);
+        else if (io.netty.channel.epoll.Epoll.isAvailable()) assertThat(t).isEqualTo(dev.ponder.server.config.Transport.EPOLL);
+        else assertThat(t).isEqualTo(dev.ponder.server.config.Transport.NIO);
     }
 }

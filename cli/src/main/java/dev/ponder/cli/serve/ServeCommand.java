@@ -53,7 +53,7 @@ public final class ServeCommand implements Runnable {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("ponder serve: listening on " + server.baseUrl() + " with " + server.modelCount() + " models ("
                 + server.modelIds().size() + " names with strategy forms" + (c.router().isPresent() ? "; auto routes with " + c.router().get().model() : "")
-                + "); GET " + server.baseUrl() + "/models lists them"
+                + "); " + server.transport().configName() + "; GET " + server.baseUrl() + "/models lists them"
                 + (config.isEmpty() ? "; no config: loopback only, no keys, replaying the banks" : ""));
         System.out.flush();
         try {

@@ -45,12 +45,13 @@ public final class ConfigFile {
         Reader r = new Reader(file.toString());
         r.only(root, "", Set.of("server", "banks", "upstreams", "prices", "keys", "ledger", "router"));
         JsonNode server = root.path("server");
-        r.only(server, "server", Set.of("host", "port", "max_body_bytes", "cooldown_seconds", "trace_capacity"));
+        r.only(server, "server", Set.of("host", "port", "max_body_bytes", "cooldown_seconds", "trace_capacity", "transport"));
         String host = r.text(server, "server.host").orElse("127.0.0.1");
         int port = r.integer(server, "server.port", 0, 65535).orElse((long) ProxyConfig.DEFAULT_PORT).intValue();
         int maxBody = r.integer(server, "server.max_body_bytes", 1024, Integer.MAX_VALUE).orElse((long) ProxyConfig.DEFAULT_MAX_BODY).intValue();
         Duration cooldown = Duration.ofSeconds(r.integer(server, "server.cooldown_seconds", 0, 86_400).orElse(30L));
         int traceCap = r.integer(server, "server.trace_capacity", 1, 10_000_000).orElse(1000L).intValue();
+        Transport transport = r.text(server, "server.transport").map(t -> Transport.parse(t, r.where + ": server.transport")).orElse(Transport.AUTO);
         List<Path> banks = banks(r, root.path("banks"), dir, defaultBanks);
         PriceCatalogue prices = prices(r, root.path("prices"));
         List<UpstreamConfig> upstreams = new ArrayList<>();
@@ -62,7 +63,7 @@ public final class ConfigFile {
         Optional<String> ledger = r.text(root, "ledger");
         if (ledger.isEmpty() && !keys.isEmpty()) ledger = Optional.of("ponder-ledger.jsonl");
         return new ProxyConfig(host, port, maxBody, banks, upstreams, keys, ledger, dir, prices, cooldown, traceCap,
-                InstantSource.system(), new SplittableRandom(), router(r, root.path("router"), dir));
+                InstantSource.system(), new SplittableRandom(), router(r, root.path("router"), dir), transport);
     }
 
     private static Optional<RouterConfig> router(Reader r, JsonNode n, Path dir) {

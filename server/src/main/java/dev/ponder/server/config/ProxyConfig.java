@@ -15,8 +15,10 @@ import java.util.random.RandomGenerator;
  */
 public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> banks, List<UpstreamConfig> upstreams,
                           List<KeyConfig> keys, Optional<String> ledger, Path baseDir, PriceCatalogue prices, Duration cooldown,
-                          int traceCapacity, InstantSource clock, RandomGenerator random, Optional<RouterConfig> router) {
+                          int traceCapacity, InstantSource clock, RandomGenerator random, Optional<RouterConfig> router,
+                          Transport transport) {
     public ProxyConfig {
+        Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(host, "host");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be in 0..65535, was " + port);
@@ -36,7 +38,7 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
     public ProxyConfig(String host, int port, int maxBodyBytes, List<Path> banks, List<UpstreamConfig> upstreams, List<KeyConfig> keys,
                        Optional<String> ledger, Path baseDir, PriceCatalogue prices, Duration cooldown, int traceCapacity,
                        InstantSource clock, RandomGenerator random) {
-        this(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random, Optional.empty());
+        this(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random, Optional.empty(), Transport.AUTO);
     }
 
     public static final int DEFAULT_PORT = 8080;
@@ -49,19 +51,24 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
     }
 
     public ProxyConfig withHost(String h) {
-        return new ProxyConfig(h, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random, router);
+        return new ProxyConfig(h, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random, router, transport);
     }
 
     public ProxyConfig withPort(int p) {
-        return new ProxyConfig(host, p, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random, router);
+        return new ProxyConfig(host, p, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random, router, transport);
     }
 
     public ProxyConfig withClock(InstantSource c, RandomGenerator r) {
-        return new ProxyConfig(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, c, r, router);
+        return new ProxyConfig(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, c, r, router, transport);
     }
 
     public ProxyConfig withRouter(RouterConfig r) {
         return new ProxyConfig(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random,
-                Optional.of(r));
+                Optional.of(r), transport);
+    }
+
+    public ProxyConfig withTransport(Transport t) {
+        return new ProxyConfig(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random,
+                router, t);
     }
 }

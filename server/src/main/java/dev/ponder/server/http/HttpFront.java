@@ -11,6 +11,7 @@ import dev.ponder.server.auth.KeyRing;
 import dev.ponder.server.catalog.Catalog;
 import dev.ponder.server.chat.ChatService;
 import dev.ponder.server.chat.Reply;
+import dev.ponder.server.config.Transport;
 import dev.ponder.server.metrics.ProxyMetrics;
 import dev.ponder.server.trace.TraceStore;
 import dev.ponder.server.upstream.LoopClient;
@@ -20,17 +21,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +47,7 @@ public final class HttpFront implements AutoCloseable {
     private final Catalog catalog;
     private final TraceStore traces;
     private final ProxyMetrics metrics;
+    private final Io sockets;
 
     static {
         // Netty's default leak detection records a stack trace for one buffer in 128: a cost on every request path,
@@ -65,19 +58,17 @@ public final class HttpFront implements AutoCloseable {
     }
 
     public HttpFront(InetSocketAddress address, int maxBodyBytes, ChatService chat, KeyRing keys, Catalog catalog, TraceStore traces,
-                     ProxyMetrics metrics) {
+                     ProxyMetrics metrics, Transport transport) {
         this.chat = chat;
         this.keys = keys;
         this.catalog = catalog;
         this.traces = traces;
         this.metrics = metrics;
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        loops = new MultiThreadIoEventLoopGroup(Math.max(1, Runtime.getRuntime().availableProcessors()), io);
-        upstreams = new LoopClient(epoll ? EpollSocketChannel.class : NioSocketChannel.class, java.time.Duration.ofSeconds(10));
+        sockets = Io.of(transport);
+        loops = new MultiThreadIoEventLoopGroup(Math.max(1, Runtime.getRuntime().availableProcessors()), sockets.handlers());
+        upstreams = new LoopClient(sockets.socket(), java.time.Duration.ofSeconds(10));
         try {
-            listener = new ServerBootstrap().group(loops).channel(type)
+            listener = new ServerBootstrap().group(loops).channel(sockets.server())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -93,6 +84,9 @@ public final class HttpFront implements AutoCloseable {
             throw new PonderException(PonderException.Kind.INVALID_INPUT, "cannot listen on " + address + ": " + e.getMessage(), e);
         }
     }
+
+    /** The transport the event loops run on (never {@code AUTO}). */
+    public Transport transport() { return sockets.transport(); }
 
     public int port() { return ((InetSocketAddress) listener.localAddress()).getPort(); }
 

@@ -49,6 +49,20 @@ class ConfigFileTest {
         assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageContaining("keys[0].budget.dollars must be a number >= 0");
         Files.writeString(f, "server: {port: 99999}\n");
         assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageContaining("server.port must be a whole number in 0..65535");
+        Files.writeString(f, "server: {transport: kqueue}\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of))
+                .hasMessageContaining("bad.yaml: server.transport: transport must be auto, io_uring, epoll or nio, was \"kqueue\"");
+    }
+
+    @Test
+    void the_transport_is_auto_unless_the_config_names_one() throws Exception {
+        Path f = dir.resolve("t.yaml");
+        Files.writeString(f, "server: {port: 0}\n");
+        assertThat(ConfigFile.load(f, List::of).transport()).isEqualTo(Transport.AUTO);
+        Files.writeString(f, "server: {transport: io_uring}\n");
+        assertThat(ConfigFile.load(f, List::of).transport()).isEqualTo(Transport.IO_URING);
+        Files.writeString(f, "server: {transport: NIO}\n");
+        assertThat(ConfigFile.load(f, List::of).transport()).isEqualTo(Transport.NIO);
     }
 
     @Test

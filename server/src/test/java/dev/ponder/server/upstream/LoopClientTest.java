@@ -51,11 +51,16 @@ class LoopClientTest {
     private EventLoop loop;
     private HttpTransport transport;
 
+    /** The event loop's I/O and its socket type: NIO here; {@link LoopClientIoUringTest} repeats every test on io_uring. */
+    io.netty.channel.IoHandlerFactory handlers() { return NioIoHandler.newFactory(); }
+
+    Class<? extends io.netty.channel.Channel> socketType() { return NioSocketChannel.class; }
+
     @BeforeEach
     void start() {
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        group = new MultiThreadIoEventLoopGroup(1, handlers());
         loop = group.next();
-        transport = new LoopClient(NioSocketChannel.class, Duration.ofSeconds(5)).on(loop);
+        transport = new LoopClient(socketType(), Duration.ofSeconds(5)).on(loop);
     }
 
     @AfterEach
