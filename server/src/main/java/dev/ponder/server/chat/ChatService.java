@@ -120,9 +120,15 @@ public final class ChatService implements AutoCloseable {
         metrics.usage(target.strategy().name(), caller.id(), used.inputTokens(), used.outputTokens(), used.dollars());
         long elapsed = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
         long created = clock.instant().getEpochSecond();
+        // the ring holds the last requests' traces: it keeps only what a trace is built from, not the request (its
+        // parsed body would stay reachable, and every young collection would copy a thousand of them)
+        String model = req.model();
+        String strategy = target.strategy().name();
+        String owner = caller.id();
+        Optional<dev.ponder.server.route.Routed> route = target.route();
         traces.put(traceId, caller, () -> {
-            var trace = TraceJson.of(traceId, req.model(), target.strategy().name(), caller.id(), created, elapsed, status, runs);
-            target.route().ifPresent(r -> trace.set("route", dev.ponder.server.api.Completions.route(r)));
+            var trace = TraceJson.of(traceId, model, strategy, owner, created, elapsed, status, runs);
+            route.ifPresent(r -> trace.set("route", dev.ponder.server.api.Completions.route(r)));
             return trace;
         });
     }
