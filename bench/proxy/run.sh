@@ -50,6 +50,12 @@ for delay in 0 20; do
   nginx -c "$tmp/nginx.conf" -p "$tmp/ngx" & pids+=($!); npid=$!
   wait_port $up; wait_port $pp; wait_port $np; wait_port $bp
   workers=$(pgrep -P $npid | tr '\n' ' ')
+  # start-up warm-up, once per process, the same for every path: WARM seconds at 256 connections, so a JVM's JIT has
+  # seen as many requests at the 20 ms upstream (12,000 a second) as at 0 ms; with only the cell's own warm-up
+  # (25,000 requests at 64 connections) C2 was still compiling through the first measured 20 ms cell and its p99
+  for port in $up $pp $np $bp; do
+    wrk -t2 -c256 -d"${warm}s" -s "$here/post.lua" "http://127.0.0.1:$port/v1/chat/completions" >/dev/null
+  done
   for conns in 64 256; do
     for target in "direct $up $upid" "ponder $pp $ppid_" "nginx $np $workers" "bare $bp $bpid"; do
       set -- $target
