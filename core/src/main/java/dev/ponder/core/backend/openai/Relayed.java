@@ -54,72 +54,74 @@ public final class Relayed {
             if (scan.ponder || (extra.has("usage") && scan.usage) || extra.size() > (extra.has("usage") ? 1 : 0) + (extra.has("ponder") ? 1 : 0)) {
                 return asTree(id, model, extra); // rare shapes: edit the tree
             }
-            Bytes out = new Bytes(body.length + 512);
-            int at = 0;
-            boolean idFirst = scan.id != null && (scan.model == null || scan.id.start() < scan.model.start());
-            CompletionScan.Span first = idFirst ? scan.id : scan.model;
-            CompletionScan.Span second = idFirst ? scan.model : scan.id;
-            for (CompletionScan.Span s : new CompletionScan.Span[] {first, second}) {
-                if (s == null) continue;
-                out.write(body, at, s.start() - at);
-                quoted(out, s == scan.id ? id : model);
-                at = s.end();
-            }
-            out.write(body, at, scan.close - at);
-            boolean comma = scan.fields > 0;
-            if (scan.id == null) comma = field(out, comma, "id", id);
-            if (scan.model == null) comma = field(out, comma, "model", model);
             // the extra fields written once, as an object whose braces are dropped
             byte[] more = JSON.writeValueAsBytes(extra);
-            if (more.length > 2) {
-                if (comma) out.write(',');
-                out.write(more, 1, more.length - 2);
-            }
-            out.write(body, scan.close, body.length - scan.close);
-            return out.toByteArray();
+            byte[] quotedId = QUOTE.quoteAsUTF8(id);
+            byte[] quotedModel = QUOTE.quoteAsUTF8(model);
+            Bytes count = new Bytes(null); // the first pass only measures, so the second writes into an array of the exact size
+            splice(count, quotedId, quotedModel, more);
+            Bytes out = new Bytes(new byte[count.size]);
+            splice(out, quotedId, quotedModel, more);
+            return out.buf;
         } catch (IOException e) {
             throw new PonderException(PonderException.Kind.INTERNAL, "cannot write the relayed answer: " + e.getMessage(), e);
         }
     }
 
-    private static void quoted(Bytes out, String s) {
+    private void splice(Bytes out, byte[] quotedId, byte[] quotedModel, byte[] more) {
+        int at = 0;
+        boolean idFirst = scan.id != null && (scan.model == null || scan.id.start() < scan.model.start());
+        CompletionScan.Span first = idFirst ? scan.id : scan.model;
+        CompletionScan.Span second = idFirst ? scan.model : scan.id;
+        for (CompletionScan.Span s : new CompletionScan.Span[] {first, second}) {
+            if (s == null) continue;
+            out.write(body, at, s.start() - at);
+            quoted(out, s == scan.id ? quotedId : quotedModel);
+            at = s.end();
+        }
+        out.write(body, at, scan.close - at);
+        boolean comma = scan.fields > 0;
+        if (scan.id == null) comma = field(out, comma, ID, quotedId);
+        if (scan.model == null) comma = field(out, comma, MODEL, quotedModel);
+        if (more.length > 2) {
+            if (comma) out.write(',');
+            out.write(more, 1, more.length - 2);
+        }
+        out.write(body, scan.close, body.length - scan.close);
+    }
+
+    private static final byte[] ID = "id".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] MODEL = "model".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private static void quoted(Bytes out, byte[] escaped) {
         out.write('"');
-        out.writeBytes(QUOTE.quoteAsUTF8(s));
+        out.write(escaped, 0, escaped.length);
         out.write('"');
     }
 
-    private static boolean field(Bytes out, boolean comma, String name, String value) {
+    private static boolean field(Bytes out, boolean comma, byte[] name, byte[] escapedValue) {
         if (comma) out.write(',');
         quoted(out, name);
         out.write(':');
-        quoted(out, value);
+        quoted(out, escapedValue);
         return true;
     }
 
-    /** A growable byte buffer without ByteArrayOutputStream's locking (one thread writes it). */
+    /** Bytes written into an array sized beforehand, or (with none) only counted. One thread writes it. */
     private static final class Bytes {
-        private byte[] buf;
-        private int size;
+        final byte[] buf;
+        int size;
 
-        Bytes(int capacity) { buf = new byte[capacity]; }
+        Bytes(byte[] buf) { this.buf = buf; }
 
         void write(int b) {
-            room(1);
-            buf[size++] = (byte) b;
+            if (buf != null) buf[size] = (byte) b;
+            size++;
         }
 
         void write(byte[] b, int off, int len) {
-            room(len);
-            System.arraycopy(b, off, buf, size, len);
+            if (buf != null) System.arraycopy(b, off, buf, size, len);
             size += len;
-        }
-
-        void writeBytes(byte[] b) { write(b, 0, b.length); }
-
-        byte[] toByteArray() { return java.util.Arrays.copyOf(buf, size); }
-
-        private void room(int n) {
-            if (size + n > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
         }
     }
 
