@@ -41,7 +41,8 @@ measure() {  # name delay conns url pids...
 echo "| path   | upstream | conns | req/s | p50 | p99 | cpu/req | errors"
 echo "|---|---|---|---|---|---|---|---|"
 for delay in 0 20; do
-  up=$((30000 + RANDOM % 5000)); pp=$((up + 1)); np=$((up + 2)); bp=$((up + 3))
+  # ports below the ephemeral range (32768 and up here), where the previous cells' closed connections may still sit
+  up=$((20000 + RANDOM % 10000)); pp=$((up + 1)); np=$((up + 2)); bp=$((up + 3))
   "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$root/cli/target/ponder.jar" "$here/FixedDelayUpstream.java" $up $delay >"$tmp/up.log" 2>&1 & pids+=($!); upid=$!
   sed "s/@PORT@/$pp/; s/@UP@/$up/" "$here/ponder.yaml.template" >"$tmp/ponder.yaml"
   "$root/ponder" serve --config "$tmp/ponder.yaml" >"$tmp/ponder.log" 2>&1 & pids+=($!); ppid_=$!  # the launcher's JVM options for serve
