@@ -21,7 +21,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
@@ -64,8 +63,9 @@ public final class HttpFront implements AutoCloseable {
         this.catalog = catalog;
         this.traces = traces;
         this.metrics = metrics;
-        sockets = Io.of(transport);
-        loops = new MultiThreadIoEventLoopGroup(Math.max(1, Runtime.getRuntime().availableProcessors()), sockets.handlers());
+        Io.Started started = Io.start(Io.candidates(transport), Math.max(1, Runtime.getRuntime().availableProcessors()), System.err::println);
+        sockets = started.io();
+        loops = started.loops();
         upstreams = new LoopClient(sockets.socket(), java.time.Duration.ofSeconds(10));
         try {
             listener = new ServerBootstrap().group(loops).channel(sockets.server())

@@ -36,6 +36,46 @@ record Io(Transport transport, IoHandlerFactory handlers, Class<? extends Server
         };
     }
 
+    /**
+     * What to try, in order: for {@code AUTO} every transport this machine offers, fastest first (one can pass the
+     * availability probe and still fail to start its event loops, e.g. io_uring over a locked-memory limit); an
+     * explicit choice alone.
+     */
+    static java.util.List<Io> candidates(Transport wanted) {
+        if (wanted != Transport.AUTO) return java.util.List.of(of(wanted));
+        java.util.List<Io> out = new java.util.ArrayList<>();
+        if (IoUring.isAvailable()) out.add(of(Transport.IO_URING));
+        if (Epoll.isAvailable()) out.add(of(Transport.EPOLL));
+        out.add(of(Transport.NIO));
+        return out;
+    }
+
+    /** The event loops, on the first candidate that starts; a warning names each one that did not, and why. */
+    static Started start(java.util.List<Io> candidates, int threads, java.util.function.Consumer<String> warn) {
+        for (int i = 0; ; i++) {
+            Io io = candidates.get(i);
+            try {
+                return new Started(io, new io.netty.channel.MultiThreadIoEventLoopGroup(threads, io.handlers()));
+            } catch (RuntimeException | LinkageError e) {
+                if (i + 1 == candidates.size()) {
+                    throw PonderException.invalid("server.transport: %s could not start its event loops: %s", io.transport().configName(), why(e));
+                }
+                warn.accept("ponder serve: " + io.transport().configName() + " could not start its event loops (" + why(e)
+                        + "); using " + candidates.get(i + 1).transport().configName());
+            }
+        }
+    }
+
+    /** The failure as Netty reports it and, when it wraps one, the cause underneath (where the reason is). */
+    private static String why(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root == e ? e.toString() : e.getMessage() + ": " + root;
+    }
+
+    /** Event loops running on a transport. */
+    record Started(Io io, io.netty.channel.EventLoopGroup loops) {}
+
     private static PonderException unavailable(Transport t, Throwable why) {
         return PonderException.invalid("server.transport: %s is not available on this machine (%s); use auto, or nio",
                 t.configName(), why == null ? "unknown reason" : why.getMessage());
