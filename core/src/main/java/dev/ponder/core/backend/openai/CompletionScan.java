@@ -30,7 +30,8 @@ final class CompletionScan {
     Span model;
     int fields;
     int close = -1;
-    boolean usage;
+    boolean usage;      // the body's usage is an object (a usage the server reported)
+    boolean usageField; // the body has a usage field at all, whatever its value
     boolean ponder;
 
     private CompletionScan(boolean trees) {
@@ -57,6 +58,7 @@ final class CompletionScan {
                         else s.choices(p);
                     }
                     case "usage" -> {
+                        s.usageField = true;
                         if (trees) {
                             JsonNode u = JSON.readTree(p);
                             s.usage = u.isObject();

@@ -51,7 +51,7 @@ public final class Relayed {
      */
     public byte[] answer(String id, String model, ObjectNode extra) {
         try {
-            if (scan.ponder || (extra.has("usage") && scan.usage) || extra.size() > (extra.has("usage") ? 1 : 0) + (extra.has("ponder") ? 1 : 0)) {
+            if (scan.ponder || (extra.has("usage") && scan.usageField) || extra.size() > (extra.has("usage") ? 1 : 0) + (extra.has("ponder") ? 1 : 0)) {
                 return asTree(id, model, extra); // rare shapes: edit the tree
             }
             // the extra fields written once, as an object whose braces are dropped
