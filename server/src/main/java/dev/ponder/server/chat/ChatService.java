@@ -107,6 +107,25 @@ public final class ChatService implements AutoCloseable {
         recorded(caller, req, target, traceId, used, status, runs, startedNanos);
     }
 
+    /**
+     * {@link #account} from a thread that must not block: the trace, metrics and token count at once, the ledger line
+     * at once when the ledger keeps it in memory, else on the settler's thread.
+     */
+    private void accountWithoutBlocking(Caller caller, ChatRequest req, Catalog.Target target, String traceId, Spending.Reservation res,
+                                        Usage used, int status, List<TraceJson.Run> runs, long startedNanos) {
+        recorded(caller, req, target, traceId, used, status, runs, startedNanos);
+        if (spending.ledger().settlesInMemory()) settle(caller, target, traceId, res, used, status);
+        else settler.execute(() -> settle(caller, target, traceId, res, used, status));
+    }
+
+    /** A passed-through request cannot stop early, so the key's budget must cover its whole worst case. */
+    private static void requireWholeWorstCase(Spending.Reservation res, Usage worst) {
+        if (res.cap().isPresent() && res.cap().get() + 1e-12 < worst.dollars()) {
+            throw new PonderException(PonderException.Kind.BUDGET_EXCEEDED, String.format("a passed-through request cannot stop"
+                    + " early, so it needs its whole worst case of $%.6f; the key's budget has $%.6f left", worst.dollars(), res.cap().get()));
+        }
+    }
+
     /** The request's line in the ledger (which may block: a file, a database), releasing its hold. */
     private void settle(Caller caller, Catalog.Target target, String traceId, Spending.Reservation res, Usage used, int status) {
         spending.settle(res, new Entry(clock.instant(), caller.id(), traceId, target.model().id(), target.strategy().name(),
@@ -148,6 +167,7 @@ public final class ChatService implements AutoCloseable {
         } catch (RuntimeException e) {
             return false; // the blocking path reports it, with the metrics
         }
+        // relayed() with single on an upstream model: a tool call passed through under another strategy is not relayed here
         if (!relayed(req, target) || !(target.model() instanceof UpstreamModel model) || !target.strategy().name().equals("single")) return false;
         long started = System.nanoTime();
         String traceId = nextId();
@@ -159,17 +179,11 @@ public final class ChatService implements AutoCloseable {
             ServedModel.Ask ask = model.ask(req, traceId);
             Usage worst = model.worstCase(ask, req.n(), 1);
             res = spending.reserve(caller, worst, req.n() == 1 ? worst : model.worstCase(ask, 1, 1));
-            if (res.cap().isPresent() && res.cap().get() + 1e-12 < worst.dollars()) {
-                throw new PonderException(PonderException.Kind.BUDGET_EXCEEDED, String.format("a passed-through request cannot stop"
-                        + " early, so it needs its whole worst case of $%.6f; the key's budget has $%.6f left", worst.dollars(), res.cap().get()));
-            }
+            requireWholeWorstCase(res, worst);
         } catch (RuntimeException e) {
             ApiError err = ApiError.of(e);
             if (res != null) {
-                Spending.Reservation r = res;
-                recorded(caller, req, target, traceId, Usage.ZERO, err.status(), List.of(), started);
-                if (spending.ledger().settlesInMemory()) settle(caller, target, traceId, r, Usage.ZERO, err.status());
-                else settler.execute(() -> settle(caller, target, traceId, r, Usage.ZERO, err.status()));
+                accountWithoutBlocking(caller, req, target, traceId, res, Usage.ZERO, err.status(), List.of(), started);
             }
             reply.fail(err);
             metrics.request("single", caller.id(), err.status(), Duration.ofNanos(System.nanoTime() - started));
@@ -206,11 +220,7 @@ public final class ChatService implements AutoCloseable {
             try {
                 // the trace is kept before the answer goes out, so the trace id the client reads can be looked up at
                 // once; the ledger line may follow, off the loop when writing it could block
-                Usage u = used;
-                int st = status;
-                recorded(caller, req, target, traceId, u, st, runs, started);
-                if (spending.ledger().settlesInMemory()) settle(caller, target, traceId, held, u, st);
-                else settler.execute(() -> settle(caller, target, traceId, held, u, st));
+                accountWithoutBlocking(caller, req, target, traceId, held, used, status, runs, started);
             } finally {
                 try {
                     if (failure == null) reply.passthroughBody(answer);
@@ -282,10 +292,7 @@ public final class ChatService implements AutoCloseable {
             try {
                 if (relayed(req, target)) {
                     Usage worst = model.worstCase(ask, perRun, runCount);
-                    if (res.cap().isPresent() && res.cap().get() + 1e-12 < worst.dollars()) {
-                        throw new PonderException(PonderException.Kind.BUDGET_EXCEEDED, String.format("a passed-through request cannot stop"
-                                + " early, so it needs its whole worst case of $%.6f; the key's budget has $%.6f left", worst.dollars(), res.cap().get()));
-                    }
+                    requireWholeWorstCase(res, worst);
                     new Passthrough(req, (dev.ponder.server.catalog.UpstreamModel) model, traceId, reply, clock, tr -> allTraces.add(tr),
                             tr -> runs.add(new TraceJson.Run(tr, List.of(), "", "DONE", Optional.empty())), target.route(), answer -> relayedAnswer = answer).run();
                     return Optional.empty();
