@@ -64,7 +64,7 @@ final class Passthrough {
             return;
         }
         ObjectNode body = req.body().deepCopy();
-        if (req.stream()) body.putObject("stream_options").put("include_usage", true);
+        body.putObject("stream_options").put("include_usage", true);
         List<String> failures = new ArrayList<>();
         PonderException last = null;
         for (RawRoute route : model.raw()) {

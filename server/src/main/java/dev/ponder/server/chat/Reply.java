@@ -27,17 +27,11 @@ public interface Reply {
 
     void fail(ApiError error);
 
-    /** A passed-through response body, or (streaming) one chunk of it, already in OpenAI's shape. */
-    void passthrough(com.fasterxml.jackson.databind.node.ObjectNode json);
+    /** One chunk of a passed-through stream, already in OpenAI's shape. */
+    void passthrough(com.fasterxml.jackson.databind.node.ObjectNode chunk);
 
     /** A passed-through non-streamed response body, already in OpenAI's shape, as JSON bytes. */
-    default void passthroughBody(byte[] json) {
-        try {
-            passthrough((com.fasterxml.jackson.databind.node.ObjectNode) dev.ponder.core.json.JsonMappers.mapper().readTree(json));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    void passthroughBody(byte[] json);
 
     /** The end of a passed-through stream. */
     void passthroughDone();

@@ -28,7 +28,9 @@ final class JsonReply implements Reply {
     public void fail(ApiError error) { Exchanges.error(ex, error); }
 
     @Override
-    public void passthrough(com.fasterxml.jackson.databind.node.ObjectNode json) { Exchanges.json(ex, 200, json); }
+    public void passthrough(com.fasterxml.jackson.databind.node.ObjectNode chunk) {
+        throw new IllegalStateException("a non-streamed reply takes a whole body (passthroughBody), not stream chunks");
+    }
 
     @Override
     public void passthroughBody(byte[] json) { Exchanges.send(ex, 200, "application/json", json); }

@@ -85,6 +85,11 @@ final class SseReply implements Reply {
     public synchronized void passthrough(ObjectNode json) { event(json); }
 
     @Override
+    public void passthroughBody(byte[] json) {
+        throw new IllegalStateException("a stream takes passed-through chunks, not a whole body");
+    }
+
+    @Override
     public synchronized void passthroughDone() {
         write("data: [DONE]\n\n");
         close();
