@@ -108,7 +108,7 @@ public final class HttpFront implements AutoCloseable {
             try {
                 Caller caller = authenticate(call);
                 ChatRequest req = ChatRequestParser.parse(Exchanges.json(call));
-                if (!req.stream() && chat.completeWithoutBlocking(caller, req, new JsonReply(call), upstreams.on(loop), loop)) return;
+                if (chat.completeWithoutBlocking(caller, req, new JsonReply(call), upstreams.on(loop), loop)) return;
                 onThread(call, () -> chat.complete(caller, req, req.stream() ? new SseReply(call, req.model(), req.includeUsage()) : new JsonReply(call)));
                 return;
             } catch (RuntimeException refused) {

@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -69,8 +68,12 @@ public final class LoopClient {
         this.connectTimeout = connectTimeout;
     }
 
-    /** A transport whose requests leave from {@code loop} (and whose stages complete there). */
-    public HttpTransport on(EventLoop loop) {
+    private final java.util.concurrent.ConcurrentHashMap<EventLoop, HttpTransport> transports = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A transport whose requests leave from {@code loop} (and whose stages complete there); one per loop. */
+    public HttpTransport on(EventLoop loop) { return transports.computeIfAbsent(loop, this::transportOn); }
+
+    private HttpTransport transportOn(EventLoop loop) {
         return (uri, headers, body, timeout) -> {
             CompletableFuture<HttpTransport.Response> out = new CompletableFuture<>();
             if (loop.inEventLoop()) send(loop, uri, headers, body, timeout, out, true);
@@ -95,8 +98,7 @@ public final class LoopClient {
 
     private void send(EventLoop loop, URI uri, List<String[]> headers, byte[] body, Duration timeout,
                       CompletableFuture<HttpTransport.Response> out, boolean mayReuse) {
-        String server = server(uri);
-        ArrayDeque<Channel> pool = idle.get().computeIfAbsent(server, k -> new ArrayDeque<>());
+        ArrayDeque<Channel> pool = idle.get().computeIfAbsent(Target.of(uri).server(), k -> new ArrayDeque<>());
         Channel ch = null;
         while (mayReuse && ch == null && !pool.isEmpty()) {
             Channel c = pool.pollFirst();
@@ -201,10 +203,9 @@ public final class LoopClient {
                 ch.close();
             }
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target, Unpooled.wrappedBuffer(body));
-        req.headers().set(HttpHeaderNames.HOST, uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost());
+        Target target = Target.of(uri);
+        FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target.path(), Unpooled.wrappedBuffer(body));
+        req.headers().set(HttpHeaderNames.HOST, target.host());
         for (io.netty.util.AsciiString[] h : ascii(headers)) req.headers().add(h[0], h[1]);
         req.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         ch.writeAndFlush(req).addListener((ChannelFutureListener) f -> {
@@ -290,6 +291,28 @@ public final class LoopClient {
     }
 
     private static String server(URI uri) { return uri.getScheme() + "://" + uri.getHost() + ":" + port(uri); }
+
+    /**
+     * What a request to {@code uri} needs from it: the pool key, the request target and the Host header. A backend
+     * posts to the same few URI instances, so they are worked out once per event loop.
+     */
+    private record Target(String server, String path, io.netty.util.AsciiString host) {
+        private static final FastThreadLocal<java.util.IdentityHashMap<URI, Target>> KNOWN = new FastThreadLocal<>() {
+            @Override
+            protected java.util.IdentityHashMap<URI, Target> initialValue() { return new java.util.IdentityHashMap<>(); }
+        };
+
+        static Target of(URI uri) {
+            var known = KNOWN.get();
+            Target t = known.get(uri);
+            if (t != null) return t;
+            t = new Target(LoopClient.server(uri), (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
+                    io.netty.util.AsciiString.of(uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost()));
+            if (known.size() < 64) known.put(uri, t); // URIs made per call are not kept
+            return t;
+        }
+    }
 
     private static int port(URI uri) {
         if (uri.getPort() > 0) return uri.getPort();
