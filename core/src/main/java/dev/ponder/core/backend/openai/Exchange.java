@@ -59,22 +59,13 @@ final class Exchange {
         this.jsonHeaders = List.copyOf(h); // the same for every call (the arrays are never written)
     }
 
-    JsonNode postJson(String path, ObjectNode body, String where) {
-        Http1Connection.Response r;
-        try {
-            r = lean.post(uri(path), jsonHeaders(), bytes(body), config.requestTimeout());
-        } catch (IOException e) {
-            if (Thread.currentThread().isInterrupted()) throw new PonderException(PonderException.Kind.INTERNAL, where + ": interrupted", e);
-            throw failed(e, where);
-        }
-        return json(r.status(), r.headers(), r.body(), where);
-    }
+    JsonNode postJson(String path, ObjectNode body, String where) { return parse(postRaw(path, bytes(body), where), where); }
 
     /** A POST whose 2xx body is wanted as sent (bytes), for relaying; other statuses become typed errors. */
     byte[] postRaw(String path, byte[] body, String where) {
         Http1Connection.Response r;
         try {
-            r = lean.post(uri(path), jsonHeaders(), body, config.requestTimeout());
+            r = lean.post(uri(path), jsonHeaders, body, config.requestTimeout());
         } catch (IOException e) {
             if (Thread.currentThread().isInterrupted()) throw new PonderException(PonderException.Kind.INTERNAL, where + ": interrupted", e);
             throw failed(e, where);
@@ -85,7 +76,7 @@ final class Exchange {
     /** {@link #postRaw} on a non-blocking transport; the stage completes on the transport's thread. */
     CompletableFuture<byte[]> postRaw(String path, byte[] body, String where, HttpTransport transport) {
         CompletableFuture<byte[]> out = new CompletableFuture<>();
-        transport.post(uri(path), jsonHeaders(), body, config.requestTimeout()).whenComplete((r, err) -> {
+        transport.post(uri(path), jsonHeaders, body, config.requestTimeout()).whenComplete((r, err) -> {
             try {
                 if (err != null) {
                     Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
@@ -99,17 +90,12 @@ final class Exchange {
         return out;
     }
 
-    private List<String[]> jsonHeaders() { return jsonHeaders; }
-
     /** A transport failure as a typed error: a whole-exchange timeout is TIMEOUT, the rest by kind of failure. */
     private PonderException failed(IOException e, String where) {
         if (e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException)) return timedOut(where, e);
         return UpstreamErrors.ofTransport(e, where, false);
     }
 
-    private JsonNode json(int status, java.net.http.HttpHeaders headers, byte[] body, String where) {
-        return parse(ok(status, headers, body, where), where);
-    }
 
     /** A 2xx body; any other status as a typed error carrying the server's message. */
     private byte[] ok(int status, java.net.http.HttpHeaders headers, byte[] body, String where) {
