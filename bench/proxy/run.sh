@@ -35,7 +35,7 @@ measure() {  # name delay conns url pids...
   n=$(echo "$out" | awk '/requests in/ {print $1}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}'); p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   errs=$(echo "$out" | awk '/Non-2xx|Socket errors/ {printf "%s ", $0}')
-  cpu=$(python3 -c "print('%.1f us' % (($after - $before) / $(getconf CLK_TCK) / max(1, $n) * 1e6))")
+  cpu=$(awk -v a="$after" -v b="$before" -v hz="$(getconf CLK_TCK)" -v n="$n" 'BEGIN { if (n < 1) n = 1; printf "%.1f us", (a - b) / hz / n * 1e6 }')
   printf "| %-6s | %5s ms | %4s | %10s | %8s | %8s | %8s | %s\n" "$name" "$delay" "$conns" "$rps" "$p50" "$p99" "$cpu" "${errs:-}"
 }
 echo "| path   | upstream | conns | req/s | p50 | p99 | cpu/req | errors"

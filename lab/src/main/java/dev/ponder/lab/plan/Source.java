@@ -10,7 +10,6 @@ import dev.ponder.lab.problems.ProblemSet;
 import dev.ponder.lab.problems.ProblemSetReader;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** A loaded source: its problems, how answers are extracted and checked, and the lines that could not be read. */

@@ -20,10 +20,10 @@ import io.netty.channel.uring.IoUringSocketChannel;
 /** A transport made concrete: the event loops' I/O handler and the channel types for the listener and upstream sockets. */
 record Io(Transport transport, IoHandlerFactory handlers, Class<? extends ServerChannel> server, Class<? extends Channel> socket) {
 
-    /** {@code AUTO} becomes the fastest available; an explicit choice this machine cannot run is an error that says why. */
+    /** One named transport ({@code AUTO} is {@link #candidates}'s to expand); one this machine cannot run is an error that says why. */
     static Io of(Transport wanted) {
         return switch (wanted) {
-            case AUTO -> IoUring.isAvailable() ? of(Transport.IO_URING) : Epoll.isAvailable() ? of(Transport.EPOLL) : of(Transport.NIO);
+            case AUTO -> candidates(wanted).getFirst();
             case IO_URING -> {
                 if (!IoUring.isAvailable()) throw unavailable(wanted, IoUring.unavailabilityCause());
                 yield new Io(wanted, IoUringIoHandler.newFactory(), IoUringServerSocketChannel.class, IoUringSocketChannel.class);

@@ -1,6 +1,5 @@
 package dev.ponder.server.upstream;
 
-import dev.ponder.core.backend.StreamingBackend;
 import dev.ponder.core.backend.openai.OpenAiBackend;
 import java.time.Duration;
 import java.time.InstantSource;
