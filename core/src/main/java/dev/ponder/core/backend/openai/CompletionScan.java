@@ -85,10 +85,7 @@ final class CompletionScan {
             s.close = (int) p.currentTokenLocation().getByteOffset();
             if (p.nextToken() != null) throw new IOException("content after the JSON object");
         } catch (IOException e) {
-            String text = new String(body, StandardCharsets.UTF_8);
-            throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, where + ": malformed JSON in the response ("
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "): "
-                    + (text.length() > 200 ? text.substring(0, 200) + "..." : text), e);
+            throw Exchange.malformed(body, where, e);
         }
         return s;
     }

@@ -172,9 +172,14 @@ final class Exchange {
             if (n == null || !n.isObject()) throw new IOException("expected a JSON object");
             return n;
         } catch (IOException e) {
-            String text = new String(body, StandardCharsets.UTF_8);
-            throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, where + ": malformed JSON in the response ("
-                    + e.getMessage().lines().findFirst().orElse("") + "): " + (text.length() > 200 ? text.substring(0, 200) + "..." : text), e);
+            throw malformed(body, where, e);
         }
+    }
+
+    /** A response body that is not the JSON it should be: the parser's first line and the body's start. */
+    static PonderException malformed(byte[] body, String where, IOException e) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        return new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, where + ": malformed JSON in the response ("
+                + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "): " + (text.length() > 200 ? text.substring(0, 200) + "..." : text), e);
     }
 }
