@@ -55,7 +55,7 @@ public final class PlanReader {
         }
     }
 
-    static ObjectMapper configure(ObjectMapper m) {
+    public static ObjectMapper configure(ObjectMapper m) {
         return m.registerModule(new Jdk8Module())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -63,7 +63,7 @@ public final class PlanReader {
     }
 
     /** file:line: field path: what is wrong. */
-    static String describe(Path file, String text, JsonMappingException e) {
+    public static String describe(Path file, String text, JsonMappingException e) {
         var refs = e.getPath();
         if (e instanceof UnrecognizedPropertyException && !refs.isEmpty()) refs = refs.subList(0, refs.size() - 1);
         String path = refs.stream()
@@ -96,7 +96,8 @@ public final class PlanReader {
 
     private static long line(JsonLocation loc) { return loc == null ? 0 : loc.getLineNr(); }
 
-    private static String hash(String text) {
+    /** The first 8 bytes of the text's SHA-256, in hex: names the exact text a result came from. */
+    public static String hash(String text) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 8);
