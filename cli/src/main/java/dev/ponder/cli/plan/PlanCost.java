@@ -12,6 +12,7 @@ import dev.ponder.lab.cost.TraceObservations;
 import dev.ponder.lab.cost.WorkloadReader;
 import dev.ponder.lab.report.CostReport;
 import dev.ponder.lab.store.SampleStore;
+import dev.ponder.stats.plan.PriceDecline;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +34,8 @@ import picocli.CommandLine.Parameters;
         description = "Price a workload (query classes with volumes, deadlines and tiers) from the price catalogue and observed or assumed"
                 + " tokens; check deadlines against observed latency; project the cost as prices fall.")
 public final class PlanCost implements Callable<Integer> {
+    private static final Pattern RATE = Pattern.compile("([0-9]*\\.?[0-9]+)x?(?:/([0-9]*\\.?[0-9]+)y)?");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,7 +54,7 @@ public final class PlanCost implements Callable<Integer> {
     @Option(names = "--prices", description = "price catalogue JSON (default: the shipped one)")
     Optional<Path> prices = Optional.empty();
 
-    @Option(names = "--decline", defaultValue = "3", description = "yearly price-decline factor, e.g. 3 or 3x: a third of the price each year (default ${DEFAULT-VALUE})")
+    @Option(names = "--decline", defaultValue = "3", description = "yearly price-decline factor: 3 (or 3x) is a third of the price each year; 1000x/5y is 1000^(1/5) = 3.98 a year (default ${DEFAULT-VALUE})")
     String decline;
 
     @Option(names = "--scenarios", split = ",", defaultValue = "1.5,3,10", description = "decline factors for the scenario table (default ${DEFAULT-VALUE})")
@@ -102,15 +107,15 @@ public final class PlanCost implements Callable<Integer> {
         return seen;
     }
 
-    /** {@code 3} or {@code 3x}: a yearly decline factor of at least 1. */
+    /** {@code 3} or {@code 3x} a year, or a multiple over years, {@code 1000x/5y} (1000^(1/5) a year): a factor of at least 1. */
     static double factor(String option, String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        try {
-            double v = Double.parseDouble(t.endsWith("x") ? t.substring(0, t.length() - 1) : t);
-            if (v >= 1 && !Double.isInfinite(v)) return v;
-        } catch (NumberFormatException e) {
-            // falls through to the message below
+        Matcher m = RATE.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            double multiple = Double.parseDouble(m.group(1));
+            double years = m.group(2) == null ? 1 : Double.parseDouble(m.group(2));
+            if (multiple >= 1 && years > 0 && !Double.isInfinite(multiple)) return PriceDecline.over(multiple, years).perYear();
         }
-        throw new IllegalArgumentException(option + " takes a yearly decline factor >= 1 such as 3 or 3x (a third of the price each year), was \"" + text + "\"");
+        throw new IllegalArgumentException(option + " takes a yearly decline factor >= 1 such as 3 or 3x (a third of the price each year), or a"
+                + " multiple over years such as 1000x/5y, was \"" + text + "\"");
     }
 }

@@ -118,6 +118,8 @@ class PlanCostTest {
         CliRun decline = CliRun.of("plan", "cost", shipped(), "--decline", "0.5");
         assertThat(decline.exit()).isEqualTo(2);
         assertThat(decline.err()).contains("--decline takes a yearly decline factor >= 1 such as 3 or 3x", "was \"0.5\"");
+        assertThat(PlanCost.factor("--decline", "1000x/5y")).isCloseTo(3.9810717055, within(1e-9));
+        assertThat(PlanCost.factor("--decline", "3x")).isEqualTo(3);
         CliRun storeOnly = CliRun.of("plan", "cost", shipped(), "--store", dir.resolve("x.duckdb").toString());
         assertThat(storeOnly.exit()).isEqualTo(2);
         assertThat(storeOnly.err()).contains("--store needs --run ID");

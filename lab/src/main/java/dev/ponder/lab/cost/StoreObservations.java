@@ -43,7 +43,7 @@ public final class StoreObservations {
         }
         List<String> notes = new ArrayList<>();
         if (failed > 0) notes.add(source + ": " + failed + " outcome(s) that ended in an error are left out");
-        if (!replayed.isEmpty()) notes.add(source + ": replayed banks record tokens but no time, so these tiers have no latency from it: " + replayed);
+        if (!replayed.isEmpty()) notes.add(source + ": replayed banks record no time (and most record no input tokens), so these tiers have no latency from it: " + replayed);
         if (queries.isEmpty() && failed == 0) notes.add(source + " has no outcomes");
         return Observations.of(queries, notes);
     }

@@ -154,16 +154,22 @@ final class Charts {
     }
 
     private static XYChart chart(String title, String x, String y) {
-        XYChart ch = new XYChartBuilder().width(760).height(460).title(title).xAxisTitle(x).yAxisTitle(y).build();
-        Styler s = ch.getStyler();
+        XYChart ch = styled(title, x, y);
         ch.getStyler().setXAxisLogarithmic(true);
         ch.getStyler().setYAxisMin(0.0);
         ch.getStyler().setYAxisMax(1.0);
+        ch.getStyler().setMarkerSize(7);
+        return ch;
+    }
+
+    /** An empty chart in the report's style: its size, white background, the legend below. */
+    static XYChart styled(String title, String x, String y) {
+        XYChart ch = new XYChartBuilder().width(760).height(460).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        Styler s = ch.getStyler();
         s.setLegendPosition(Styler.LegendPosition.OutsideS);
         s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setChartBackgroundColor(Color.WHITE);
         s.setAntiAlias(true);
-        ch.getStyler().setMarkerSize(7);
         return ch;
     }
 

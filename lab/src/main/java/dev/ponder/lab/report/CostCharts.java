@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The cost plan's charts: dollars per query by year for each class, and the month's total under each decline rate (log y). */
@@ -60,13 +58,8 @@ final class CostCharts {
     }
 
     private static XYChart chart(String title, String y) {
-        XYChart ch = new XYChartBuilder().width(760).height(460).title(title).xAxisTitle("years from now").yAxisTitle(y).build();
-        Styler s = ch.getStyler();
+        XYChart ch = Charts.styled(title, "years from now", y);
         ch.getStyler().setYAxisLogarithmic(true);
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setAntiAlias(true);
         ch.getStyler().setMarkerSize(6);
         return ch;
     }
