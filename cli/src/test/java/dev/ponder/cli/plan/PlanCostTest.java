@@ -69,7 +69,8 @@ class PlanCostTest {
                 .containsPattern("critical\\s+1056\\s+352\\.00\\s+117\\.33\\s+39\\.11\\s+13\\.04\\s+4\\.35\\s+6\\.3 y")
                 .contains("1,000x in 5 years is 3.98x a year");
         String page = Files.readString(dir.resolve("r/index.html"));
-        assertThat(page).contains("cost-per-query.png").contains("cost-scenarios.png").contains("data:image/png;base64,");
+        assertThat(page).contains("cost-per-query.png").contains("cost-scenarios.png").contains("data:image/png;base64,")
+                .contains("<td>10x a year</td><td>now</td><td>now</td><td>now</td><td>3.0 y</td>");
         assertThat(dir.resolve("r/cost-per-query.svg")).exists();
         assertThat(run.out()).contains("report: " + dir.resolve("r/index.html").toAbsolutePath());
     }

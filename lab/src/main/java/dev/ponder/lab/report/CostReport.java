@@ -37,7 +37,9 @@ public final class CostReport {
                             + " 5 years; \"1,000x in 5 years\" is 1000^(1/5) = %.2fx a year.", Figures.factor(p.perYear()), Figures.factor(p.perYear()),
                             Figures.count(Math.pow(p.perYear(), 5)), Math.pow(1000, 0.2)))
                     .chart(CostCharts.perQuery(dir, "cost-per-query", p))
-                    .chart(CostCharts.scenarios(dir, "cost-scenarios", p));
+                    .chart(CostCharts.scenarios(dir, "cost-scenarios", p))
+                    .h(2, "Years until each class costs at most $" + Figures.money(p.target()) + " a query")
+                    .table("target", header(plan), reach(plan, p));
             for (String n : plan.notes()) page.p("Note: " + n);
             Path index = dir.resolve("index.html");
             Files.writeString(index, page.finish());
@@ -54,6 +56,22 @@ public final class CostReport {
                     Figures.money(c.dollarsPerQuery()), Figures.money(c.dollarsPerMonth()), c.tierLabel()));
         }
         rows.add(List.of("total", "1", Figures.count(plan.totalQueries()), "", Figures.money(plan.dollarsPerQuery()), Figures.money(plan.dollarsPerMonth()), ""));
+        return rows;
+    }
+
+    private static List<String> header(CostPlan plan) {
+        List<String> h = new ArrayList<>(List.of("decline"));
+        plan.classes().forEach(c -> h.add(c.name()));
+        return h;
+    }
+
+    private static List<List<String>> reach(CostPlan plan, Projection p) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Projection.Scenario s : p.scenarios()) {
+            List<String> row = new ArrayList<>(List.of(Figures.factor(s.perYear()) + "x a year"));
+            s.yearsToTarget().forEach(y -> row.add(Figures.years(y)));
+            rows.add(row);
+        }
         return rows;
     }
 
