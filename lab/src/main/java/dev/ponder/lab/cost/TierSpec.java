@@ -14,6 +14,7 @@ public record TierSpec(String strategy, String model) {
     private static final Set<String> FIXED = Set.of("single", "think", "vote", "best", "wvote");
 
     public TierSpec {
+        if (strategy == null || strategy.isBlank()) throw new IllegalArgumentException("a tier needs a strategy, e.g. vote@5:gpt-4o-mini");
         if (model == null || model.isBlank()) throw new IllegalArgumentException("a tier needs a model after the strategy, e.g. vote@5:gpt-4o-mini");
         if (strategy.startsWith("cascade")) {
             throw new IllegalArgumentException("a cascade's cost depends on how often it escalates: write its tiers under router: with the"
