@@ -1,0 +1,95 @@
+package dev.ponder.lab.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What an export got out of its samples, problem by problem: how many problems have an accepted example, the
+ * examples and pairs written (train and holdout), the problems with none (the frontier, where more compute should
+ * go next) and what each exported example cost.
+ */
+public record Yield(String source, String accept, List<String> judgedBy, Optional<Recheck> recheck, List<ProblemYield> problems,
+                    Set<String> holdout, long seed, Optional<Integer> cap, Spend spend) {
+    public Yield {
+        judgedBy = List.copyOf(judgedBy);
+        problems = List.copyOf(problems);
+        holdout = Set.copyOf(holdout);
+    }
+
+    /** The same yield with {@code held} problems held out. */
+    Yield withHoldout(Set<String> held) { return new Yield(source, accept, judgedBy, recheck, problems, held, seed, cap, spend); }
+
+    public int withAccepted() { return (int) problems.stream().filter(p -> !p.kept().isEmpty()).count(); }
+
+    public long judged() { return problems.stream().mapToLong(ProblemYield::judged).sum(); }
+
+    public long acceptedSamples() { return problems.stream().mapToLong(ProblemYield::accepted).sum(); }
+
+    public long distinct() { return problems.stream().mapToLong(ProblemYield::distinct).sum(); }
+
+    /** Examples written to the training file ({@code heldOut} false) or to the holdout file. */
+    public int examples(boolean heldOut) { return problems.stream().filter(p -> holdout.contains(p.key()) == heldOut).mapToInt(p -> p.kept().size()).sum(); }
+
+    public int examples() { return examples(false) + examples(true); }
+
+    public int pairs(boolean heldOut) { return problems.stream().filter(p -> holdout.contains(p.key()) == heldOut).mapToInt(p -> p.pairs().size()).sum(); }
+
+    public int pairs() { return pairs(false) + pairs(true); }
+
+    /** The problems with no accepted example. */
+    public List<ProblemYield> frontier() { return problems.stream().filter(p -> p.kept().isEmpty()).toList(); }
+
+    /** Number of problems by examples kept. */
+    public SortedMap<Integer, Integer> histogram() {
+        SortedMap<Integer, Integer> h = new TreeMap<>();
+        problems.forEach(p -> h.merge(p.kept().size(), 1, Integer::sum));
+        return h;
+    }
+
+    /** The table {@code ponder export} prints. */
+    public List<String> table() {
+        int n = problems.size(), with = withAccepted(), ex = examples();
+        List<String> out = new ArrayList<>();
+        out.add(source + ": --accept " + accept + " (" + String.join("; ", judgedBy) + ")");
+        recheck.ifPresent(r -> out.add("  " + r));
+        row(out, "problems", n, "");
+        row(out, "with >= 1 accepted", with, pct(with, n));
+        row(out, "samples judged", judged(), "of " + spend.samples() + " samples");
+        row(out, "accepted samples", acceptedSamples(), distinct() + " distinct (" + (acceptedSamples() - distinct()) + " identical or blank dropped)");
+        row(out, "exported examples", ex, cap.map(k -> "at most " + k + " per problem").orElse("") + (holdout.isEmpty() ? "" : "; train "
+                + examples(false) + ", holdout " + examples(true) + " (" + holdout.size() + " of " + with + " problems held out, seed " + seed + ")"));
+        out.add(String.format(Locale.ROOT, "  %-22s %10.2f  over all %d problems; %.2f over the %d with >= 1", "mean per problem",
+                n == 0 ? 0.0 : (double) ex / n, n, with == 0 ? 0.0 : (double) ex / with, with));
+        out.add(String.format(Locale.ROOT, "  %-22s %10s  %s", "examples per problem", "", histogramText()));
+        row(out, "preference pairs", pairs(), holdout.isEmpty() ? "" : "train " + pairs(false) + ", holdout " + pairs(true));
+        out.add(String.format(Locale.ROOT, "  %-22s %10.4f  on %d samples%s: %s per exported example", "dollars", spend.dollars(),
+                spend.samples() - spend.unknownDollars(), unknown(spend.unknownDollars()), ex == 0 ? "n/a" : String.format(Locale.ROOT, "%.6f", spend.dollars() / ex)));
+        out.add(String.format(Locale.ROOT, "  %-22s %10.1f  on %d samples%s: %s per exported example", "output tokens", spend.outputTokens(),
+                spend.samples() - spend.unknownOutput(), unknown(spend.unknownOutput()), ex == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", spend.outputTokens() / ex)));
+        if (spend.inputTokens() > 0) {
+            out.add(String.format(Locale.ROOT, "  %-22s %10.1f  %s per exported example", "input tokens", spend.inputTokens(),
+                    ex == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", spend.inputTokens() / ex)));
+        }
+        row(out, "frontier", frontier().size(), "problems with no accepted sample");
+        return out;
+    }
+
+    private String histogramText() {
+        List<String> parts = new ArrayList<>();
+        histogram().forEach((k, v) -> parts.add(v + " with " + k));
+        return "problems: " + String.join(", ", parts);
+    }
+
+    private static void row(List<String> out, String label, long value, String detail) {
+        out.add(String.format(Locale.ROOT, "  %-22s %10d  %s", label, value, detail).stripTrailing());
+    }
+
+    private static String pct(long a, long b) { return b == 0 ? "" : String.format(Locale.ROOT, "(%.1f%%)", 100.0 * a / b); }
+
+    private static String unknown(long n) { return n == 0 ? "" : " (" + n + " unknown)"; }
+}
