@@ -23,7 +23,7 @@ class ExportCommandTest {
                 "--frontier", dir.resolve("frontier.jsonl").toString(), "--max-per-problem", "2");
         assertThat(c.exit()).as(c.err()).isZero();
         // figures counted from the bank's samples.jsonl with jq: 14 problems have a correct sample; 27 distinct correct texts
-        assertThat(c.out()).contains("--accept verified (the game24 checker run again on game24-gpt4-io's samples)")
+        assertThat(c.out()).contains("--accept verified (the game24 checker run again on each sample)")
                 .contains("samples on which the checker run again agrees with the recorded verdict: 4900 of 4900 (100.0%)")
                 .contains("  with >= 1 accepted             14  (28.6%)")
                 .contains("  accepted samples              334  27 distinct")

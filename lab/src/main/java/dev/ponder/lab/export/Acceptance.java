@@ -54,7 +54,7 @@ public sealed interface Acceptance permits Acceptance.Verified, Acceptance.Major
         }
 
         public String how(Group g) {
-            return rerun(g).map(v -> "the " + v.name() + " checker run again on " + g.origin().source() + "'s samples")
+            return rerun(g).map(v -> "the " + v.name() + " checker run again on each sample")
                     .orElse("the verdicts recorded with the samples");
         }
     }

@@ -61,20 +61,19 @@ public record Yield(String source, String accept, List<String> judgedBy, Optiona
         row(out, "with >= 1 accepted", with, pct(with, n));
         row(out, "samples judged", judged(), "of " + spend.samples() + " samples");
         row(out, "accepted samples", acceptedSamples(), distinct() + " distinct (" + (acceptedSamples() - distinct()) + " identical or blank dropped)");
-        row(out, "exported examples", ex, cap.map(k -> "at most " + k + " per problem").orElse("") + (holdout.isEmpty() ? "" : "; train "
-                + examples(false) + ", holdout " + examples(true) + " (" + holdout.size() + " of " + with + " problems held out, seed " + seed + ")"));
+        List<String> split = new ArrayList<>();
+        cap.ifPresent(k -> split.add("at most " + k + " per problem"));
+        if (!holdout.isEmpty()) {
+            split.add("train " + examples(false) + ", holdout " + examples(true) + " (" + holdout.size() + " of " + with + " problems held out, seed " + seed + ")");
+        }
+        row(out, "exported examples", ex, String.join("; ", split));
         out.add(String.format(Locale.ROOT, "  %-22s %10.2f  over all %d problems; %.2f over the %d with >= 1", "mean per problem",
                 n == 0 ? 0.0 : (double) ex / n, n, with == 0 ? 0.0 : (double) ex / with, with));
         out.add(String.format(Locale.ROOT, "  %-22s %10s  %s", "examples per problem", "", histogramText()));
         row(out, "preference pairs", pairs(), holdout.isEmpty() ? "" : "train " + pairs(false) + ", holdout " + pairs(true));
-        out.add(String.format(Locale.ROOT, "  %-22s %10.4f  on %d samples%s: %s per exported example", "dollars", spend.dollars(),
-                spend.samples() - spend.unknownDollars(), unknown(spend.unknownDollars()), ex == 0 ? "n/a" : String.format(Locale.ROOT, "%.6f", spend.dollars() / ex)));
-        out.add(String.format(Locale.ROOT, "  %-22s %10.1f  on %d samples%s: %s per exported example", "output tokens", spend.outputTokens(),
-                spend.samples() - spend.unknownOutput(), unknown(spend.unknownOutput()), ex == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", spend.outputTokens() / ex)));
-        if (spend.inputTokens() > 0) {
-            out.add(String.format(Locale.ROOT, "  %-22s %10.1f  %s per exported example", "input tokens", spend.inputTokens(),
-                    ex == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", spend.inputTokens() / ex)));
-        }
+        spent(out, "dollars", spend.dollars(), spend.unknownDollars(), "%.4f", "%.6f");
+        spent(out, "output tokens", spend.outputTokens(), spend.unknownOutput(), "%.1f", "%.1f");
+        if (spend.inputTokens() > 0) spent(out, "input tokens", spend.inputTokens(), spend.unknownInput(), "%.1f", "%.1f");
         row(out, "frontier", frontier().size(), "problems with no accepted sample");
         return out;
     }
@@ -83,6 +82,14 @@ public record Yield(String source, String accept, List<String> judgedBy, Optiona
         List<String> parts = new ArrayList<>();
         histogram().forEach((k, v) -> parts.add(v + " with " + k));
         return "problems: " + String.join(", ", parts);
+    }
+
+    /** A cost row; a store keeps 0 where a bank recorded no cost, so a total of 0 reads as none recorded. */
+    private void spent(List<String> out, String label, double total, long unknown, String totalFormat, String perFormat) {
+        int ex = examples();
+        String detail = total == 0 ? "none recorded" : "on " + (spend.samples() - unknown) + " samples" + unknown(unknown) + ": "
+                + (ex == 0 ? "n/a" : String.format(Locale.ROOT, perFormat, total / ex)) + " per exported example";
+        out.add(String.format(Locale.ROOT, "  %-22s %10s  %s", label, total == 0 ? "-" : String.format(Locale.ROOT, totalFormat, total), detail));
     }
 
     private static void row(List<String> out, String label, long value, String detail) {

@@ -29,40 +29,33 @@ class FormatCheckTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{\"messages\":[]}| messages must be a non-empty array of messages",
-        "{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}]}| messages: the last message is from the user; it must be from the assistant",
-        "{\"messages\":[{\"role\":\"bot\",\"content\":\"q\"}]}| messages[0]: role \"bot\" is not one of system, user, assistant",
-        "{\"messages\":[{\"content\":\"q\"}]}| messages[0]: role missing is not one of system, user, assistant",
-        "{\"messages\":[{\"role\":\"user\",\"content\":\" \"},{\"role\":\"assistant\",\"content\":\"a\"}]}| messages[0]: content is empty",
-        "{\"messages\":[{\"role\":\"user\",\"content\":7},{\"role\":\"assistant\",\"content\":\"a\"}]}| messages[0]: content must be a string",
-        "{\"messages\":[{\"role\":\"assistant\",\"content\":\"a\"}]}| messages[0]: role \"assistant\" where \"user\" is due",
-        "{\"messages\":[{\"role\":\"user\",\"content\":\"q\"},{\"role\":\"system\",\"content\":\"s\"},{\"role\":\"assistant\",\"content\":\"a\"}]}| messages[1]: a system message may only come first",
-        "{\"messages\":[{\"role\":\"user\",\"content\":\"q\",\"name\":\"x\"},{\"role\":\"assistant\",\"content\":\"a\"}]}| messages[0]: unknown key \"name\"",
-        "{\"messages\":[{\"role\":\"user\",\"content\":\"q\",\"weight\":1},{\"role\":\"assistant\",\"content\":\"a\"}]}| messages[0]: weight must be 0 or 1, on an assistant message",
-        "{\"messages\":[{\"role\":\"user\",\"content\":\"q\"},{\"role\":\"assistant\",\"content\":\"a\"}],\"id\":1}| unknown key \"id\"",
-        "{\"messages\":[{\"role\":\"user\",\"content\":\"q\"},{\"role\":\"assistant\",\"content\":\"a\"}],\"metadata\":\"x\"}| metadata must be an object",
-        "{\"messages\":[{\"role\":\"user\",\"content\":\"q\"},{\"role\":\"assistant\",\"content\":\"a\"}]} {}| not valid JSON",
-        "{\"messages\":[{\"role\":\"user\",\"content\":\"q\",\"content\":\"r\"},{\"role\":\"assistant\",\"content\":\"a\"}]}| not valid JSON: Duplicate field 'content'",
-        "[1]| not a JSON object",
-        "{\"text\":\"hello\"}| neither a chat line (messages) nor a preference line",
-        "{\"prompt\":[{\"role\":\"user\",\"content\":\"q\"}],\"chosen\":[{\"role\":\"assistant\",\"content\":\"a\"}],\"rejected\":[{\"role\":\"assistant\",\"content\":\"b\"}]}| a preference pairs (prompt, chosen, rejected) line in a file of chat fine-tuning (messages)",
+        "CHAT|{\"messages\":[]}| messages must be a non-empty array of messages",
+        "CHAT|{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}]}| messages: the last message is from the user; it must be from the assistant",
+        "CHAT|{\"messages\":[{\"role\":\"bot\",\"content\":\"q\"}]}| messages[0]: role \"bot\" is not one of system, user, assistant",
+        "CHAT|{\"messages\":[{\"content\":\"q\"}]}| messages[0]: role missing is not one of system, user, assistant",
+        "CHAT|{\"messages\":[{\"role\":\"user\",\"content\":\" \"},{\"role\":\"assistant\",\"content\":\"a\"}]}| messages[0]: content is empty",
+        "CHAT|{\"messages\":[{\"role\":\"user\",\"content\":7},{\"role\":\"assistant\",\"content\":\"a\"}]}| messages[0]: content must be a string",
+        "CHAT|{\"messages\":[{\"role\":\"assistant\",\"content\":\"a\"}]}| messages[0]: role \"assistant\" where \"user\" is due",
+        "CHAT|{\"messages\":[{\"role\":\"user\",\"content\":\"q\"},{\"role\":\"system\",\"content\":\"s\"},{\"role\":\"assistant\",\"content\":\"a\"}]}| messages[1]: a system message may only come first",
+        "CHAT|{\"messages\":[{\"role\":\"user\",\"content\":\"q\",\"name\":\"x\"},{\"role\":\"assistant\",\"content\":\"a\"}]}| messages[0]: unknown key \"name\"",
+        "CHAT|{\"messages\":[{\"role\":\"user\",\"content\":\"q\",\"weight\":1},{\"role\":\"assistant\",\"content\":\"a\"}]}| messages[0]: weight must be 0 or 1, on an assistant message",
+        "CHAT|{\"messages\":[{\"role\":\"user\",\"content\":\"q\"},{\"role\":\"assistant\",\"content\":\"a\"}],\"id\":1}| unknown key \"id\"",
+        "CHAT|{\"messages\":[{\"role\":\"user\",\"content\":\"q\"},{\"role\":\"assistant\",\"content\":\"a\"}],\"metadata\":\"x\"}| metadata must be an object",
+        "CHAT|{\"messages\":[{\"role\":\"user\",\"content\":\"q\"},{\"role\":\"assistant\",\"content\":\"a\"}]} {}| not valid JSON",
+        "CHAT|{\"messages\":[{\"role\":\"user\",\"content\":\"q\",\"content\":\"r\"},{\"role\":\"assistant\",\"content\":\"a\"}]}| not valid JSON: Duplicate field 'content'",
+        "CHAT|[1]| not a JSON object",
+        "CHAT|{\"text\":\"hello\"}| neither a chat line (messages) nor a preference line",
+        "CHAT|{\"prompt\":[{\"role\":\"user\",\"content\":\"q\"}],\"chosen\":[{\"role\":\"assistant\",\"content\":\"a\"}],\"rejected\":[{\"role\":\"assistant\",\"content\":\"b\"}]}| a preference pairs (prompt, chosen, rejected) line in a file of chat fine-tuning (messages)",
+        "PREFERENCE|{\"prompt\":[{\"role\":\"user\",\"content\":\"q\"}],\"chosen\":[{\"role\":\"assistant\",\"content\":\"a\"}]}| missing \"rejected\"",
+        "PREFERENCE|{\"prompt\":[{\"role\":\"user\",\"content\":\"q\"},{\"role\":\"assistant\",\"content\":\"x\"}],\"chosen\":[{\"role\":\"assistant\",\"content\":\"a\"}],\"rejected\":[{\"role\":\"assistant\",\"content\":\"b\"}]}| prompt: the last message is from the assistant; it must be from the user",
+        "PREFERENCE|{\"prompt\":[{\"role\":\"user\",\"content\":\"q\"}],\"chosen\":[],\"rejected\":[{\"role\":\"assistant\",\"content\":\"b\"}]}| chosen must be an array of exactly one assistant message",
+        "PREFERENCE|{\"prompt\":[{\"role\":\"user\",\"content\":\"q\"}],\"chosen\":[{\"role\":\"user\",\"content\":\"a\"}],\"rejected\":[{\"role\":\"assistant\",\"content\":\"b\"}]}| chosen[0]: role \"user\"; it must be \"assistant\"",
+        "PREFERENCE|{\"prompt\":[{\"role\":\"user\",\"content\":\"q\"}],\"chosen\":[{\"role\":\"assistant\",\"content\":\"a\"}],\"rejected\":[{\"role\":\"assistant\",\"content\":\"\"}]}| rejected[0]: content is empty",
+        "PREFERENCE|{\"prompt\":[{\"role\":\"user\",\"content\":\"q\"}],\"chosen\":[{\"role\":\"assistant\",\"content\":\"a\"}],\"rejected\":[{\"role\":\"assistant\",\"content\":\"a\"}]}| chosen and rejected are the same completion",
+        "PREFERENCE|{\"prompt\":[{\"role\":\"user\",\"content\":\"q\"}],\"chosen\":[{\"role\":\"assistant\",\"content\":\"a\"}],\"rejected\":[{\"role\":\"assistant\",\"content\":\"b\"}],\"score\":1}| unknown key \"score\"",
     })
-    void each_chat_rule_names_what_is_wrong(String line, String expected) {
-        assertThat(chat(line)).hasValueSatisfying(p -> assertThat(p).startsWith(expected.strip()));
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"prompt\":[{\"role\":\"user\",\"content\":\"q\"}],\"chosen\":[{\"role\":\"assistant\",\"content\":\"a\"}]}| missing \"rejected\"",
-        "{\"prompt\":[{\"role\":\"user\",\"content\":\"q\"},{\"role\":\"assistant\",\"content\":\"x\"}],\"chosen\":[{\"role\":\"assistant\",\"content\":\"a\"}],\"rejected\":[{\"role\":\"assistant\",\"content\":\"b\"}]}| prompt: the last message is from the assistant; it must be from the user",
-        "{\"prompt\":[{\"role\":\"user\",\"content\":\"q\"}],\"chosen\":[],\"rejected\":[{\"role\":\"assistant\",\"content\":\"b\"}]}| chosen must be an array of exactly one assistant message",
-        "{\"prompt\":[{\"role\":\"user\",\"content\":\"q\"}],\"chosen\":[{\"role\":\"user\",\"content\":\"a\"}],\"rejected\":[{\"role\":\"assistant\",\"content\":\"b\"}]}| chosen[0]: role \"user\"; it must be \"assistant\"",
-        "{\"prompt\":[{\"role\":\"user\",\"content\":\"q\"}],\"chosen\":[{\"role\":\"assistant\",\"content\":\"a\"}],\"rejected\":[{\"role\":\"assistant\",\"content\":\"\"}]}| rejected[0]: content is empty",
-        "{\"prompt\":[{\"role\":\"user\",\"content\":\"q\"}],\"chosen\":[{\"role\":\"assistant\",\"content\":\"a\"}],\"rejected\":[{\"role\":\"assistant\",\"content\":\"a\"}]}| chosen and rejected are the same completion",
-        "{\"prompt\":[{\"role\":\"user\",\"content\":\"q\"}],\"chosen\":[{\"role\":\"assistant\",\"content\":\"a\"}],\"rejected\":[{\"role\":\"assistant\",\"content\":\"b\"}],\"score\":1}| unknown key \"score\"",
-    })
-    void each_preference_rule_names_what_is_wrong(String line, String expected) {
-        assertThat(pref(line)).hasValueSatisfying(p -> assertThat(p).startsWith(expected.strip()));
+    void each_rule_names_what_is_wrong(FormatCheck.Kind kind, String line, String expected) {
+        assertThat(FormatCheck.problem(line, Optional.of(kind))).hasValueSatisfying(p -> assertThat(p).startsWith(expected.strip()));
     }
 
     @Test
