@@ -92,7 +92,7 @@ public sealed interface Acceptance permits Acceptance.Verified, Acceptance.Major
         Verifier comparator(Group g) {
             Verifier v = checker.equals("auto") ? Verifier.forKind(g.kind()) : Checkers.create(checker);
             if (Checkers.readsText(v) || v.name().equals("code")) {
-                throw PonderException.invalid("--accept reference: %s's answers (%s) are judged by the %s checker, not by comparison with a reference"
+                throw PonderException.invalid("--accept reference: %s's answers (kind \"%s\") are judged by the %s checker, not by comparison with a reference"
                         + " (its reference is \"%s\"): use --accept verified", g.origin().source(), g.kind().strip(), v.name(), g.problem().reference());
             }
             return v;
