@@ -29,7 +29,8 @@ class ExportCommandTest {
                 .contains("  accepted samples              334  27 distinct")
                 .contains("  exported examples              22  at most 2 per problem")
                 .contains("  examples per problem               problems: 35 with 0, 6 with 1, 8 with 2")
-                .contains("  frontier                       35  problems with no accepted sample")
+                .contains("  frontier                       35  problems with no accepted sample\n"
+                        + "                                    game24/901, game24/903, game24/905, game24/906, game24/910, game24/914, ... (29 more)")
                 .contains("wrote " + sft + " (finetune, 22 lines)");
         Cli v = Cli.run("export", "--validate", sft, "--validate", pref);
         assertThat(v.exit()).as(v.out()).isZero();

@@ -15,6 +15,9 @@ import java.util.TreeMap;
  */
 public record Yield(String source, String accept, List<String> judgedBy, Optional<Recheck> recheck, List<ProblemYield> problems,
                     Set<String> holdout, long seed, Optional<Integer> cap, Spend spend) {
+    /** Frontier problems named in the table; {@code --frontier FILE} lists them all. */
+    private static final int SHOWN = 6;
+
     public Yield {
         judgedBy = List.copyOf(judgedBy);
         problems = List.copyOf(problems);
@@ -75,6 +78,12 @@ public record Yield(String source, String accept, List<String> judgedBy, Optiona
         spent(out, "output tokens", spend.outputTokens(), spend.unknownOutput(), "%.1f", "%.1f");
         if (spend.inputTokens() > 0) spent(out, "input tokens", spend.inputTokens(), spend.unknownInput(), "%.1f", "%.1f");
         row(out, "frontier", frontier().size(), "problems with no accepted sample");
+        boolean sources = problems.stream().map(ProblemYield::source).distinct().count() > 1;
+        List<String> ids = frontier().stream().map(p -> (sources ? p.source() + ":" : "") + p.problem().id()).toList();
+        if (!ids.isEmpty()) {
+            out.add("  " + " ".repeat(34) + String.join(", ", ids.subList(0, Math.min(SHOWN, ids.size())))
+                    + (ids.size() > SHOWN ? ", ... (" + (ids.size() - SHOWN) + " more)" : ""));
+        }
         return out;
     }
 
