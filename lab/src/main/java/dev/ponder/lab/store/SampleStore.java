@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -161,6 +160,14 @@ public final class SampleStore implements AutoCloseable {
                 rs.getDouble(10), rs.getString(11), rs.getDouble(12), Optional.ofNullable(rs.getString(13))));
     }
 
+    /** The problems of each of the run's sources (source name to problems, in id order). */
+    public synchronized Map<String, List<Problem>> problems(String runId) {
+        Map<String, List<Problem>> out = new LinkedHashMap<>();
+        query("SELECT source, problem_id, question, reference FROM problems WHERE run_id = ? ORDER BY source, problem_id", List.of(runId),
+                rs -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Problem(rs.getString(2), rs.getString(3), rs.getString(4))));
+        return out;
+    }
+
     /** Each problem's samples for one configuration, in draw order. */
     public synchronized Map<String, List<StoredSample>> samples(String runId, String configId) {
         Map<String, List<StoredSample>> out = new LinkedHashMap<>();
@@ -254,13 +261,4 @@ public final class SampleStore implements AutoCloseable {
             throw new PonderException(PonderException.Kind.INTERNAL, "sample store " + file + ": query failed: " + e.getMessage(), e);
         }
     }
-
-    static void setOptional(PreparedStatement ps, int i, Optional<?> v, int sqlType) throws SQLException {
-        if (v.isPresent()) ps.setObject(i, v.get());
-        else ps.setNull(i, sqlType);
-    }
-
-    static final int BOOLEAN = Types.BOOLEAN;
-    static final int DOUBLE = Types.DOUBLE;
-    static final int VARCHAR = Types.VARCHAR;
 }

@@ -1,0 +1,4 @@
+package dev.ponder.lab.export;
+
+/** What an acceptance rule says of one sample: a training example, the losing side of a preference pair, or neither. */
+public enum Label { ACCEPTED, REJECTED, UNJUDGED }
