@@ -2,8 +2,8 @@ package dev.ponder.cli.fit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ponder.cli.io.CsvTable;
 import dev.ponder.cli.io.JsonOut;
+import dev.ponder.cli.io.RowFilter;
 import dev.ponder.stats.bootstrap.Estimate;
 import dev.ponder.stats.fit.Chinchilla;
 import dev.ponder.stats.fit.ChinchillaBootstrap;
@@ -12,7 +12,6 @@ import dev.ponder.stats.fit.ChinchillaLaw;
 import dev.ponder.stats.interval.Interval;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,44 +60,19 @@ public final class FitChinchilla implements Callable<Integer> {
     @Override
     public Integer call() {
         if (bootstrap < 1) throw new IllegalArgumentException("--bootstrap must be >= 1, was " + bootstrap);
-        CsvTable table = CsvTable.read(data);
-        int ni = table.column(nColumn), di = table.column(dColumn), li = table.column(lossColumn);
-        Optional<Integer> flag = excludeFlag.map(table::column);
-        List<double[]> kept = new ArrayList<>();
-        int excluded = 0;
-        for (CsvTable.Row row : table.rows()) {
-            if (flag.isPresent() && table.flag(row, flag.get())) {
-                excluded++;
-                continue;
-            }
-            kept.add(new double[] {positive(table, row, ni), positive(table, row, di), positive(table, row, li)});
-        }
-        double[] n = kept.stream().mapToDouble(r -> r[0]).toArray();
-        double[] d = kept.stream().mapToDouble(r -> r[1]).toArray();
-        double[] l = kept.stream().mapToDouble(r -> r[2]).toArray();
+        Runs.Columns columns = new Runs.Columns(nColumn, dColumn, lossColumn);
+        Runs kept = Runs.read(data, columns, excludeFlag.map(f -> List.of(RowFilter.notFlagged(f))).orElse(List.of()), true);
+        int excluded = kept.filtered();
+        double[] n = kept.n(), d = kept.d(), l = kept.loss();
         ChinchillaFit fit = Chinchilla.fit(n, d, l);
         ChinchillaBootstrap bs = ChinchillaBootstrap.run(n, d, l, fit, bootstrap, 0.95,
                 RandomGeneratorFactory.of("L64X128MixRandom").create(seed));
-        List<double[]> targets = predict.map(this::predictionRows).orElse(List.of());
+        List<double[]> targets = predict.map(p -> Runs.read(p, columns, List.of(), false).kept().stream()
+                .map(r -> new double[] {r.n(), r.d()}).toList()).orElse(List.of());
         PrintWriter out = spec.commandLine().getOut();
         if (json) JsonOut.print(out, toJson(fit, bs, excluded, targets));
         else printText(out, fit, bs, excluded, targets);
         return 0;
-    }
-
-    private List<double[]> predictionRows(Path file) {
-        CsvTable t = CsvTable.read(file);
-        int ni = t.column(nColumn), di = t.column(dColumn);
-        return t.rows().stream().map(r -> new double[] {positive(t, r, ni), positive(t, r, di)}).toList();
-    }
-
-    private static double positive(CsvTable t, CsvTable.Row row, int col) {
-        double v = t.number(row, col);
-        if (!(v > 0)) {
-            throw new IllegalArgumentException(t.file() + ":" + row.line() + ": column \"" + t.header().get(col)
-                    + "\" must be > 0, was " + v);
-        }
-        return v;
     }
 
     private ObjectNode toJson(ChinchillaFit fit, ChinchillaBootstrap bs, int excluded, List<double[]> targets) {
