@@ -62,24 +62,11 @@ record OvertrainReport(Runs data, int[] fitted, String selection, OvertrainFit f
         root.put("filtered", data.filtered());
         root.put("points", fit.points());
         root.put("excluded", data.kept().size() + data.filtered() - fit.points());
-        ObjectNode params = root.putObject("params"), stderr = root.putObject("stderr"), ci = root.putObject("ci95");
-        bs.parameters().forEach((k, e) -> {
-            params.put(k, e.value());
-            stderr.put(k, e.stderr());
-            ci.set(k, JsonOut.pair(e.low(), e.high()));
-        });
+        FitChinchilla.putEstimates(root, bs.parameters());
         OvertrainLaw law = fit.law();
-        ObjectNode nd = root.putObject("chinchilla_form");
-        nd.put("A", law.paramsCoefficient());
-        nd.put("B", law.tokensCoefficient());
-        nd.put("alpha", law.exponent());
-        nd.put("beta", law.exponent());
-        ObjectNode gof = root.putObject("goodness");
-        gof.put("r2", fit.goodness().rSquared());
-        gof.put("rmse", fit.goodness().rmse());
-        gof.put("sse", fit.sse());
-        ArrayNode residuals = root.putArray("residuals");
-        for (double r : fit.goodness().residuals()) residuals.add(r);
+        JsonOut.put(root.putObject("chinchilla_form"), new String[] {"A", "B", "alpha", "beta"},
+                new double[] {law.paramsCoefficient(), law.tokensCoefficient(), law.exponent(), law.exponent()});
+        FitChinchilla.putGoodness(root, fit.goodness(), "sse", fit.sse());
         ArrayNode fittedRows = root.putArray("fitted_lines");
         for (int i : fitted) fittedRows.add(data.kept().get(i).line());
         ArrayNode optimal = root.putArray("optimal");
@@ -112,11 +99,8 @@ record OvertrainReport(Runs data, int[] fitted, String selection, OvertrainFit f
         chinchilla.ifPresent(c -> {
             ObjectNode o = root.putObject("comparison").putObject("chinchilla");
             o.put("points", data.kept().size());
-            o.put("E", c.E());
-            o.put("A", c.A());
-            o.put("B", c.B());
-            o.put("alpha", c.alpha());
-            o.put("beta", c.beta());
+            JsonOut.put(o.putObject("params"), new String[] {"E", "A", "B", "alpha", "beta"},
+                    new double[] {c.E(), c.A(), c.B(), c.alpha(), c.beta()});
             ArrayNode errs = o.putArray("error_pct");
             double sum = 0;
             for (double e : chinchillaErrors(c)) {

@@ -1,8 +1,6 @@
 package dev.ponder.stats.fit;
 
-import dev.ponder.stats.bootstrap.Bootstrap;
 import dev.ponder.stats.bootstrap.Estimate;
-import dev.ponder.stats.interval.Interval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,8 @@ import java.util.random.RandomGenerator;
  * fit measure how far real runs sit from the law, which the fitted runs' own residuals (one degree of freedom for
  * the paper's fit) cannot. Refits that do not converge are dropped and counted.
  */
-public record OvertrainBootstrap(OvertrainFit fit, List<OvertrainLaw> replicates, int failed, int pool, double level) {
+public record OvertrainBootstrap(OvertrainFit fit, List<OvertrainLaw> replicates, int failed, int pool, double level)
+        implements LawBootstrap<OvertrainLaw> {
     /** The most refits a caller may ask for: each is a Levenberg-Marquardt run, and every law is kept. */
     public static final int MAX_RESAMPLES = 100_000;
 
@@ -76,22 +75,13 @@ public record OvertrainBootstrap(OvertrainFit fit, List<OvertrainLaw> replicates
 
     /** Estimates (value, standard error, percentile interval) for E, a, b, eta, in that order. */
     public Map<String, Estimate> parameters() {
+        List<ToDoubleFunction<OvertrainLaw>> getters = List.of(OvertrainLaw::E, OvertrainLaw::a, OvertrainLaw::b, OvertrainLaw::eta);
+        List<String> names = List.of("E", "a", "b", "eta");
         Map<String, Estimate> out = new LinkedHashMap<>();
-        out.put("E", of(OvertrainLaw::E));
-        out.put("a", of(OvertrainLaw::a));
-        out.put("b", of(OvertrainLaw::b));
-        out.put("eta", of(OvertrainLaw::eta));
+        for (int i = 0; i < names.size(); i++) out.put(names.get(i), of(getters.get(i)));
         return out;
     }
 
-    /** Any derived quantity of the law, with its bootstrap estimate. */
-    public Estimate of(ToDoubleFunction<OvertrainLaw> quantity) {
-        double[] reps = replicates.stream().mapToDouble(quantity).toArray();
-        return Bootstrap.summarise(quantity.applyAsDouble(fit.law()), reps, level);
-    }
-
-    /** Predicted loss at (N, D) with its percentile interval. */
-    public Interval predict(double n, double d) {
-        return of(l -> l.loss(n, d)).interval();
-    }
+    @Override
+    public OvertrainLaw fittedLaw() { return fit.law(); }
 }

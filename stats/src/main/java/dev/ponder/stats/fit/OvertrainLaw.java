@@ -6,7 +6,7 @@ package dev.ponder.stats.fit;
  * multiplier M = D / N. It is Chinchilla's E + A/N^alpha + B/D^beta with alpha = beta = 2 eta, A = a 6^-eta and
  * B = b 6^-eta: over-training moves the loss by a constant factor at every compute, the exponent stays eta.
  */
-public record OvertrainLaw(double E, double a, double b, double eta) {
+public record OvertrainLaw(double E, double a, double b, double eta) implements LossLaw {
     public OvertrainLaw {
         for (double v : new double[] {E, a, b, eta}) {
             if (!Double.isFinite(v)) throw new IllegalArgumentException("over-training law parameter is not finite: " + v);
@@ -25,6 +25,7 @@ public record OvertrainLaw(double E, double a, double b, double eta) {
     }
 
     /** Loss of a run with N parameters trained on D tokens. */
+    @Override
     public double loss(double n, double d) { return lossAt(6 * n * d, d / n); }
 
     /** A in the (N, D) form: a 6^-eta. */
