@@ -47,7 +47,11 @@ record OvertrainReport(Runs data, int[] fitted, String selection, OvertrainFit f
                 .mapToDouble(r -> 100 * (law.loss(r.n(), r.d()) / r.loss().orElseThrow() - 1)).toArray();
     }
 
-    private double multiplier(int row) { return data.kept().get(row).d() / data.kept().get(row).n(); }
+    /** The least (or greatest) M = D/N among the fitted runs. */
+    private double fittedMultiplier(boolean least) {
+        var ms = IntStream.of(fitted).mapToDouble(i -> data.kept().get(i).d() / data.kept().get(i).n());
+        return (least ? ms.min() : ms.max()).orElseThrow();
+    }
 
     String fittedOn() {
         return fit.points() + " of " + data.kept().size() + " runs (--runs " + selection
@@ -67,6 +71,7 @@ record OvertrainReport(Runs data, int[] fitted, String selection, OvertrainFit f
         JsonOut.put(root.putObject("chinchilla_form"), new String[] {"A", "B", "alpha", "beta"},
                 new double[] {law.paramsCoefficient(), law.tokensCoefficient(), law.exponent(), law.exponent()});
         FitChinchilla.putGoodness(root, fit.goodness(), "sse", fit.sse());
+        root.set("fitted_M", JsonOut.pair(fittedMultiplier(true), fittedMultiplier(false)));
         ArrayNode fittedRows = root.putArray("fitted_lines");
         for (int i : fitted) fittedRows.add(data.kept().get(i).line());
         ArrayNode optimal = root.putArray("optimal");
@@ -131,8 +136,7 @@ record OvertrainReport(Runs data, int[] fitted, String selection, OvertrainFit f
                 + "residuals from %d runs, seed %d%n", fit.goodness().rSquared(), fit.goodness().rmse(),
                 bs.replicates().size() + bs.failed(), bs.failed(), bs.pool(), seed);
         Interval m = bs.of(OvertrainLaw::optimalMultiplier).interval();
-        double lo = IntStream.of(fitted).mapToDouble(this::multiplier).min().orElseThrow();
-        double hi = IntStream.of(fitted).mapToDouble(this::multiplier).max().orElseThrow();
+        double lo = fittedMultiplier(true), hi = fittedMultiplier(false);
         double mStar = law.optimalMultiplier();
         out.printf("compute-optimal M = D/N per the law: %.1f [%.1f, %.1f] at every compute%s%n", mStar, m.low(), m.high(),
                 mStar < lo || mStar > hi ? String.format(" (outside the fitted M, %.0f to %.0f: an extrapolation)", lo, hi) : "");

@@ -12,11 +12,11 @@ import java.util.random.RandomGenerator;
 /**
  * Bootstrap uncertainty for an over-training fit. The runs form a designed grid of (N, M), not a random sample, and
  * the paper's fit rests 4 parameters on 5 runs, so resampling runs (as for Chinchilla) would mostly draw sets that
- * cannot identify the law. This is the fixed-design residual bootstrap (Efron and Tibshirani 1993, sec. 9.5): each
- * refit keeps the fitted runs' (N, D) and multiplies their fitted losses by relative residuals drawn with
- * replacement from every run whose M lies in the fitted range of M, centred on the log scale. Runs left out of the
- * fit measure how far real runs sit from the law, which the fitted runs' own residuals (one degree of freedom for
- * the paper's fit) cannot. Refits that do not converge are dropped and counted.
+ * cannot identify the law. This is the fixed-design residual bootstrap (Efron and Tibshirani 1993, "An Introduction
+ * to the Bootstrap", ch. 9): each refit keeps the fitted runs' (N, D) and multiplies their fitted losses by relative
+ * residuals drawn with replacement from every run whose M lies in the fitted range of M, centred on the log scale.
+ * Runs left out of the fit measure how far real runs sit from the law, which the fitted runs' own residuals (one
+ * degree of freedom for the paper's fit) cannot. Refits that do not converge are dropped and counted.
  */
 public record OvertrainBootstrap(OvertrainFit fit, List<OvertrainLaw> replicates, int failed, int pool, double level)
         implements LawBootstrap<OvertrainLaw> {
