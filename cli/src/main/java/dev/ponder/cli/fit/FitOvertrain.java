@@ -66,7 +66,7 @@ public final class FitOvertrain implements Callable<Integer> {
             throw new PonderException(PonderException.Kind.INTERNAL, "the over-training fit did not converge on " + fitted.length
                     + " runs of " + options.data + ": " + e.getMessage() + "; no prediction made");
         }
-        var chinchilla = targets.filter(Runs::haveLoss).map(t -> Chinchilla.fit(n, d, loss).law());
+        var chinchilla = targets.filter(t -> t.kept().stream().anyMatch(r -> r.loss().isPresent())).map(t -> Chinchilla.fit(n, d, loss).law());
         OvertrainReport report = new OvertrainReport(runsRead, fitted, runs.name(), fit, bs, targets, chinchilla, options.seed);
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) JsonOut.print(out, report.json());

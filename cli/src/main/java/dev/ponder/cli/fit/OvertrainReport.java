@@ -35,16 +35,15 @@ record OvertrainReport(Runs data, int[] fitted, String selection, OvertrainFit f
         return out;
     }
 
-    /** Mean absolute percentage error over the rows that carry a loss, when every row does. */
+    /** Mean absolute percentage error over the rows that carry a loss, when any does. */
     OptionalDouble mape(List<Prediction> ps) {
-        if (ps.isEmpty() || ps.stream().anyMatch(p -> p.actual().isEmpty())) return OptionalDouble.empty();
-        return ps.stream().mapToDouble(p -> Math.abs(p.errorPercent().getAsDouble())).average();
+        return ps.stream().filter(p -> p.actual().isPresent()).mapToDouble(p -> Math.abs(p.errorPercent().getAsDouble())).average();
     }
 
-    /** The Chinchilla form's errors on the same rows, in percent. */
+    /** The Chinchilla form's errors, in percent, on the same rows (those with a loss). */
     double[] chinchillaErrors(ChinchillaLaw law) {
-        return targets.orElseThrow().kept().stream()
-                .mapToDouble(r -> 100 * (law.loss(r.n(), r.d()) / r.loss().orElseThrow() - 1)).toArray();
+        return targets.orElseThrow().kept().stream().filter(r -> r.loss().isPresent())
+                .mapToDouble(r -> 100 * (law.loss(r.n(), r.d()) / r.loss().getAsDouble() - 1)).toArray();
     }
 
     /** The least (or greatest) M = D/N among the fitted runs. */
@@ -153,7 +152,8 @@ record OvertrainReport(Runs data, int[] fitted, String selection, OvertrainFit f
                     p.actual().isPresent() ? String.format("%.4f", p.actual().getAsDouble()) : "-",
                     p.errorPercent().isPresent() ? String.format("%+.2f%%", p.errorPercent().getAsDouble()) : "-");
         }
-        mape(ps).ifPresent(v -> out.printf("MAPE %.2f%% over %d runs%n", v, ps.size()));
+        long withLoss = ps.stream().filter(p -> p.actual().isPresent()).count();
+        mape(ps).ifPresent(v -> out.printf("MAPE %.2f%% over %d run%s with a loss%n", v, withLoss, withLoss == 1 ? "" : "s"));
         chinchilla.ifPresent(c -> {
             double[] errs = chinchillaErrors(c);
             StringBuilder each = new StringBuilder();

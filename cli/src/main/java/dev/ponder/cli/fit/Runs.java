@@ -50,8 +50,6 @@ record Runs(Path file, List<Run> kept, int filtered) {
     /** Losses; only for runs read with a loss. */
     double[] loss() { return kept.stream().mapToDouble(r -> r.loss().orElseThrow()).toArray(); }
 
-    boolean haveLoss() { return !kept.isEmpty() && kept.stream().allMatch(r -> r.loss().isPresent()); }
-
     private static double positive(CsvTable t, CsvTable.Row row, int col) {
         double v = t.number(row, col);
         if (!(v > 0)) {
