@@ -65,6 +65,8 @@ public final class FitOvertrain implements Callable<Integer> {
         } catch (NotConvergedException e) {
             throw new PonderException(PonderException.Kind.INTERNAL, "the over-training fit did not converge on " + fitted.length
                     + " runs of " + options.data + ": " + e.getMessage() + "; no prediction made");
+        } catch (IllegalArgumentException e) {
+            throw PonderException.invalid("%s: %s", options.data, e.getMessage());
         }
         var chinchilla = targets.filter(t -> t.kept().stream().anyMatch(r -> r.loss().isPresent())).map(t -> Chinchilla.fit(n, d, loss).law());
         OvertrainReport report = new OvertrainReport(runsRead, fitted, runs.name(), fit, bs, targets, chinchilla, options.seed);
