@@ -27,6 +27,12 @@ public final class JsonOut {
         return a;
     }
 
+    /** Puts {@code values[i]} under {@code names[i]}, in order. */
+    public static void put(ObjectNode o, String[] names, double[] values) {
+        if (names.length != values.length) throw new IllegalArgumentException(names.length + " names for " + values.length + " values");
+        for (int i = 0; i < names.length; i++) o.put(names[i], values[i]);
+    }
+
     public static void print(PrintWriter out, Object node) {
         try {
             out.println(MAPPER.writeValueAsString(node));

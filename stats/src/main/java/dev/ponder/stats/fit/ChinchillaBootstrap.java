@@ -2,12 +2,10 @@ package dev.ponder.stats.fit;
 
 import dev.ponder.stats.bootstrap.Bootstrap;
 import dev.ponder.stats.bootstrap.Estimate;
-import dev.ponder.stats.interval.Interval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -15,7 +13,8 @@ import java.util.random.RandomGenerator;
  * full-data optimum, as a refit from the whole grid each time would cost ~10x more for the same optimum), and
  * read standard errors and percentile intervals off the refits. Predictions get intervals the same way.
  */
-public record ChinchillaBootstrap(ChinchillaFit fit, List<ChinchillaLaw> replicates, double level) {
+public record ChinchillaBootstrap(ChinchillaFit fit, List<ChinchillaLaw> replicates, double level)
+        implements LawBootstrap<ChinchillaLaw> {
     public ChinchillaBootstrap {
         replicates = List.copyOf(replicates);
         if (replicates.isEmpty()) throw new IllegalArgumentException("bootstrap needs at least one refit");
@@ -52,14 +51,6 @@ public record ChinchillaBootstrap(ChinchillaFit fit, List<ChinchillaLaw> replica
         return out;
     }
 
-    /** Any derived quantity of the law, with its bootstrap estimate. */
-    public Estimate of(ToDoubleFunction<ChinchillaLaw> quantity) {
-        double[] reps = replicates.stream().mapToDouble(quantity).toArray();
-        return Bootstrap.summarise(quantity.applyAsDouble(fit.law()), reps, level);
-    }
-
-    /** Predicted loss at (N, D) with its percentile interval. */
-    public Interval predict(double n, double d) {
-        return of(l -> l.loss(n, d)).interval();
-    }
+    @Override
+    public ChinchillaLaw fittedLaw() { return fit.law(); }
 }

@@ -4,7 +4,7 @@ package dev.ponder.stats.fit;
  * Chinchilla's parametric loss L(N, D) = E + A / N^alpha + B / D^beta (Hoffmann et al. 2022, "Training
  * Compute-Optimal Large Language Models", Approach 3), with N parameters, D training tokens and C = 6 N D FLOPs.
  */
-public record ChinchillaLaw(double E, double A, double B, double alpha, double beta) {
+public record ChinchillaLaw(double E, double A, double B, double alpha, double beta) implements LossLaw {
     /** Hoffmann et al.'s published values. */
     public static final ChinchillaLaw HOFFMANN = new ChinchillaLaw(1.69, 406.4, 410.7, 0.34, 0.28);
     /** Epoch AI's replication (Besiroglu et al. 2024, arXiv:2404.10102), final estimate. */
@@ -16,6 +16,7 @@ public record ChinchillaLaw(double E, double A, double B, double alpha, double b
         }
     }
 
+    @Override
     public double loss(double n, double d) { return E + A / Math.pow(n, alpha) + B / Math.pow(d, beta); }
 
     /**
