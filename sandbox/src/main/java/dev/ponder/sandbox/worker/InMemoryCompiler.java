@@ -1,4 +1,4 @@
-package dev.ponder.core.verify.java.worker;
+package dev.ponder.sandbox.worker;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

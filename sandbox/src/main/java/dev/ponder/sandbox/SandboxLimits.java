@@ -1,4 +1,4 @@
-package dev.ponder.core.verify.java;
+package dev.ponder.sandbox;
 
 import java.time.Duration;
 import java.util.Objects;

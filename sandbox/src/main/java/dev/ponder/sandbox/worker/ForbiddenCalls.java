@@ -1,4 +1,4 @@
-package dev.ponder.core.verify.java.worker;
+package dev.ponder.sandbox.worker;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;

@@ -1,4 +1,4 @@
-package dev.ponder.core.verify.java;
+package dev.ponder.sandbox;
 
 import dev.ponder.core.model.Problem;
 import java.util.Map;

@@ -1,7 +1,7 @@
-package dev.ponder.core.verify.java;
+package dev.ponder.sandbox;
 
 import dev.ponder.core.error.PonderException;
-import dev.ponder.core.verify.java.worker.SandboxWorker;
+import dev.ponder.sandbox.worker.SandboxWorker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;

@@ -1,9 +1,10 @@
-package dev.ponder.core.verify.java;
+package dev.ponder.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.verify.Verifier;
+import dev.ponder.core.verify.java.JavaSandbox;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class UnsandboxedPoolTest {
     @Test
     void trusted_code_runs_without_a_sandbox_and_is_labelled_so() {
         Problem p = TinyProblem.addition();
-        try (JavaSandbox pool = JavaSandbox.unsandboxed(SandboxLimits.defaults().withTimeout(Duration.ofSeconds(20)), 1)) {
+        try (JavaSandbox pool = Sandboxes.unsandboxed(SandboxLimits.defaults().withTimeout(Duration.ofSeconds(20)), 1)) {
             assertThat(pool.isolation()).isEqualTo("unsandboxed");
             Verifier tests = Verifier.javaTests(pool);
             assertThat(tests.verify(p, p.reference()).isAccepted()).isTrue();

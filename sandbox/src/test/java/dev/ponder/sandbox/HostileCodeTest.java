@@ -1,8 +1,12 @@
-package dev.ponder.core.verify.java;
+package dev.ponder.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.core.model.Problem;
+import dev.ponder.core.verify.java.JavaOutcome;
+import dev.ponder.core.verify.java.JavaRun;
+import dev.ponder.core.verify.java.JavaSandbox;
+import dev.ponder.core.verify.java.JavaTests;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
@@ -33,12 +37,12 @@ class HostileCodeTest {
 
     @BeforeAll
     static void start() {
-        Assumptions.assumeTrue(JavaSandbox.bubblewrapUnavailable().isEmpty(),
-                () -> "skipping the hostile-code suite: " + JavaSandbox.bubblewrapUnavailable().orElse(""));
+        Assumptions.assumeTrue(Sandboxes.bubblewrapUnavailable().isEmpty(),
+                () -> "skipping the hostile-code suite: " + Sandboxes.bubblewrapUnavailable().orElse(""));
         processesBefore = descendants();
         stagedBefore = stagedWorkerDirs();
         SandboxLimits limits = new SandboxLimits(Duration.ofSeconds(3), 600, 128, 2048, 96, 1 << 20, 8 << 20, 64 << 10);
-        sandbox = JavaSandbox.bubblewrap(limits, 2);
+        sandbox = Sandboxes.bubblewrap(limits, 2);
     }
 
     @AfterAll

@@ -1,7 +1,9 @@
-package dev.ponder.core.verify.java;
+package dev.ponder.sandbox;
 
 import dev.ponder.core.error.PonderException;
-import dev.ponder.core.verify.java.worker.Protocol;
+import dev.ponder.core.verify.java.JavaOutcome;
+import dev.ponder.core.verify.java.JavaRun;
+import dev.ponder.sandbox.worker.Protocol;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -105,7 +107,7 @@ final class WorkerProcess {
                 kill();
                 return new JavaRun(JavaOutcome.VIOLATION, "wrote to the worker's result channel (forged or corrupted result)", 0);
             }
-            JavaOutcome outcome = JavaOutcome.ofCode(fromWorker.readInt());
+            JavaOutcome outcome = outcome(fromWorker.readInt());
             String detail = Protocol.readString(fromWorker);
             if (fromWorker.readBoolean()) reusable = false;
             if (outcome != JavaOutcome.PASSED && outcome != JavaOutcome.COMPILE_ERROR) reusable = false;
@@ -113,6 +115,13 @@ final class WorkerProcess {
         } catch (IOException | IllegalArgumentException e) {
             throw new java.io.UncheckedIOException(new IOException("result channel closed or malformed: " + e.getMessage(), e));
         }
+    }
+
+    /** A result code of {@link Protocol}: the outcomes in declaration order. */
+    private static JavaOutcome outcome(int code) {
+        JavaOutcome[] all = JavaOutcome.values();
+        if (code < 0 || code >= all.length) throw new IllegalArgumentException("unknown outcome code " + code);
+        return all[code];
     }
 
     /** The worker ended without a result: say why from its exit status and stderr. */

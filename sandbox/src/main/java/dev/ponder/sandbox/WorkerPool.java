@@ -1,6 +1,8 @@
-package dev.ponder.core.verify.java;
+package dev.ponder.sandbox;
 
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.verify.java.JavaRun;
+import dev.ponder.core.verify.java.JavaSandbox;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -48,7 +50,7 @@ final class WorkerPool implements JavaSandbox {
                 worker.kill();
                 replenish();
             }
-            return run.withMillis((System.nanoTime() - jobStart) / 1_000_000);
+            return new JavaRun(run.outcome(), run.detail(), (System.nanoTime() - jobStart) / 1_000_000);
         } finally {
             slots.release();
         }

@@ -1,9 +1,14 @@
-package dev.ponder.core.verify.java;
+package dev.ponder.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.core.model.Problem;
-import dev.ponder.core.verify.SharedFiles;
+import dev.ponder.core.testing.SharedData;
+import dev.ponder.core.verify.java.JavaOutcome;
+import dev.ponder.core.verify.java.JavaProblems;
+import dev.ponder.core.verify.java.JavaRun;
+import dev.ponder.core.verify.java.JavaSandbox;
+import dev.ponder.core.verify.java.JavaTests;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,9 +37,9 @@ class ReferenceSolutionsTest {
 
     @BeforeAll
     static void start() {
-        Assumptions.assumeTrue(JavaSandbox.bubblewrapUnavailable().isEmpty(),
-                () -> "skipping sandboxed Java tests: " + JavaSandbox.bubblewrapUnavailable().orElse(""));
-        sandbox = JavaSandbox.bubblewrap(SandboxLimits.defaults().withTimeout(Duration.ofSeconds(20)), 2);
+        Assumptions.assumeTrue(Sandboxes.bubblewrapUnavailable().isEmpty(),
+                () -> "skipping sandboxed Java tests: " + Sandboxes.bubblewrapUnavailable().orElse(""));
+        sandbox = Sandboxes.bubblewrap(SandboxLimits.defaults().withTimeout(Duration.ofSeconds(20)), 2);
     }
 
     @AfterAll
@@ -44,7 +49,7 @@ class ReferenceSolutionsTest {
 
     @Test
     void all_humaneval_x_references_pass() throws Exception {
-        Path file = SharedFiles.resolve("data/problems_humaneval_java/humanevalx_java.jsonl").orElse(null);
+        Path file = SharedData.resolve("data/problems_humaneval_java/humanevalx_java.jsonl").orElse(null);
         Assumptions.assumeTrue(file != null, "../shared not present: skipping HumanEval-X references");
         List<Problem> problems = JavaProblems.load(file);
         assertThat(problems).hasSize(164);
@@ -54,7 +59,7 @@ class ReferenceSolutionsTest {
 
     @Test
     void mbjp_references_that_compile_pass() throws Exception {
-        Path file = SharedFiles.resolve("data/problems_mbpp_java/mbjp_release_v1.2.jsonl").orElse(null);
+        Path file = SharedData.resolve("data/problems_mbpp_java/mbjp_release_v1.2.jsonl").orElse(null);
         Assumptions.assumeTrue(file != null, "../shared not present: skipping MBJP references");
         List<Problem> problems = JavaProblems.load(file).stream()
                 .filter(p -> !p.reference().isEmpty() && !MBJP_BROKEN.contains(p.id())).toList();
@@ -81,7 +86,7 @@ class ReferenceSolutionsTest {
 
     @Test
     void a_mutated_humaneval_reference_fails() {
-        Path file = SharedFiles.resolve("data/problems_humaneval_java/humanevalx_java.jsonl").orElse(null);
+        Path file = SharedData.resolve("data/problems_humaneval_java/humanevalx_java.jsonl").orElse(null);
         Assumptions.assumeTrue(file != null, "../shared not present");
         Problem p = JavaProblems.load(file).get(2); // truncateNumber: return number % 1.0;
         assertThat(p.reference()).contains("return number % 1.0;");
