@@ -210,7 +210,7 @@ public final class ChatService implements AutoCloseable {
                     answer = Passthrough.answered(trace, model, callStarted, r, req, traceId, target.route());
                 } else {
                     RuntimeException e = err instanceof RuntimeException re ? re : new PonderException(PonderException.Kind.INTERNAL, err.toString(), err);
-                    Passthrough.failed(trace, model, callStarted, 0, e);
+                    Passthrough.failed(trace, model, callStarted, e);
                     failure = ApiError.of(e);
                 }
             } catch (RuntimeException e) {

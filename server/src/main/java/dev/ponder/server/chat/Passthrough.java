@@ -96,15 +96,16 @@ final class Passthrough {
         try {
             r = model.pool().relay(model.id(), req.body(), promptChars(req));
         } catch (PonderException e) {
-            failed(trace, model, started, model.pool().lastAttempts(), e);
+            failed(trace, model, started, e);
             throw e;
         }
         answer.accept(answered(trace, model, started, r, req, traceId, route));
     }
 
-    /** Records a relayed call that failed after {@code attempts} tries. */
-    static void failed(Trace trace, UpstreamModel model, Instant started, int attempts, RuntimeException e) {
+    /** Records a relayed call that failed, with the tries the failure counted (one when it is not a PonderException). */
+    static void failed(Trace trace, UpstreamModel model, Instant started, RuntimeException e) {
         String what = e instanceof PonderException p ? p.kind() + ": " + p.getMessage() : e.toString();
+        int attempts = e instanceof PonderException p ? p.attempts() : 1;
         trace.record("relay", model.pool().name(), model.id(), 0, Usage.ZERO, started, attempts, List.of(), Optional.of(what));
     }
 

@@ -1,6 +1,6 @@
 package dev.ponder.server.upstream;
 
-import dev.ponder.core.backend.Generation;
+import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.backend.StreamListener;
 import dev.ponder.core.backend.StreamingBackend;
@@ -20,7 +20,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Several upstreams serving one model, tried in order. Each upstream retries with backoff itself (its
@@ -35,7 +37,6 @@ public final class UpstreamPool implements StreamingBackend {
     private final InstantSource clock;
     private final String name;
     private final Map<String, Instant> coolingUntil = new ConcurrentHashMap<>();
-    private final ThreadLocal<Integer> attempts = ThreadLocal.withInitial(() -> 1);
 
     UpstreamPool(String model, List<Upstreams.Member> members, Duration cooldown, InstantSource clock) {
         if (members.isEmpty()) throw PonderException.invalid("model %s has no upstream", model);
@@ -50,19 +51,22 @@ public final class UpstreamPool implements StreamingBackend {
     public String name() { return name; }
 
     @Override
-    public List<Generation> generate(GenerationRequest request) { return attempt(b -> b.generate(request)); }
+    public Generated generate(GenerationRequest request) {
+        return attempt(b -> b.generate(request), Generated::attempts, (g, n) -> new Generated(g.generations(), n));
+    }
 
     @Override
-    public List<Generation> stream(GenerationRequest request, StreamListener listener) { return attempt(b -> b.stream(request, listener)); }
+    public Generated stream(GenerationRequest request, StreamListener listener) {
+        return attempt(b -> b.stream(request, listener), Generated::attempts, (g, n) -> new Generated(g.generations(), n));
+    }
 
     /**
      * The client's body relayed as written to the first upstream that answers (see {@link OpenAiBackend#relay}), with
      * the same retries, cooldown and fallback as any call; its attempts are all the pool's tries.
      */
     public Relayed relay(String requestModel, ObjectNode body, long promptChars) {
-        Relayed r = attempt(b -> b.relay(requestModel, body, promptChars));
         // every try counts, the failed upstreams' too, not only the one that answered
-        return r.withAttempts(lastAttempts());
+        return attempt(b -> b.relay(requestModel, body, promptChars), Relayed::attempts, (r, n) -> r.withAttempts(n));
     }
 
     @Override
@@ -75,10 +79,8 @@ public final class UpstreamPool implements StreamingBackend {
         return worst;
     }
 
-    @Override
-    public int lastAttempts() { return attempts.get(); }
-
-    private <T> T attempt(Function<OpenAiBackend, T> call) {
+    /** The call on each upstream in turn until one answers; the answer counts every upstream's tries ({@code counted}). */
+    private <T> T attempt(Function<OpenAiBackend, T> call, ToIntFunction<T> attemptsOf, BiFunction<T, Integer, T> counted) {
         List<Upstreams.Member> order = order();
         List<String> failures = new ArrayList<>();
         int tries = 0;
@@ -86,23 +88,18 @@ public final class UpstreamPool implements StreamingBackend {
         for (Upstreams.Member m : order) {
             try {
                 T out = call.apply(m.backend());
-                tries += m.backend().lastAttempts();
+                tries += attemptsOf.applyAsInt(out);
                 recovered(m);
-                attempts.set(tries);
-                return out;
+                return counted.apply(out, tries);
             } catch (PonderException e) {
-                tries += m.backend().lastAttempts();
-                if (!fallbackHelps(e)) {
-                    attempts.set(tries);
-                    throw e;
-                }
+                tries += e.attempts();
+                if (!fallbackHelps(e)) throw e.withAttempts(tries);
                 coolDown(m);
                 failures.add(m.name() + ": " + e.getMessage());
                 last = e;
             }
         }
-        attempts.set(tries);
-        throw allFailed(last, failures);
+        throw allFailed(last, failures).withAttempts(tries);
     }
 
     /**
@@ -120,7 +117,7 @@ public final class UpstreamPool implements StreamingBackend {
     private void next(List<Upstreams.Member> order, int at, java.util.concurrent.atomic.AtomicInteger tries, List<String> failures, PonderException last,
                       CompletableFuture<Relayed> out, Function<OpenAiBackend, CompletableFuture<Relayed>> call) {
         if (at == order.size()) {
-            out.completeExceptionally(allFailed(last, failures));
+            out.completeExceptionally(allFailed(last, failures).withAttempts(tries.get()));
             return;
         }
         Upstreams.Member m = order.get(at);
@@ -132,7 +129,7 @@ public final class UpstreamPool implements StreamingBackend {
             }
             Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
             if (!(cause instanceof PonderException e) || !fallbackHelps(e)) {
-                out.completeExceptionally(cause);
+                out.completeExceptionally(cause instanceof PonderException p ? p.withAttempts(tries.get()) : cause);
                 return;
             }
             coolDown(m);

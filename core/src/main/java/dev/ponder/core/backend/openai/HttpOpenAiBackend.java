@@ -2,6 +2,7 @@ package dev.ponder.core.backend.openai;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Delta;
+import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.GenerationRequest;
@@ -40,7 +41,6 @@ final class HttpOpenAiBackend implements OpenAiBackend {
     private final AtomicBoolean ignoresN;
     private final AtomicBoolean noStreamOptions = new AtomicBoolean();
     private final java.util.Map<String, Price> prices = new java.util.concurrent.ConcurrentHashMap<>();
-    private final ThreadLocal<Integer> lastAttempts = ThreadLocal.withInitial(() -> 1);
 
     /** One logical call: the endpoint, the names, and the body for k choices. */
     private record Job(Endpoint endpoint, String requestModel, String upstream, Body body, long promptChars) {
@@ -63,10 +63,10 @@ final class HttpOpenAiBackend implements OpenAiBackend {
     public String name() { return "openai:" + config.baseUrl(); }
 
     @Override
-    public List<Generation> generate(GenerationRequest request) { return run(chatJob(request), request.n(), Optional.empty()); }
+    public Generated generate(GenerationRequest request) { return run(chatJob(request), request.n(), Optional.empty()); }
 
     @Override
-    public List<Generation> stream(GenerationRequest request, StreamListener listener) {
+    public Generated stream(GenerationRequest request, StreamListener listener) {
         Object lock = new Object();
         StreamListener serial = d -> {
             synchronized (lock) {
@@ -77,7 +77,7 @@ final class HttpOpenAiBackend implements OpenAiBackend {
     }
 
     @Override
-    public List<Generation> complete(CompletionRequest request) {
+    public Generated complete(CompletionRequest request) {
         return run(completionJob(request), request.n(), Optional.empty());
     }
 
@@ -91,8 +91,8 @@ final class HttpOpenAiBackend implements OpenAiBackend {
         try {
             return retrier.run(() -> relayed(exchange.postRaw(Endpoint.CHAT.path, b, where), model, upstream, where, start, promptChars,
                     1 + retries.get()), retries);
-        } finally {
-            lastAttempts.set(1 + retries.get());
+        } catch (PonderException e) {
+            throw e.withAttempts(1 + retries.get());
         }
     }
 
@@ -143,13 +143,12 @@ final class HttpOpenAiBackend implements OpenAiBackend {
             Duration wait = retrier.waitAfter(e, retry);
             timer.schedule(() -> tryRelay(body, where, retry + 1, transport, timer, tries, out, start, model, upstream, promptChars),
                     wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (PonderException fin) {
+            out.completeExceptionally(fin.withAttempts(retry + 1));
         } catch (RuntimeException fin) {
             out.completeExceptionally(fin);
         }
     }
-
-    @Override
-    public int lastAttempts() { return lastAttempts.get(); }
 
     @Override
     public Usage worstCase(GenerationRequest r) {
@@ -186,12 +185,12 @@ final class HttpOpenAiBackend implements OpenAiBackend {
                 r.prompt().length());
     }
 
-    private List<Generation> run(Job job, int n, Optional<StreamListener> listener) {
+    private Generated run(Job job, int n, Optional<StreamListener> listener) {
         AtomicInteger retries = new AtomicInteger();
         try {
-            return choices(job, n, listener, retries);
-        } finally {
-            lastAttempts.set(1 + retries.get());
+            return new Generated(choices(job, n, listener, retries), 1 + retries.get());
+        } catch (PonderException e) {
+            throw e.withAttempts(1 + retries.get());
         }
     }
 
