@@ -13,7 +13,7 @@ import java.util.Optional;
  * what the backend sets itself (model, messages or prompt, n, the token cap, stream flags).
  */
 final class Bodies {
-    private static final ObjectMapper JSON = dev.ponder.core.json.JsonMappers.mapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Bodies() { }
 
@@ -22,36 +22,6 @@ final class Bodies {
         var messages = b.putArray("messages");
         for (Message m : r.messages()) messages.addObject().put("role", m.role()).put("content", m.content());
         return finish(b, c.maxTokensField().fieldFor(upstream), r.maxTokens(), n, stream, includeUsage);
-    }
-
-    /**
-     * A client's chat body for the upstream, written straight from the parsed body: the configuration's extra fields
-     * the client did not set, the client's fields (the token cap under the server's field name), the upstream's model.
-     */
-    static byte[] relay(OpenAiConfig c, String upstream, ObjectNode client) {
-        String field = c.maxTokensField().fieldFor(upstream);
-        String other = field.equals("max_tokens") ? "max_completion_tokens" : "max_tokens";
-        boolean rename = !client.has(field) && client.has(other);
-        com.fasterxml.jackson.core.util.ByteArrayBuilder out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(512);
-        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            for (var e : c.extraBody().entrySet()) {
-                if (e.getKey().equals("model") || client.has(e.getKey()) || (rename && e.getKey().equals(field))) continue;
-                g.writeFieldName(e.getKey());
-                JSON.writeValue(g, e.getValue());
-            }
-            for (var e : client.properties()) {
-                if (e.getKey().equals("model")) continue;
-                g.writeFieldName(rename && e.getKey().equals(other) ? field : e.getKey());
-                JSON.writeTree(g, e.getValue());
-            }
-            g.writeStringField("model", upstream);
-            g.writeEndObject();
-        } catch (java.io.IOException e) {
-            throw new dev.ponder.core.error.PonderException(dev.ponder.core.error.PonderException.Kind.INVALID_INPUT,
-                    "cannot encode the request body: " + e.getMessage(), e);
-        }
-        return out.toByteArray();
     }
 
     static ObjectNode completion(OpenAiConfig c, String upstream, CompletionRequest r, int n, boolean stream, boolean includeUsage) {

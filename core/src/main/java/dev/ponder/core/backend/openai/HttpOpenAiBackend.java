@@ -1,27 +1,32 @@
 package dev.ponder.core.backend.openai;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.Delta;
 import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Generation;
-import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.backend.Price;
 import dev.ponder.core.backend.StreamListener;
+import dev.ponder.core.backend.openai.protocol.Accounting;
+import dev.ponder.core.backend.openai.protocol.Endpoint;
+import dev.ponder.core.backend.openai.protocol.Exchange;
+import dev.ponder.core.backend.openai.protocol.RawResult;
+import dev.ponder.core.backend.openai.protocol.Responses;
+import dev.ponder.core.backend.openai.protocol.Retrier;
+import dev.ponder.core.backend.openai.protocol.SseStream;
+import dev.ponder.core.backend.openai.protocol.StreamAssembler;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.error.PonderException.Kind;
 import dev.ponder.core.model.Message;
 import dev.ponder.core.model.Usage;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -30,7 +35,8 @@ import java.util.regex.Pattern;
  * The OpenAI-compatible backend. A call asks for {@code n} choices in one request; when the server returns fewer
  * (Ollama ignores {@code n}) or rejects {@code n} > 1 (llama.cpp), the backend remembers it and gets the rest from
  * parallel one-choice requests on virtual threads. Streamed calls send {@code stream_options.include_usage} and drop
- * it for servers that reject it.
+ * it for servers that reject it. Every request goes through one {@link Exchange} (the JDK HttpClient), closed with
+ * the backend.
  */
 final class HttpOpenAiBackend implements OpenAiBackend {
     private static final Pattern MENTIONS_N = Pattern.compile("(?i)(\\bn\\b|completion choice|multiple choices|num_choices)");
@@ -40,7 +46,7 @@ final class HttpOpenAiBackend implements OpenAiBackend {
     private final Retrier retrier;
     private final AtomicBoolean ignoresN;
     private final AtomicBoolean noStreamOptions = new AtomicBoolean();
-    private final java.util.Map<String, Price> prices = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Price> prices = new ConcurrentHashMap<>();
 
     /** One logical call: the endpoint, the names, and the body for k choices. */
     private record Job(Endpoint endpoint, String requestModel, String upstream, Body body, long promptChars) {
@@ -54,7 +60,7 @@ final class HttpOpenAiBackend implements OpenAiBackend {
 
     HttpOpenAiBackend(OpenAiConfig config) {
         this.config = config;
-        this.exchange = new Exchange(config, config.apiKey().map(k -> k.resolve(System.getenv())));
+        this.exchange = new Exchange(config);
         this.retrier = new Retrier(config);
         this.ignoresN = new AtomicBoolean(config.nParameter() == NParameter.IGNORED);
     }
@@ -82,73 +88,7 @@ final class HttpOpenAiBackend implements OpenAiBackend {
     }
 
     @Override
-    public Relayed relay(String model, ObjectNode body, long promptChars) {
-        String upstream = config.upstreamModel(model);
-        byte[] b = Bodies.relay(config, upstream, body);
-        String where = "openai " + config.baseUrl() + " model " + upstream;
-        AtomicInteger retries = new AtomicInteger();
-        Instant start = config.clock().instant();
-        try {
-            return retrier.run(() -> relayed(exchange.postRaw(Endpoint.CHAT.path, b, where), model, upstream, where, start, promptChars,
-                    1 + retries.get()), retries);
-        } catch (PonderException e) {
-            throw e.withAttempts(1 + retries.get());
-        }
-    }
-
-    @Override
-    public CompletableFuture<Relayed> relayAsync(String model, ObjectNode body, long promptChars, HttpTransport transport,
-                                                 ScheduledExecutorService timer, AtomicInteger tries) {
-        String upstream = config.upstreamModel(model);
-        byte[] b = Bodies.relay(config, upstream, body);
-        String where = "openai " + config.baseUrl() + " model " + upstream;
-        CompletableFuture<Relayed> out = new CompletableFuture<>();
-        tryRelay(b, where, 0, transport, timer, tries, out, config.clock().instant(), model, upstream, promptChars);
-        return out;
-    }
-
-    /** A relayed body read and accounted; a malformed one is an error like any bad response (retried, then next upstream). */
-    private Relayed relayed(byte[] raw, String model, String upstream, String where, Instant start, long promptChars, int attempts) {
-        CompletionScan scan = CompletionScan.of(raw, where, config.thinkTags().isPresent());
-        RawResult r = scan.result(config.thinkTags(), where, raw);
-        Duration latency = Duration.between(start, config.clock().instant());
-        return new Relayed(raw, scan, Accounting.generations(r, price(model, upstream), latency.isNegative() ? Duration.ZERO : latency, promptChars),
-                attempts);
-    }
-
-    /** Try number {@code retry + 1}; on a retriable failure the next one is scheduled after the same waits as {@link Retrier#run}. */
-    private void tryRelay(byte[] body, String where, int retry, HttpTransport transport, ScheduledExecutorService timer, AtomicInteger tries,
-                          CompletableFuture<Relayed> out, Instant start, String model, String upstream, long promptChars) {
-        tries.incrementAndGet();
-        exchange.postRaw(Endpoint.CHAT.path, body, where, transport).whenComplete((raw, err) -> {
-            try {
-                if (err == null) {
-                    out.complete(relayed(raw, model, upstream, where, start, promptChars, retry + 1));
-                    return;
-                }
-                PonderException e = err instanceof PonderException p ? p
-                        : new PonderException(Kind.INTERNAL, where + ": " + err, err);
-                retryOrFail(e, body, where, retry, transport, timer, tries, out, start, model, upstream, promptChars);
-            } catch (PonderException e) {
-                retryOrFail(e, body, where, retry, transport, timer, tries, out, start, model, upstream, promptChars);
-            } catch (RuntimeException e) {
-                out.completeExceptionally(e);
-            }
-        });
-    }
-
-    private void retryOrFail(PonderException e, byte[] body, String where, int retry, HttpTransport transport, ScheduledExecutorService timer,
-                             AtomicInteger tries, CompletableFuture<Relayed> out, Instant start, String model, String upstream, long promptChars) {
-        try {
-            Duration wait = retrier.waitAfter(e, retry);
-            timer.schedule(() -> tryRelay(body, where, retry + 1, transport, timer, tries, out, start, model, upstream, promptChars),
-                    wait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (PonderException fin) {
-            out.completeExceptionally(fin.withAttempts(retry + 1));
-        } catch (RuntimeException fin) {
-            out.completeExceptionally(fin);
-        }
-    }
+    public void close() { exchange.close(); }
 
     @Override
     public Usage worstCase(GenerationRequest r) {
@@ -156,14 +96,14 @@ final class HttpOpenAiBackend implements OpenAiBackend {
         for (Message m : r.messages()) chars += m.content().length();
         long prompt = chars / 2 + 4L * r.messages().size() + 8;
         int cap = Bodies.cap(r.maxTokens(), r.extra(), config.extraBody()).orElse(config.defaultMaxTokens());
-        return worst(prompt, cap, r.n(), price(r.model(), config.upstreamModel(r.model())));
+        return worst(prompt, cap, r.n(), price(r.model()));
     }
 
     @Override
     public Usage worstCase(CompletionRequest r) {
         long prompt = r.prompt().length() / 2 + 16;
         int cap = Bodies.cap(r.maxTokens(), r.extra(), config.extraBody()).orElse(config.defaultMaxTokens());
-        return worst(prompt, cap, r.n(), price(r.model(), config.upstreamModel(r.model())));
+        return worst(prompt, cap, r.n(), price(r.model()));
     }
 
     /** Input counts once per request: n times when the choices may come from n requests. */
@@ -230,20 +170,19 @@ final class HttpOpenAiBackend implements OpenAiBackend {
         Instant start = config.clock().instant();
         RawResult r = retrier.run(() -> attempt(job, k, offset, listener), retries);
         Duration latency = Duration.between(start, config.clock().instant());
-        return Accounting.generations(r, price(job.requestModel(), job.upstream()), latency.isNegative() ? Duration.ZERO : latency,
-                job.promptChars());
+        return Accounting.generations(r, price(job.requestModel()), latency.isNegative() ? Duration.ZERO : latency, job.promptChars());
     }
 
     private RawResult attempt(Job job, int k, int offset, Optional<StreamListener> listener) {
         String where = job.where(config);
         if (listener.isEmpty()) {
-            return Responses.parse(exchange.postJson(job.endpoint().path, job.body().of(k, false, false), where),
+            return Responses.parse(exchange.postJson(job.endpoint().path(), job.body().of(k, false, false), where),
                     job.endpoint(), config.thinkTags(), where);
         }
         boolean withUsage = !noStreamOptions.get();
         Exchange.Opened opened;
         try {
-            opened = exchange.openStream(job.endpoint().path, job.body().of(k, true, withUsage), where);
+            opened = exchange.openStream(job.endpoint().path(), job.body().of(k, true, withUsage), where);
         } catch (PonderException e) {
             if (withUsage && e.kind() == Kind.INVALID_INPUT && e.getMessage().contains("stream_options")) {
                 noStreamOptions.set(true);
@@ -253,8 +192,10 @@ final class HttpOpenAiBackend implements OpenAiBackend {
         }
         return switch (opened) {
             case Exchange.Opened.Whole w -> whole(Responses.parse(w.body(), job.endpoint(), config.thinkTags(), where), offset, listener.get());
-            case Exchange.Opened.Events ev -> read(new SseStream(ev.body()),
-                    new StreamAssembler(job.endpoint(), config.thinkTags(), offset, listener.get(), where), where);
+            case Exchange.Opened.Events ev -> {
+                StreamAssembler asm = new StreamAssembler(job.endpoint(), config.thinkTags(), offset, listener.get(), where);
+                yield asm.finish(new SseStream(ev.body()).drain(asm, config.requestTimeout(), where));
+            }
         };
     }
 
@@ -268,30 +209,8 @@ final class HttpOpenAiBackend implements OpenAiBackend {
         return r;
     }
 
-    private RawResult read(SseStream sse, StreamAssembler asm, String where) {
-        boolean done = false;
-        try (sse) {
-            while (!done) {
-                Optional<String> data = sse.next(config.requestTimeout());
-                if (data.isEmpty()) break;
-                done = asm.accept(data.get());
-            }
-        } catch (TimeoutException e) {
-            throw new PonderException(Kind.TIMEOUT, where + ": the stream sent nothing for " + config.requestTimeout()
-                    + (asm.delivered() ? " after output started" : ""), null, e, asm.delivered());
-        } catch (IOException e) {
-            throw new PonderException(asm.delivered() ? Kind.STREAM_BROKEN : Kind.UPSTREAM_UNAVAILABLE,
-                    where + ": the stream broke: " + e.getMessage(), null, e, asm.delivered());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PonderException(Kind.INTERNAL, where + ": interrupted while streaming", null, e, asm.delivered());
-        }
-        return asm.finish(done);
-    }
-
-    private Price price(String requestModel, String upstream) {
-        // the catalogue matches by prefix, so its answer for a pair of names is worth keeping (a few names per backend)
-        return prices.computeIfAbsent(requestModel + '\n' + upstream,
-                k -> config.prices().find(upstream).or(() -> config.prices().find(requestModel)).orElse(Price.FREE));
+    private Price price(String requestModel) {
+        // the catalogue matches by prefix, so its answer for a name is worth keeping (a few names per backend)
+        return prices.computeIfAbsent(requestModel, config::priceOf);
     }
 }

@@ -1,4 +1,4 @@
-package dev.ponder.core.backend.openai;
+package dev.ponder.core.backend.openai.protocol;
 
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.backend.Price;
@@ -14,10 +14,10 @@ import java.util.List;
  * When the server reported no usage, tokens are estimated at 4 characters a token rather than left at zero; when it
  * reported no reasoning tokens but returned reasoning text, they are estimated from the text's share of the output.
  */
-final class Accounting {
+public final class Accounting {
     private Accounting() { }
 
-    static List<Generation> generations(RawResult r, Price price, Duration latency, long promptChars) {
+    public static List<Generation> generations(RawResult r, Price price, Duration latency, long promptChars) {
         List<RawResult.Choice> cs = r.choices();
         int k = cs.size();
         double[] outWeights = new double[k];

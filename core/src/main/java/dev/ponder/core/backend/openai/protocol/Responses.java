@@ -1,18 +1,20 @@
-package dev.ponder.core.backend.openai;
+package dev.ponder.core.backend.openai.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponder.core.backend.Delta.Channel;
+import dev.ponder.core.backend.openai.ThinkTags;
 import dev.ponder.core.error.PonderException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /** Reads a non-streamed response body, and the pieces of one that streamed chunks share with it. */
-final class Responses {
+public final class Responses {
     private Responses() { }
 
-    static RawResult parse(JsonNode body, Endpoint endpoint, Optional<ThinkTags> tags, String where) {
+    public static RawResult parse(JsonNode body, Endpoint endpoint, Optional<ThinkTags> tags, String where) {
         JsonNode choices = body.path("choices");
         if (!choices.isArray() || choices.isEmpty()) {
             throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, where + ": the response has no choices: " + abbreviate(body));
@@ -51,13 +53,13 @@ final class Responses {
         return r.isPresent() ? r : text(messageOrDelta.path("reasoning"));
     }
 
-    static Optional<RawResult.Tokens> usage(JsonNode u) {
+    /** A {@code usage} object as reported ({@link RawResult.Tokens#reported}); empty when it is not one or has no prompt count. */
+    public static Optional<RawResult.Tokens> usage(JsonNode u) {
         if (!u.isObject() || !u.path("prompt_tokens").isNumber()) return Optional.empty();
         long prompt = u.path("prompt_tokens").asLong();
-        long completion = u.path("completion_tokens").isNumber() ? u.path("completion_tokens").asLong()
-                : Math.max(0, u.path("total_tokens").asLong(prompt) - prompt);
-        long reasoning = u.path("completion_tokens_details").path("reasoning_tokens").asLong(0);
-        return Optional.of(new RawResult.Tokens(Math.max(0, prompt), Math.max(0, completion), Math.max(0, reasoning)));
+        JsonNode completion = u.path("completion_tokens");
+        return Optional.of(RawResult.Tokens.reported(prompt, completion.isNumber() ? OptionalLong.of(completion.asLong()) : OptionalLong.empty(),
+                u.path("total_tokens").asLong(prompt), u.path("completion_tokens_details").path("reasoning_tokens").asLong(0)));
     }
 
     static Optional<String> text(JsonNode n) {

@@ -1,10 +1,11 @@
-package dev.ponder.core.backend.openai;
+package dev.ponder.server.upstream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Usage;
+import dev.ponder.server.json.JsonMappers;
 import java.io.IOException;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * (tokens, dollars, latency; estimated when the server reported no usage), after {@code attempts} tries.
  */
 public final class Relayed {
-    private static final ObjectMapper JSON = dev.ponder.core.json.JsonMappers.mapper();
+    private static final ObjectMapper JSON = JsonMappers.mapper();
     private static final com.fasterxml.jackson.core.io.JsonStringEncoder QUOTE = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance();
     private final byte[] body;
     private final CompletionScan scan;

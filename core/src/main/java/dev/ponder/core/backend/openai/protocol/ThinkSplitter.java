@@ -1,6 +1,7 @@
-package dev.ponder.core.backend.openai;
+package dev.ponder.core.backend.openai.protocol;
 
 import dev.ponder.core.backend.Delta.Channel;
+import dev.ponder.core.backend.openai.ThinkTags;
 import java.util.ArrayList;
 import java.util.List;
 

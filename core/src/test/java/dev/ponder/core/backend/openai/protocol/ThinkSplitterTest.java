@@ -1,8 +1,9 @@
-package dev.ponder.core.backend.openai;
+package dev.ponder.core.backend.openai.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.core.backend.Delta.Channel;
+import dev.ponder.core.backend.openai.ThinkTags;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

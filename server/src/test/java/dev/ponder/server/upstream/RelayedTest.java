@@ -1,4 +1,4 @@
-package dev.ponder.core.backend.openai;
+package dev.ponder.server.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.backend.openai.protocol.Endpoint;
+import dev.ponder.core.backend.openai.protocol.RawResult;
+import dev.ponder.core.backend.openai.protocol.Responses;
 import dev.ponder.core.error.PonderException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

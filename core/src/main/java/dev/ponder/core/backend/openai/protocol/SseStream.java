@@ -1,5 +1,7 @@
-package dev.ponder.core.backend.openai;
+package dev.ponder.core.backend.openai.protocol;
 
+import dev.ponder.core.error.PonderException;
+import dev.ponder.core.error.PonderException.Kind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +20,17 @@ import java.util.concurrent.TimeoutException;
  * thread reads the body so the caller can wait for each event with a timeout and give up on a stalled stream.
  * Hand-written: the JDK has no SSE client, and this is the whole of the part of the format OpenAI streams use.
  */
-final class SseStream implements AutoCloseable {
+public final class SseStream implements AutoCloseable {
+
+    /** Where a stream's events go, in order. */
+    public interface Events {
+        /** Takes one event's data (the closing {@code [DONE]} is the reader's, not passed on). */
+        void accept(String data);
+
+        /** Whether output already reached the caller: a failure then is not retried (it would repeat it). */
+        boolean delivered();
+    }
+
     private sealed interface Item {
         record Data(String data) implements Item { }
         record End() implements Item { }
@@ -29,13 +41,13 @@ final class SseStream implements AutoCloseable {
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private volatile boolean closed;
 
-    SseStream(InputStream body) {
+    public SseStream(InputStream body) {
         this.body = body;
         Thread.ofVirtual().name("ponder-sse-reader").start(this::read);
     }
 
     /** The next event's data, or empty at the end of the stream; times out when nothing arrives for {@code idle}. */
-    Optional<String> next(Duration idle) throws IOException, TimeoutException, InterruptedException {
+    private Optional<String> next(Duration idle) throws IOException, TimeoutException, InterruptedException {
         Item item = queue.poll(idle.toNanos(), TimeUnit.NANOSECONDS);
         return switch (item) {
             case null -> throw new TimeoutException("no data for " + idle);
@@ -67,6 +79,33 @@ final class SseStream implements AutoCloseable {
         } catch (IOException e) {
             if (!closed) queue.add(new Item.Failed(e));
         }
+    }
+
+    /**
+     * Hands every event to {@code to} until OpenAI's closing {@code data: [DONE]} or the end of the stream, then closes
+     * the stream; true when it ended with {@code [DONE]}. A gap longer than {@code idle} is TIMEOUT, a broken stream STREAM_BROKEN once
+     * output was delivered (else UPSTREAM_UNAVAILABLE, which may be retried).
+     */
+    public boolean drain(Events to, Duration idle, String where) {
+        boolean done = false;
+        try (this) {
+            while (!done) {
+                Optional<String> data = next(idle);
+                if (data.isEmpty()) break;
+                done = data.get().strip().equals("[DONE]");
+                if (!done) to.accept(data.get());
+            }
+        } catch (TimeoutException e) {
+            throw new PonderException(Kind.TIMEOUT, where + ": the stream sent nothing for " + idle
+                    + (to.delivered() ? " after output started" : ""), null, e, to.delivered());
+        } catch (IOException e) {
+            throw new PonderException(to.delivered() ? Kind.STREAM_BROKEN : Kind.UPSTREAM_UNAVAILABLE,
+                    where + ": the stream broke: " + e.getMessage(), null, e, to.delivered());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PonderException(Kind.INTERNAL, where + ": interrupted while streaming", null, e, to.delivered());
+        }
+        return done;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.ponder.core.json;
+package dev.ponder.server.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.util.BufferRecycler;
@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.util.RecyclerPool;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The one JSON mapper for request and response bodies. Jackson recycles its parse and write buffers through a pool;
+ * The proxy's JSON mapper for request and response bodies, tuned for event loops. Jackson recycles its parse and write buffers through a pool;
  * which pool suits depends on the thread: a platform thread (an event loop that handles thousands of requests) keeps
  * its own buffers, while a virtual thread (one per request, never reused) takes them from a shared pool and gives
  * them back, rather than allocating fresh ones per request.

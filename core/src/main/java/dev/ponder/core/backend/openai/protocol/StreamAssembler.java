@@ -1,10 +1,11 @@
-package dev.ponder.core.backend.openai;
+package dev.ponder.core.backend.openai.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.backend.Delta;
 import dev.ponder.core.backend.Delta.Channel;
 import dev.ponder.core.backend.StreamListener;
+import dev.ponder.core.backend.openai.ThinkTags;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.error.PonderException.Kind;
 import java.io.IOException;
@@ -19,8 +20,8 @@ import java.util.TreeMap;
  * last {@code usage} object seen (OpenAI sends it once, in a final chunk with no choices; some vLLM versions repeat
  * a running total on every chunk). A stream that ends before {@code [DONE]} with a choice unfinished was cut.
  */
-final class StreamAssembler {
-    private static final ObjectMapper JSON = dev.ponder.core.json.JsonMappers.mapper();
+public final class StreamAssembler implements SseStream.Events {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Endpoint endpoint;
     private final Optional<ThinkTags> tags;
@@ -39,7 +40,7 @@ final class StreamAssembler {
         Optional<String> finish = Optional.empty();
     }
 
-    StreamAssembler(Endpoint endpoint, Optional<ThinkTags> tags, int offset, StreamListener listener, String where) {
+    public StreamAssembler(Endpoint endpoint, Optional<ThinkTags> tags, int offset, StreamListener listener, String where) {
         this.endpoint = endpoint;
         this.tags = tags;
         this.offset = offset;
@@ -47,11 +48,11 @@ final class StreamAssembler {
         this.where = where;
     }
 
-    boolean delivered() { return delivered; }
+    @Override
+    public boolean delivered() { return delivered; }
 
-    /** Takes one event's data; true when it was the final {@code [DONE]}. */
-    boolean accept(String data) {
-        if (data.strip().equals("[DONE]")) return true;
+    @Override
+    public void accept(String data) {
         chunks++;
         JsonNode chunk;
         try {
@@ -79,11 +80,10 @@ final class StreamAssembler {
             }
             Responses.text(c.path("finish_reason")).ifPresent(f -> s.finish = Optional.of(f));
         }
-        return false;
     }
 
     /** The finished response; {@code sawDone} says whether the stream ended with {@code [DONE]}. */
-    RawResult finish(boolean sawDone) {
+    public RawResult finish(boolean sawDone) {
         for (var e : choices.entrySet()) {
             e.getValue().splitter.ifPresent(sp -> sp.finish().forEach(p -> deliver(e.getKey(), e.getValue(), p.channel(), p.text())));
         }
@@ -100,7 +100,7 @@ final class StreamAssembler {
         return new RawResult(out, usage);
     }
 
-    PonderException fail(Kind kind, String message) {
+    private PonderException fail(Kind kind, String message) {
         return new PonderException(kind, where + ": " + message, null, null, delivered);
     }
 

@@ -1,4 +1,4 @@
-package dev.ponder.core.backend.openai;
+package dev.ponder.core.backend.openai.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,15 +10,20 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.InstantSource;
 
-/** The one place an upstream HTTP status or transport failure becomes a typed {@link PonderException}. */
-final class UpstreamErrors {
-    private static final ObjectMapper JSON = dev.ponder.core.json.JsonMappers.mapper();
+/**
+ * The one place an upstream HTTP status or transport failure becomes a typed {@link PonderException}, for every path
+ * that reaches an upstream: the backend's calls and streams, and the proxy's relay and passed-through streams.
+ */
+public final class UpstreamErrors {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private UpstreamErrors() { }
 
-    static PonderException ofStatus(int status, HttpHeaders headers, byte[] body, String where, InstantSource clock) {
+    /** A non-2xx answer: its kind from the status and the body's code, the server's message, its Retry-After. */
+    public static PonderException ofStatus(int status, HttpHeaders headers, byte[] body, String where, InstantSource clock) {
         String message = message(body);
         String code = code(body);
         Kind kind = switch (status) {
@@ -36,7 +41,16 @@ final class UpstreamErrors {
                 RetryAfter.of(headers, clock).orElse(null), null);
     }
 
-    static PonderException ofTransport(Throwable t, String where, boolean outputDelivered) {
+    /**
+     * A failure of the exchange itself (no status): a whole exchange that outran {@code requestTimeout} is TIMEOUT,
+     * the rest by kind of failure (see {@link #ofTransport(Throwable, String, boolean)}).
+     */
+    public static PonderException ofExchange(Throwable t, String where, Duration requestTimeout) {
+        if (t instanceof HttpTimeoutException && !(t instanceof HttpConnectTimeoutException)) return timedOut(where, requestTimeout, t);
+        return ofTransport(t, where, false);
+    }
+
+    public static PonderException ofTransport(Throwable t, String where, boolean outputDelivered) {
         String reason = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         if (t instanceof HttpConnectTimeoutException) {
             return new PonderException(Kind.TIMEOUT, where + ": connect timed out: " + reason, null, t, outputDelivered);
@@ -54,8 +68,20 @@ final class UpstreamErrors {
         return new PonderException(Kind.INTERNAL, where + ": " + reason, null, t, outputDelivered);
     }
 
+    /** No complete response within the request timeout. */
+    public static PonderException timedOut(String where, Duration requestTimeout, Throwable cause) {
+        return new PonderException(Kind.TIMEOUT, where + ": no complete response within " + requestTimeout, cause);
+    }
+
+    /** A response body that is not the JSON it should be: the parser's first line and the body's start. */
+    public static PonderException malformed(byte[] body, String where, IOException e) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        return new PonderException(Kind.BAD_UPSTREAM_RESPONSE, where + ": malformed JSON in the response ("
+                + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "): " + (text.length() > 200 ? text.substring(0, 200) + "..." : text), e);
+    }
+
     /** The upstream's own words: {@code error.message}, {@code error} as text, {@code message}, {@code detail}, or the body. */
-    static String message(byte[] body) {
+    public static String message(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8).strip();
         try {
             JsonNode n = JSON.readTree(text);

@@ -1,13 +1,23 @@
-package dev.ponder.core.backend.openai;
+package dev.ponder.server.upstream;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.backend.openai.ThinkTags;
+import dev.ponder.core.backend.openai.protocol.Endpoint;
+import dev.ponder.core.backend.openai.protocol.RawResult;
+import dev.ponder.core.backend.openai.protocol.Responses;
+import dev.ponder.core.backend.openai.protocol.UpstreamErrors;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.server.json.JsonMappers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * One streaming pass over a chat completion's bytes, for relaying it: the choices and usage (read as small trees, for
@@ -15,7 +25,7 @@ import java.nio.charset.StandardCharsets;
  * be passed on with those values replaced and fields appended, without building and re-writing the whole tree.
  */
 final class CompletionScan {
-    private static final ObjectMapper JSON = dev.ponder.core.json.JsonMappers.mapper();
+    private static final ObjectMapper JSON = JsonMappers.mapper();
 
     /** A value's bytes: [start, end). */
     record Span(int start, int end) { }
@@ -23,9 +33,9 @@ final class CompletionScan {
     /** Choices and usage as trees, read only when think tags must split the content (see {@link Responses#parse}). */
     private final ObjectNode accounted;
     private final boolean trees;
-    private final java.util.TreeMap<Integer, RawResult.Choice> choices = new java.util.TreeMap<>();
+    private final TreeMap<Integer, RawResult.Choice> choices = new TreeMap<>();
     private boolean choicesArray;
-    private java.util.Optional<RawResult.Tokens> tokens = java.util.Optional.empty();
+    private Optional<RawResult.Tokens> tokens = Optional.empty();
     Span id;
     Span model;
     int fields;
@@ -85,20 +95,20 @@ final class CompletionScan {
             s.close = (int) p.currentTokenLocation().getByteOffset();
             if (p.nextToken() != null) throw new IOException("content after the JSON object");
         } catch (IOException e) {
-            throw Exchange.malformed(body, where, e);
+            throw UpstreamErrors.malformed(body, where, e);
         }
         return s;
     }
 
     /** The choices in index order and the usage, as {@link Responses#parse} reads them from a tree. */
-    RawResult result(java.util.Optional<ThinkTags> tags, String where, byte[] body) {
+    RawResult result(Optional<ThinkTags> tags, String where, byte[] body) {
         if (trees) return Responses.parse(accounted, Endpoint.CHAT, tags, where);
         if (!choicesArray || choices.isEmpty()) {
             String text = new String(body, StandardCharsets.UTF_8);
             throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, where + ": the response has no choices: "
                     + (text.length() > 300 ? text.substring(0, 300) + "..." : text));
         }
-        return new RawResult(new java.util.ArrayList<>(choices.values()), tokens);
+        return new RawResult(new ArrayList<>(choices.values()), tokens);
     }
 
     // the parser is on the value's first token; each reader leaves it on the value's last
@@ -188,8 +198,8 @@ final class CompletionScan {
             }
         }
         if (prompt == null) return;
-        long c = completion != null ? completion : Math.max(0, (total != null ? total : prompt) - prompt);
-        tokens = java.util.Optional.of(new RawResult.Tokens(Math.max(0, prompt), Math.max(0, c), Math.max(0, reasoning)));
+        tokens = Optional.of(RawResult.Tokens.reported(prompt, completion == null ? OptionalLong.empty() : OptionalLong.of(completion),
+                total != null ? total : prompt, reasoning));
     }
 
     /** A JSON number as a long (as JsonNode.asLong reads it), or null when the value is not a number. */
