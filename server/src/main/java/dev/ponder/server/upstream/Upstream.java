@@ -6,6 +6,7 @@ import dev.ponder.core.backend.openai.OpenAiBackend;
 import dev.ponder.core.backend.openai.OpenAiConfig;
 import dev.ponder.core.backend.openai.protocol.Endpoint;
 import dev.ponder.core.backend.openai.protocol.Exchange;
+import dev.ponder.core.backend.openai.protocol.HttpOpenAiBackend;
 import dev.ponder.core.backend.openai.protocol.SseStream;
 import dev.ponder.core.error.PonderException;
 import java.util.concurrent.CompletableFuture;
@@ -13,19 +14,20 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One upstream server for one served model, three ways: the engine's {@link OpenAiBackend} (strategies, streams of
  * the engine's own), the event-loop {@link Relay} (a client's body relayed as written), and a client's stream passed
- * through as written, on the core's HTTP client ({@link Exchange}; made on first use, since few requests need it).
+ * through as written, on the backend's own HTTP client (the core's {@link Exchange}).
  */
 public final class Upstream implements AutoCloseable {
     private final String name;
     private final OpenAiConfig config;
     private final OpenAiBackend backend;
     private final Relay relay;
-    private volatile Exchange raw;
+    private final Exchange exchange;
 
     private Upstream(String name, OpenAiConfig config) {
         this.name = name;
         this.config = config;
-        this.backend = OpenAiBackend.create(config);
+        this.exchange = new Exchange(config);
+        this.backend = new HttpOpenAiBackend(config, exchange);
         this.relay = new Relay(config);
     }
 
@@ -55,7 +57,7 @@ public final class Upstream implements AutoCloseable {
         String where = "openai " + config.baseUrl() + " model " + upstream;
         ObjectNode b = body.deepCopy();
         b.put("model", upstream);
-        Exchange.Opened opened = raw().openStream(Endpoint.CHAT.path(), b, where);
+        Exchange.Opened opened = exchange.openStream(Endpoint.CHAT.path(), b, where);
         if (!(opened instanceof Exchange.Opened.Events ev)) {
             throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, where + ": a streamed request was answered with one JSON body");
         }
@@ -65,23 +67,7 @@ public final class Upstream implements AutoCloseable {
         }
     }
 
-    private Exchange raw() {
-        Exchange e = raw;
-        if (e == null) {
-            synchronized (this) {
-                if (raw == null) raw = new Exchange(config);
-                e = raw;
-            }
-        }
-        return e;
-    }
-
-    /** Stops the HTTP clients (the backend's and the passed-through streams'). */
+    /** Stops the HTTP client. */
     @Override
-    public void close() {
-        backend.close();
-        synchronized (this) {
-            if (raw != null) raw.close();
-        }
-    }
+    public void close() { backend.close(); }
 }

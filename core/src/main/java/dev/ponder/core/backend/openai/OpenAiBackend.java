@@ -3,6 +3,8 @@ package dev.ponder.core.backend.openai;
 import dev.ponder.core.backend.CompletionBackend;
 import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.StreamingBackend;
+import dev.ponder.core.backend.openai.protocol.Exchange;
+import dev.ponder.core.backend.openai.protocol.HttpOpenAiBackend;
 import dev.ponder.core.model.Usage;
 
 /**
@@ -20,5 +22,5 @@ public interface OpenAiBackend extends StreamingBackend, CompletionBackend, Auto
     @Override
     void close();
 
-    static OpenAiBackend create(OpenAiConfig config) { return new HttpOpenAiBackend(config); }
+    static OpenAiBackend create(OpenAiConfig config) { return new HttpOpenAiBackend(config, new Exchange(config)); }
 }

@@ -70,7 +70,8 @@ public record OpenAiConfig(URI baseUrl, Optional<ApiKey> apiKey, Optional<String
         if (d == null || d.isNegative() || d.isZero()) throw new IllegalArgumentException(what + " must be > 0, was " + d);
     }
 
-    static void checkExtra(Map<String, Object> extra, String where) {
+    /** Refuses extra body fields that the backend sets itself (model, messages, prompt, n, stream, stream_options). */
+    public static void checkExtra(Map<String, Object> extra, String where) {
         for (String k : extra.keySet()) {
             if (RESERVED.contains(k)) throw PonderException.invalid("%s: \"%s\" is set by the backend and cannot be passed through", where, k);
         }

@@ -1,9 +1,10 @@
-package dev.ponder.core.backend.openai;
+package dev.ponder.core.backend.openai.protocol;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.GenerationRequest;
+import dev.ponder.core.backend.openai.OpenAiConfig;
 import dev.ponder.core.model.Message;
 import java.util.Map;
 import java.util.Optional;

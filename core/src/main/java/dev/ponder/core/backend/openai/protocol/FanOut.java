@@ -1,4 +1,4 @@
-package dev.ponder.core.backend.openai;
+package dev.ponder.core.backend.openai.protocol;
 
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.error.PonderException;

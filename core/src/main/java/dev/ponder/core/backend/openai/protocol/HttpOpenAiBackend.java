@@ -1,4 +1,4 @@
-package dev.ponder.core.backend.openai;
+package dev.ponder.core.backend.openai.protocol;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.CompletionRequest;
@@ -8,14 +8,9 @@ import dev.ponder.core.backend.Generation;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.backend.Price;
 import dev.ponder.core.backend.StreamListener;
-import dev.ponder.core.backend.openai.protocol.Accounting;
-import dev.ponder.core.backend.openai.protocol.Endpoint;
-import dev.ponder.core.backend.openai.protocol.Exchange;
-import dev.ponder.core.backend.openai.protocol.RawResult;
-import dev.ponder.core.backend.openai.protocol.Responses;
-import dev.ponder.core.backend.openai.protocol.Retrier;
-import dev.ponder.core.backend.openai.protocol.SseStream;
-import dev.ponder.core.backend.openai.protocol.StreamAssembler;
+import dev.ponder.core.backend.openai.NParameter;
+import dev.ponder.core.backend.openai.OpenAiBackend;
+import dev.ponder.core.backend.openai.OpenAiConfig;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.error.PonderException.Kind;
 import dev.ponder.core.model.Message;
@@ -36,9 +31,9 @@ import java.util.regex.Pattern;
  * (Ollama ignores {@code n}) or rejects {@code n} > 1 (llama.cpp), the backend remembers it and gets the rest from
  * parallel one-choice requests on virtual threads. Streamed calls send {@code stream_options.include_usage} and drop
  * it for servers that reject it. Every request goes through one {@link Exchange} (the JDK HttpClient), closed with
- * the backend.
+ * the backend; the proxy shares an upstream's exchange for the streams it passes through as the client wrote them.
  */
-final class HttpOpenAiBackend implements OpenAiBackend {
+public final class HttpOpenAiBackend implements OpenAiBackend {
     private static final Pattern MENTIONS_N = Pattern.compile("(?i)(\\bn\\b|completion choice|multiple choices|num_choices)");
 
     private final OpenAiConfig config;
@@ -58,9 +53,10 @@ final class HttpOpenAiBackend implements OpenAiBackend {
         ObjectNode of(int n, boolean stream, boolean includeUsage);
     }
 
-    HttpOpenAiBackend(OpenAiConfig config) {
+    /** A backend whose calls all go through {@code exchange} (a client for {@code config}'s server); closing it closes that. */
+    public HttpOpenAiBackend(OpenAiConfig config, Exchange exchange) {
         this.config = config;
-        this.exchange = new Exchange(config);
+        this.exchange = exchange;
         this.retrier = new Retrier(config);
         this.ignoresN = new AtomicBoolean(config.nParameter() == NParameter.IGNORED);
     }
