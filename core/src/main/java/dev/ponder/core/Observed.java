@@ -2,6 +2,7 @@ package dev.ponder.core;
 
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.backend.Price;
@@ -42,8 +43,8 @@ final class Observed implements Backend {
     public String name() { return inner.name(); }
 
     @Override
-    public List<Generation> generate(GenerationRequest request) {
-        List<Generation> got;
+    public Generated generate(GenerationRequest request) {
+        Generated got;
         try {
             got = inner.generate(request);
         } catch (PonderException e) {
@@ -52,14 +53,14 @@ final class Observed implements Backend {
             }
             throw e;
         }
-        List<Generation> out = new ArrayList<>(got.size());
-        for (Generation g : got) {
+        List<Generation> out = new ArrayList<>(got.generations().size());
+        for (Generation g : got.generations()) {
             Generation priced = new Generation(g.text(), g.reasoning(), g.finishReason(), price(g.usage(), request.model()),
                     g.recordedAnswer(), g.score(), g.recordedCorrect());
             out.add(priced);
             report(priced);
         }
-        return out;
+        return got.with(out);
     }
 
     @Override
@@ -67,9 +68,6 @@ final class Observed implements Backend {
 
     @Override
     public OptionalInt remaining(GenerationRequest request) { return inner.remaining(request); }
-
-    @Override
-    public int lastAttempts() { return inner.lastAttempts(); }
 
     synchronized Optional<PonderException> failure() { return Optional.ofNullable(failure); }
 

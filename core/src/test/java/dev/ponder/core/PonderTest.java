@@ -72,10 +72,10 @@ class PonderTest {
         List<String> seen = new ArrayList<>();
         Backend spy = new Backend() {
             public String name() { return "spy"; }
-            public List<dev.ponder.core.backend.Generation> generate(dev.ponder.core.backend.GenerationRequest r) {
+            public dev.ponder.core.backend.Generated generate(dev.ponder.core.backend.GenerationRequest r) {
                 seen.add(r.model() + " " + r.messages().stream().map(m -> m.role() + "=" + m.content()).toList() + " n=" + r.n()
                         + " max=" + r.maxTokens().orElse(-1));
-                return IntStream.range(0, r.n()).mapToObj(i -> dev.ponder.core.backend.Generation.live("ok 7", "", "stop", PER_SAMPLE)).toList();
+                return dev.ponder.core.backend.Generated.once(IntStream.range(0, r.n()).mapToObj(i -> dev.ponder.core.backend.Generation.live("ok 7", "", "stop", PER_SAMPLE)).toList());
             }
             public Usage worstCase(dev.ponder.core.backend.GenerationRequest r) { return PER_SAMPLE; }
         };
@@ -180,14 +180,14 @@ class PonderTest {
         Backend mixed = new Backend() {
             private final java.util.Map<String, Integer> seen = new java.util.HashMap<>();
             public String name() { return "mixed"; }
-            public synchronized List<dev.ponder.core.backend.Generation> generate(dev.ponder.core.backend.GenerationRequest r) {
+            public synchronized dev.ponder.core.backend.Generated generate(dev.ponder.core.backend.GenerationRequest r) {
                 List<dev.ponder.core.backend.Generation> out = new ArrayList<>();
                 for (int i = 0; i < r.n(); i++) {
                     int k = seen.merge(r.lastUserMessage(), 1, Integer::sum);
                     String a = r.lastUserMessage().equals("split") && k % 2 == 0 ? "41" : "42";
                     out.add(dev.ponder.core.backend.Generation.live("The answer is " + a + ".", "", "stop", PER_SAMPLE));
                 }
-                return out;
+                return dev.ponder.core.backend.Generated.once(out);
             }
             public Usage worstCase(dev.ponder.core.backend.GenerationRequest r) { return PER_SAMPLE; }
         };

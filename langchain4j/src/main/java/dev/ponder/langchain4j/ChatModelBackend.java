@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.error.PonderException;
@@ -38,15 +39,15 @@ final class ChatModelBackend implements LangChain4jBackend {
     public String name() { return name; }
 
     @Override
-    public List<Generation> generate(GenerationRequest request) {
+    public Generated generate(GenerationRequest request) {
         ChatRequest chat = chatRequest(request);
-        if (request.n() == 1) return List.of(one(chat));
+        if (request.n() == 1) return Generated.once(List.of(one(chat)));
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Generation>> futures = new ArrayList<>(request.n());
             for (int i = 0; i < request.n(); i++) futures.add(pool.submit(() -> one(chat)));
             List<Generation> out = new ArrayList<>(request.n());
             for (Future<Generation> f : futures) out.add(f.get());
-            return out;
+            return Generated.once(out);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) throw Errors.toPonder(re, name);
             throw new PonderException(PonderException.Kind.INTERNAL, name + ": " + e.getCause(), e.getCause());

@@ -52,7 +52,7 @@ class LangChain4jBackendTest {
     void n_samples_are_n_chats_with_their_usage() {
         Fake fake = new Fake(() -> null);
         LangChain4jBackend b = LangChain4jBackend.of(fake);
-        List<Generation> g = b.generate(GenerationRequest.of("m", List.of(Message.system("s"), Message.user("q")), 4).withMaxTokens(32));
+        List<Generation> g = b.generate(GenerationRequest.of("m", List.of(Message.system("s"), Message.user("q")), 4).withMaxTokens(32)).generations();
         assertThat(fake.calls).hasValue(4);
         assertThat(g).hasSize(4).allSatisfy(x -> {
             assertThat(x.text()).isEqualTo("The answer is 42.");

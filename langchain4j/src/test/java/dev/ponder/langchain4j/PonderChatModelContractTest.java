@@ -24,6 +24,7 @@ import dev.ponder.core.Policy;
 import dev.ponder.core.Ponder;
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.model.Usage;
@@ -47,10 +48,10 @@ class PonderChatModelContractTest {
 
         public String name() { return "spy"; }
 
-        public synchronized List<Generation> generate(GenerationRequest r) {
+        public synchronized Generated generate(GenerationRequest r) {
             seen.add(r.messages().stream().map(m -> m.role() + ":" + m.content()).toList() + " max=" + r.maxTokens().orElse(-1));
-            return IntStream.range(0, r.n()).mapToObj(k -> Generation.live(
-                    i++ % 3 == 2 ? "I think the answer is 41." : "The answer is 42.", "", "stop", PER_SAMPLE)).toList();
+            return Generated.once(IntStream.range(0, r.n()).mapToObj(k -> Generation.live(
+                    i++ % 3 == 2 ? "I think the answer is 41." : "The answer is 42.", "", "stop", PER_SAMPLE)).toList());
         }
 
         public Usage worstCase(GenerationRequest r) { return new Usage(10L * r.n(), 20L * r.n(), 0, 0.001 * r.n(), Duration.ZERO); }

@@ -1,7 +1,6 @@
 package dev.ponder.server;
 
 import dev.ponder.core.answer.AnswerExtractor;
-import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.openai.ApiKey;
 import dev.ponder.core.backend.openai.OpenAiConfig;
 import dev.ponder.core.bank.BankReader;
@@ -23,8 +22,8 @@ import dev.ponder.server.ledger.Ledger;
 import dev.ponder.server.metrics.ProxyMetrics;
 import dev.ponder.server.route.AutoRoute;
 import dev.ponder.server.trace.TraceStore;
-import dev.ponder.server.upstream.RawRoute;
-import dev.ponder.server.upstream.Upstreams;
+import dev.ponder.server.upstream.Upstream;
+import dev.ponder.server.upstream.UpstreamPool;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -44,8 +43,10 @@ public final class ProxyServer implements AutoCloseable {
     private final Ledger ledger;
     private final Catalog catalog;
     private final String host;
+    private final List<UpstreamPool> pools;
 
-    private ProxyServer(HttpFront front, Ledger ledger, Catalog catalog, String host) {
+    private ProxyServer(HttpFront front, Ledger ledger, Catalog catalog, String host, List<UpstreamPool> pools) {
+        this.pools = pools;
         this.front = front;
         this.ledger = ledger;
         this.catalog = catalog;
@@ -63,18 +64,22 @@ public final class ProxyServer implements AutoCloseable {
     /** {@code routers} turns the config's {@code router.model} file into a router (the cli passes the lab's loader). */
     public static ProxyServer start(ProxyConfig c, Function<Path, Router> routers) {
         Optional<AutoRoute> auto = c.router().map(r -> AutoRoute.of(routers.apply(r.model()), r.knob(), r.tiers()));
-        Catalog catalog = new Catalog(models(c), StrategyRegistry.standard(), auto);
-        Ledger ledger = c.ledger().map(l -> Ledger.open(l, c.baseDir())).orElseGet(Ledger::memory);
+        List<ServedModel> models = models(c);
+        List<UpstreamPool> pools = models.stream().filter(m -> m instanceof UpstreamModel).map(m -> ((UpstreamModel) m).pool()).toList();
+        Ledger ledger = null;
         try {
+            Catalog catalog = new Catalog(models, StrategyRegistry.standard(), auto);
+            ledger = c.ledger().map(l -> Ledger.open(l, c.baseDir())).orElseGet(Ledger::memory);
             ProxyMetrics metrics = new ProxyMetrics();
             TraceStore traces = new TraceStore(c.traceCapacity());
             ChatService chat = new ChatService(catalog, new RateLimiter(c.clock()), new Spending(ledger, c.clock()), metrics, traces,
                     c.clock(), c.random());
             HttpFront front = new HttpFront(new InetSocketAddress(c.host(), c.port()), c.maxBodyBytes(), chat, new KeyRing(c.keys()),
                     catalog, traces, metrics, c.transport());
-            return new ProxyServer(front, ledger, catalog, c.host());
+            return new ProxyServer(front, ledger, catalog, c.host(), pools);
         } catch (RuntimeException e) {
-            ledger.close();
+            if (ledger != null) ledger.close();
+            pools.forEach(UpstreamPool::close);
             throw e;
         }
     }
@@ -82,23 +87,20 @@ public final class ProxyServer implements AutoCloseable {
     private static List<ServedModel> models(ProxyConfig c) {
         List<ServedModel> out = new ArrayList<>();
         for (Path b : c.banks()) out.add(BankModel.of(BankReader.read(b), c.prices()));
-        Map<String, List<Upstreams.Member>> members = new LinkedHashMap<>();
+        Map<String, List<Upstream>> members = new LinkedHashMap<>();
         Map<String, String> answers = new LinkedHashMap<>();
-        Map<String, List<RawRoute>> raw = new LinkedHashMap<>();
         for (UpstreamConfig u : c.upstreams()) {
             for (var m : u.models().entrySet()) {
                 OpenAiConfig.Builder b = OpenAiConfig.builder(u.baseUrl()).modelName(m.getKey(), m.getValue()).maxRetries(u.maxRetries())
                         .backoff(u.backoff(), u.backoff().multipliedBy(16)).requestTimeout(u.timeout()).prices(c.prices())
                         .clock(c.clock());
                 u.apiKeyEnv().ifPresent(env -> b.apiKey(ApiKey.fromEnv(env)));
-                members.computeIfAbsent(m.getKey(), k -> new ArrayList<>()).add(new Upstreams.Member(u.name(), Backend.openAi(b.build())));
+                members.computeIfAbsent(m.getKey(), k -> new ArrayList<>()).add(Upstream.of(u.name(), b.build()));
                 answers.putIfAbsent(m.getKey(), u.answer());
-                raw.computeIfAbsent(m.getKey(), k -> new ArrayList<>()).add(RawRoute.of(u.name(), u.baseUrl(),
-                        u.apiKeyEnv().map(env -> ApiKey.fromEnv(env).resolve(System.getenv())), m.getValue(), u.timeout()));
             }
         }
-        members.forEach((model, ms) -> out.add(new UpstreamModel(model, Upstreams.pool(model, ms, c.cooldown(), c.clock()),
-                AnswerExtractor.forName(answers.get(model)), raw.get(model), c.prices())));
+        members.forEach((model, ms) -> out.add(new UpstreamModel(model, UpstreamPool.of(model, ms, c.cooldown(), c.clock()),
+                AnswerExtractor.forName(answers.get(model)))));
         return out;
     }
 
@@ -118,5 +120,6 @@ public final class ProxyServer implements AutoCloseable {
     public void close() {
         front.close();
         ledger.close();
+        pools.forEach(UpstreamPool::close);
     }
 }

@@ -66,6 +66,19 @@ class PassthroughTest {
     }
 
     @Test
+    void a_streamed_usage_with_only_a_total_is_read_like_any_other() throws Exception {
+        String sse = "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"sunny\"},\"finish_reason\":\"stop\"}]}\n\n"
+                + "data: {\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":30,\"total_tokens\":40}}\n\ndata: [DONE]\n\n";
+        try (var up = FakeOpenAiServer.start(r -> new FakeReply.Raw(200, "text/event-stream", sse));
+             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir))) {
+            List<JsonNode> chunks = StreamingTest.data(StreamingTest.stream(Fixtures.root(proxy),
+                    BODY + ", \"stream\": true, \"stream_options\": {\"include_usage\": true}}", l -> { }));
+            assertThat(chunks.getLast().path("ponder").path("dollars").asDouble()).as("10 completion tokens from the total, 30 prompt")
+                    .isCloseTo(0.04, org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    @Test
     void tools_with_a_strategy_are_refused_naming_the_field() throws Exception {
         try (var up = FakeOpenAiServer.start();
              var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir))) {

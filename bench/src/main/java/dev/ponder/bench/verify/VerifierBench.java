@@ -6,7 +6,8 @@ import dev.ponder.core.verify.java.JavaProblems;
 import dev.ponder.core.verify.java.JavaRun;
 import dev.ponder.core.verify.java.JavaSandbox;
 import dev.ponder.core.verify.java.JavaTests;
-import dev.ponder.core.verify.java.SandboxLimits;
+import dev.ponder.sandbox.SandboxLimits;
+import dev.ponder.sandbox.Sandboxes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public final class VerifierBench {
         long startPool = System.nanoTime();
         int poolPassed;
         double poolRate;
-        try (JavaSandbox sandbox = JavaSandbox.bubblewrap(limits, workers)) {
+        try (JavaSandbox sandbox = Sandboxes.bubblewrap(limits, workers)) {
             long warm = System.nanoTime();
             runPool(sandbox, problems.subList(0, Math.min(8, problems.size())), workers); // let the pool fill
             double startup = (System.nanoTime() - warm) / 1e9;

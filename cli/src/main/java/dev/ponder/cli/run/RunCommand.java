@@ -8,7 +8,8 @@ import dev.ponder.core.backend.openai.ApiKey;
 import dev.ponder.core.backend.openai.OpenAiConfig;
 import dev.ponder.core.verify.Verifier;
 import dev.ponder.core.verify.java.JavaSandbox;
-import dev.ponder.core.verify.java.SandboxLimits;
+import dev.ponder.sandbox.SandboxLimits;
+import dev.ponder.sandbox.Sandboxes;
 import dev.ponder.lab.eval.PassAtKReport;
 import java.util.SplittableRandom;
 import dev.ponder.core.bank.Bank;
@@ -209,7 +210,7 @@ public final class RunCommand implements Runnable {
                 Verifier v = src.verifier();
                 if (src.extractor().label().equals("code")) {
                     var limits = SandboxLimits.defaults();
-                    sandbox = unsandboxed ? JavaSandbox.unsandboxed(limits, 2) : JavaSandbox.bubblewrap(limits, 2);
+                    sandbox = unsandboxed ? Sandboxes.unsandboxed(limits, 2) : Sandboxes.bubblewrap(limits, 2);
                     v = Verifier.javaTests(sandbox);
                 }
                 PassAtKReport.Report r = PassAtKReport.run(src.evaluation(budget, seed), src.backend().get(), src.problems(), n, v, seed);

@@ -8,7 +8,8 @@ import dev.ponder.core.verify.java.JavaProblems;
 import dev.ponder.core.verify.java.JavaRun;
 import dev.ponder.core.verify.java.JavaSandbox;
 import dev.ponder.core.verify.java.JavaTests;
-import dev.ponder.core.verify.java.SandboxLimits;
+import dev.ponder.sandbox.SandboxLimits;
+import dev.ponder.sandbox.Sandboxes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ public final class VerifyCommand implements Callable<Integer> {
         long start = System.nanoTime();
         JavaRun run;
         String isolation;
-        try (JavaSandbox sandbox = unsandboxed ? JavaSandbox.unsandboxed(limits, 1) : JavaSandbox.bubblewrap(limits, 1)) {
+        try (JavaSandbox sandbox = unsandboxed ? Sandboxes.unsandboxed(limits, 1) : Sandboxes.bubblewrap(limits, 1)) {
             isolation = sandbox.isolation();
             run = JavaTests.verify(sandbox, problem, code);
         }

@@ -8,7 +8,7 @@ import dev.ponder.cli.Cli;
 import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.core.testing.FakeOutput;
 import dev.ponder.core.testing.FakeReply;
-import dev.ponder.core.verify.java.JavaSandbox;
+import dev.ponder.sandbox.Sandboxes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ class CodeLoopTest {
         })) {
             List<String> args = new ArrayList<>(List.of("run", "--problems", file.toString(), "--base-url", server.baseUrl().toString(),
                     "--model", "fake-coder", "--pass-at-k", "2", "--json"));
-            if (JavaSandbox.bubblewrapUnavailable().isPresent()) args.add("--unsandboxed");
+            if (Sandboxes.bubblewrapUnavailable().isPresent()) args.add("--unsandboxed");
             Cli c = Cli.run(args.toArray(String[]::new));
             assertThat(c.exit()).as(c.err()).isZero();
             JsonNode report = JSON.readTree(c.out()).at("/runs/0/pass_at_k");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.cli.Main;
-import dev.ponder.core.verify.java.JavaSandbox;
+import dev.ponder.sandbox.Sandboxes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -50,7 +50,7 @@ class VerifyCommandTest {
 
     @Test
     void json_verdict_for_a_passing_and_a_failing_candidate() throws IOException {
-        Assumptions.assumeTrue(JavaSandbox.bubblewrapUnavailable().isEmpty(), "bwrap missing: skipping ponder verify run");
+        Assumptions.assumeTrue(Sandboxes.bubblewrapUnavailable().isEmpty(), "bwrap missing: skipping ponder verify run");
         Path good = Files.writeString(dir.resolve("good.java"), "```java\n        return a + b;\n    }\n}\n```\n");
         Path bad = Files.writeString(dir.resolve("bad.java"), "        return a - b;\n    }\n}\n");
         Result ok = run("verify", "--problems", problems.toString(), "--task", "Tiny/0", "--candidate", good.toString(), "--json");

@@ -1,7 +1,6 @@
 package dev.ponder.core.backend;
 
 import dev.ponder.core.model.Usage;
-import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -13,17 +12,14 @@ public interface Backend {
     /** A short name for traces, e.g. {@code openai:http://localhost:8000/v1} or {@code replay:math-qwen25-rm8}. */
     String name();
 
-    /** Returns exactly {@code request.n()} generations, or throws. */
-    List<Generation> generate(GenerationRequest request);
+    /** Exactly {@code request.n()} generations and the tries they took, or throws (the exception counts its tries). */
+    Generated generate(GenerationRequest request);
 
     /** The most this request can cost, reserved against the budget before the call. */
     Usage worstCase(GenerationRequest request);
 
     /** How many more samples this backend can give for the request, when it is finite (replay). */
     default OptionalInt remaining(GenerationRequest request) { return OptionalInt.empty(); }
-
-    /** Retries this backend made on the calling thread's last {@link #generate} (for the trace). */
-    default int lastAttempts() { return 1; }
 
     /** Replays a bank's recorded samples; {@code seed} empty keeps the recorded order. */
     static Backend replay(dev.ponder.core.bank.Bank bank, java.util.Optional<Long> seed, PriceCatalogue prices) {

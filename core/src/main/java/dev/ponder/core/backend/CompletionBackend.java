@@ -1,7 +1,6 @@
 package dev.ponder.core.backend;
 
 import dev.ponder.core.model.Usage;
-import java.util.List;
 
 /**
  * A backend that can also continue a raw prompt ({@code /v1/completions}): no chat template, the model writes on from
@@ -11,7 +10,7 @@ import java.util.List;
 public interface CompletionBackend extends Backend {
 
     /** {@code request.n()} continuations of the prompt, or throws. */
-    List<Generation> complete(CompletionRequest request);
+    Generated complete(CompletionRequest request);
 
     /** The most a completion can cost, reserved against the budget before the call. */
     Usage worstCase(CompletionRequest request);

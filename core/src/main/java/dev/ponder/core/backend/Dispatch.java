@@ -2,7 +2,6 @@ package dev.ponder.core.backend;
 
 import dev.ponder.core.model.Usage;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -27,19 +26,13 @@ final class Dispatch implements Backend {
     }
 
     @Override
-    public List<Generation> generate(GenerationRequest request) { return of(request).generate(request); }
+    public Generated generate(GenerationRequest request) { return of(request).generate(request); }
 
     @Override
     public Usage worstCase(GenerationRequest request) { return of(request).worstCase(request); }
 
     @Override
     public OptionalInt remaining(GenerationRequest request) { return of(request).remaining(request); }
-
-    @Override
-    public int lastAttempts() {
-        Backend b = last.get();
-        return b == null ? 1 : b.lastAttempts();
-    }
 
     private Backend of(GenerationRequest request) {
         Backend b;

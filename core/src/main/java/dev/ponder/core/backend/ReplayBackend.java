@@ -43,7 +43,7 @@ final class ReplayBackend implements Backend {
     public synchronized void reset() { cursor.clear(); }
 
     @Override
-    public synchronized List<Generation> generate(GenerationRequest request) {
+    public synchronized Generated generate(GenerationRequest request) {
         String id = problemId(request);
         List<RecordedSample> all = bank.samplesOf(id);
         int at = cursor.getOrDefault(id, 0);
@@ -59,7 +59,7 @@ final class ReplayBackend implements Backend {
             out.add(new Generation(s.text(), "", "stop", usageOf(s), Optional.of(s.answer()), s.score(), Optional.of(s.correct())));
         }
         cursor.put(id, at + request.n());
-        return out;
+        return Generated.once(out);
     }
 
     @Override

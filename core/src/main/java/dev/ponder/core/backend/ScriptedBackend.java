@@ -55,7 +55,7 @@ public final class ScriptedBackend implements Backend {
     public String name() { return name; }
 
     @Override
-    public synchronized List<Generation> generate(GenerationRequest request) {
+    public synchronized Generated generate(GenerationRequest request) {
         calls++;
         List<Generation> out = new ArrayList<>();
         for (int i = 0; i < request.n(); i++) {
@@ -65,7 +65,7 @@ public final class ScriptedBackend implements Backend {
             }
             out.add(Generation.live(text, "", "stop", perGeneration));
         }
-        return out;
+        return Generated.once(out);
     }
 
     @Override

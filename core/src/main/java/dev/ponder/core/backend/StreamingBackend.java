@@ -1,7 +1,5 @@
 package dev.ponder.core.backend;
 
-import java.util.List;
-
 /** A backend that can also deliver its output token by token (server-sent events from an OpenAI-compatible server). */
 public interface StreamingBackend extends Backend {
 
@@ -10,7 +8,7 @@ public interface StreamingBackend extends Backend {
      * generations, with usage, once all choices are complete. A stream cut after some output was delivered fails with
      * {@code STREAM_BROKEN} and {@link dev.ponder.core.error.PonderException#outputDelivered()} true (not retried).
      */
-    List<Generation> stream(GenerationRequest request, StreamListener listener);
+    Generated stream(GenerationRequest request, StreamListener listener);
 
     /**
      * {@code backend} itself when it streams; otherwise a view that generates first and then delivers each

@@ -11,17 +11,18 @@ record WholeOutputStreaming(Backend backend) implements StreamingBackend {
     public String name() { return backend.name(); }
 
     @Override
-    public List<Generation> generate(GenerationRequest request) { return backend.generate(request); }
+    public Generated generate(GenerationRequest request) { return backend.generate(request); }
 
     @Override
-    public List<Generation> stream(GenerationRequest request, StreamListener listener) {
-        List<Generation> gens = backend.generate(request);
+    public Generated stream(GenerationRequest request, StreamListener listener) {
+        Generated got = backend.generate(request);
+        List<Generation> gens = got.generations();
         for (int i = 0; i < gens.size(); i++) {
             Generation g = gens.get(i);
             if (!g.reasoning().isEmpty()) listener.onDelta(new Delta(i, Delta.Channel.REASONING, g.reasoning()));
             if (!g.text().isEmpty()) listener.onDelta(new Delta(i, Delta.Channel.CONTENT, g.text()));
         }
-        return gens;
+        return got;
     }
 
     @Override
@@ -29,7 +30,4 @@ record WholeOutputStreaming(Backend backend) implements StreamingBackend {
 
     @Override
     public OptionalInt remaining(GenerationRequest request) { return backend.remaining(request); }
-
-    @Override
-    public int lastAttempts() { return backend.lastAttempts(); }
 }

@@ -40,6 +40,7 @@ public final class PonderException extends RuntimeException {
     private final Kind kind;
     private final Duration retryAfter;
     private final boolean outputDelivered;
+    private final int attempts;
 
     public PonderException(Kind kind, String message) {
         this(kind, message, null, null);
@@ -62,6 +63,17 @@ public final class PonderException extends RuntimeException {
         this.kind = kind;
         this.retryAfter = retryAfter;
         this.outputDelivered = outputDelivered;
+        this.attempts = 1;
+    }
+
+    private PonderException(PonderException e, int attempts) {
+        super(e.getMessage(), e.getCause());
+        this.kind = e.kind;
+        this.retryAfter = e.retryAfter;
+        this.outputDelivered = e.outputDelivered;
+        this.attempts = attempts;
+        setStackTrace(e.getStackTrace());
+        for (Throwable s : e.getSuppressed()) addSuppressed(s);
     }
 
     public static PonderException invalid(String format, Object... args) {
@@ -77,4 +89,13 @@ public final class PonderException extends RuntimeException {
 
     /** The server's Retry-After, when it sent one. */
     public Optional<Duration> retryAfter() { return Optional.ofNullable(retryAfter); }
+
+    /** The tries made before giving up (1 + retries; all of a pool's upstreams' tries), for the trace. */
+    public int attempts() { return attempts; }
+
+    /** The same failure, counted as {@code n} tries. */
+    public PonderException withAttempts(int n) {
+        if (n < 1) throw new IllegalArgumentException("attempts must be >= 1, was " + n);
+        return n == attempts ? this : new PonderException(this, n);
+    }
 }

@@ -4,6 +4,7 @@ import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.CompletionBackend;
 import dev.ponder.core.backend.CompletionRequest;
+import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.budget.Meter;
@@ -165,7 +166,7 @@ public final class Session {
     }
 
     private List<Sample> call(String purpose, String model, int wanted, IntFunction<Usage> worstCase,
-                              IntFunction<List<Generation>> generate, boolean thinking, boolean keep) {
+                              IntFunction<Generated> generate, boolean thinking, boolean keep) {
         if (stopped()) return List.of();
         int n = wanted;
         Meter.Reservation hold = null;
@@ -179,15 +180,16 @@ public final class Session {
             }
         }
         var started = clock.instant();
-        List<Generation> gens;
+        Generated got;
         try {
-            gens = generate.apply(n);
+            got = generate.apply(n);
         } catch (PonderException e) {
             hold.settle(Usage.ZERO);
-            trace.record(purpose, backend.name(), model, 0, Usage.ZERO, started, backend.lastAttempts(),
+            trace.record(purpose, backend.name(), model, 0, Usage.ZERO, started, e.attempts(),
                     List.of(), Optional.of(e.kind() + ": " + e.getMessage()));
             return halt(e.kind() == PonderException.Kind.SAMPLES_EXHAUSTED ? StopReason.EXHAUSTED : StopReason.FAILED, e.getMessage());
         }
+        List<Generation> gens = got.generations();
         Usage total = Usage.ZERO;
         List<Sample> out = new ArrayList<>(gens.size());
         for (Generation g : gens) {
@@ -200,7 +202,7 @@ public final class Session {
             out.add(s);
         }
         hold.settle(total);
-        trace.record(purpose, backend.name(), model, gens.size(), total, started, backend.lastAttempts(), List.of(), Optional.empty());
+        trace.record(purpose, backend.name(), model, gens.size(), total, started, got.attempts(), List.of(), Optional.empty());
         return out;
     }
 

@@ -47,7 +47,7 @@ public final class LlmJudge implements Verifier {
         GenerationRequest request = GenerationRequest.of(model, List.of(Message.system(SYSTEM), Message.user(prompt)), 1);
         List<Generation> replies;
         try {
-            replies = backend.generate(request);
+            replies = backend.generate(request).generations();
         } catch (PonderException e) {
             if (e.kind() == PonderException.Kind.BUDGET_EXCEEDED) throw e;
             return Verdict.undecided("judge call failed: " + e.getMessage());

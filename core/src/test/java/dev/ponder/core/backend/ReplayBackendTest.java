@@ -17,7 +17,7 @@ class ReplayBackendTest {
     private final String id = bank.problems().getFirst().id();
 
     private List<String> texts(Backend b, int n) {
-        return b.generate(GenerationRequest.of("m", List.of(Message.user("q")), n).withProblemId(id))
+        return b.generate(GenerationRequest.of("m", List.of(Message.user("q")), n).withProblemId(id)).generations()
                 .stream().map(Generation::text).toList();
     }
 
@@ -52,7 +52,7 @@ class ReplayBackendTest {
     void a_question_is_matched_by_text_and_an_unknown_one_is_not_found() {
         Backend b = Backend.replay(bank, Optional.empty(), PriceCatalogue.empty());
         String q = bank.problems().getFirst().question();
-        assertThat(b.generate(GenerationRequest.of("m", List.of(Message.user(q)), 1))).hasSize(1);
+        assertThat(b.generate(GenerationRequest.of("m", List.of(Message.user(q)), 1)).generations()).hasSize(1);
         assertThatThrownBy(() -> b.generate(GenerationRequest.of("m", List.of(Message.user("what is love?")), 1)))
                 .extracting(e -> ((PonderException) e).kind()).isEqualTo(PonderException.Kind.NOT_FOUND);
     }
@@ -62,7 +62,7 @@ class ReplayBackendTest {
         Bank g = BankReader.read(SharedData.shippedBank("game24-gpt4-io"));
         String gid = g.problems().getFirst().id();
         Backend b = Backend.replay(g, Optional.empty(), PriceCatalogue.empty());
-        Generation gen = b.generate(GenerationRequest.of("m", List.of(Message.user("q")), 1).withProblemId(gid)).getFirst();
+        Generation gen = b.generate(GenerationRequest.of("m", List.of(Message.user("q")), 1).withProblemId(gid)).generations().getFirst();
         assertThat(gen.usage().dollars()).isEqualTo(g.samplesOf(gid).getFirst().costUsd().orElseThrow());
         assertThat(gen.recordedCorrect()).contains(g.samplesOf(gid).getFirst().correct());
     }

@@ -14,4 +14,17 @@ class PonderExceptionTest {
         assertThat(after.outputDelivered()).isTrue();
         assertThat(new PonderException(PonderException.Kind.TIMEOUT, "slow").outputDelivered()).isFalse();
     }
+
+    @Test
+    void a_failure_counted_as_more_tries_keeps_everything_else() {
+        var e = new PonderException(PonderException.Kind.RATE_LIMITED, "slow down", java.time.Duration.ofSeconds(2), null, false);
+        var counted = e.withAttempts(3);
+        assertThat(e.attempts()).isEqualTo(1);
+        assertThat(counted.attempts()).isEqualTo(3);
+        assertThat(counted.kind()).isEqualTo(e.kind());
+        assertThat(counted.getMessage()).isEqualTo(e.getMessage());
+        assertThat(counted.retryAfter()).isEqualTo(e.retryAfter());
+        assertThat(counted.getStackTrace()).isEqualTo(e.getStackTrace());
+        assertThat(counted.withAttempts(3)).isSameAs(counted);
+    }
 }

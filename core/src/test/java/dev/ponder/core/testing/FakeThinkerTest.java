@@ -16,15 +16,15 @@ class FakeThinkerTest {
             OpenAiBackend b = OpenAiBackend.create(OpenAiConfig.builder(server.baseUrl()).model("m").build());
             String prompt = "Q: what? <think>";
 
-            Generation first = b.complete(CompletionRequest.of("m", prompt, 100, List.of("</think>"))).getFirst();
+            Generation first = b.complete(CompletionRequest.of("m", prompt, 100, List.of("</think>"))).generations().getFirst();
             assertThat(first.text()).isEqualTo(" t1 t2 t3 t4 t5 ");
             String extended = prompt + first.text().stripTrailing() + " Wait";
-            Generation second = b.complete(CompletionRequest.of("m", extended, 100, List.of("</think>"))).getFirst();
+            Generation second = b.complete(CompletionRequest.of("m", extended, 100, List.of("</think>"))).generations().getFirst();
             assertThat(second.text()).isEqualTo(" t7 t8 t9 t10 t11 ");
-            Generation capped = b.complete(CompletionRequest.of("m", prompt, 3, List.of("</think>"))).getFirst();
+            Generation capped = b.complete(CompletionRequest.of("m", prompt, 3, List.of("</think>"))).generations().getFirst();
             assertThat(capped.text()).isEqualTo(" t1 t2 t3");
             assertThat(capped.finishReason()).isEqualTo("length");
-            Generation answer = b.complete(CompletionRequest.of("m", extended + " </think>", 50, List.of())).getFirst();
+            Generation answer = b.complete(CompletionRequest.of("m", extended + " </think>", 50, List.of())).generations().getFirst();
             assertThat(answer.text()).isEqualTo(" The answer is 42.");
         }
     }

@@ -25,8 +25,8 @@ public final class SharedData {
         return Optional.empty();
     }
 
-    /** A path inside the shared directory, when the directory is there. */
-    public static Optional<Path> resolve(String relative) { return root().map(s -> s.resolve(relative)); }
+    /** A path inside the shared directory, when it is there. */
+    public static Optional<Path> resolve(String relative) { return root().map(s -> s.resolve(relative)).filter(Files::exists); }
 
     public static Optional<Path> bank(String name) { return root().map(r -> r.resolve("banks").resolve(name)); }
 

@@ -1,11 +1,11 @@
 package dev.ponder.lab.runner;
 
 import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Usage;
-import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -33,7 +33,7 @@ final class LimitedBackend implements Backend {
     public String name() { return inner.name(); }
 
     @Override
-    public List<Generation> generate(GenerationRequest request) {
+    public Generated generate(GenerationRequest request) {
         Usage worst = inner.worstCase(request);
         if (!guard.reserve(worst.dollars())) {
             refused = true;
@@ -46,8 +46,8 @@ final class LimitedBackend implements Backend {
             try {
                 if (limits.requests().isPresent()) limits.requests().get().acquire(1);
                 if (limits.tokens().isPresent()) limits.tokens().get().acquire(Math.max(1, worst.totalTokens()));
-                List<Generation> out = inner.generate(request);
-                for (Generation g : out) settled += g.usage().dollars();
+                Generated out = inner.generate(request);
+                for (Generation g : out.generations()) settled += g.usage().dollars();
                 return out;
             } finally {
                 limits.inFlight().release();
@@ -65,7 +65,4 @@ final class LimitedBackend implements Backend {
 
     @Override
     public OptionalInt remaining(GenerationRequest request) { return inner.remaining(request); }
-
-    @Override
-    public int lastAttempts() { return inner.lastAttempts(); }
 }

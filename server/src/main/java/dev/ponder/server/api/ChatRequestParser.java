@@ -18,7 +18,7 @@ import java.util.Set;
  * marked for pass-through to the upstream as sent.
  */
 public final class ChatRequestParser {
-    private static final ObjectMapper JSON = dev.ponder.core.json.JsonMappers.mapper();
+    private static final ObjectMapper JSON = dev.ponder.server.json.JsonMappers.mapper();
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant");
     private static final Set<String> HANDLED = Set.of("model", "messages", "n", "stream", "stream_options", "max_tokens",
             "max_completion_tokens", "seed", "ponder");

@@ -7,11 +7,11 @@ import dev.ponder.core.backend.StreamingBackend;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Usage;
 import dev.ponder.server.api.ChatRequest;
+import dev.ponder.server.upstream.UpstreamPool;
 import java.util.Optional;
 
 /** A model served by one or more upstream OpenAI-compatible servers (tried in order, with fallback). */
-public record UpstreamModel(String id, dev.ponder.server.upstream.UpstreamPool pool, AnswerExtractor extractor, java.util.List<dev.ponder.server.upstream.RawRoute> raw,
-                            dev.ponder.core.backend.PriceCatalogue prices) implements ServedModel {
+public record UpstreamModel(String id, UpstreamPool pool, AnswerExtractor extractor) implements ServedModel {
 
     @Override
     public Ask ask(ChatRequest r, String traceId) {

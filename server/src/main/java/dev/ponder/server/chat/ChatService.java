@@ -17,12 +17,12 @@ import dev.ponder.server.budget.Spending;
 import dev.ponder.server.catalog.Catalog;
 import dev.ponder.server.catalog.ServedModel;
 import dev.ponder.server.catalog.UpstreamModel;
-import dev.ponder.core.backend.openai.HttpTransport;
-import java.util.concurrent.ScheduledExecutorService;
 import dev.ponder.server.ledger.Entry;
 import dev.ponder.server.metrics.ProxyMetrics;
 import dev.ponder.server.trace.TraceJson;
 import dev.ponder.server.trace.TraceStore;
+import dev.ponder.server.upstream.HttpTransport;
+import dev.ponder.server.upstream.Relayed;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -61,7 +61,8 @@ public final class ChatService implements AutoCloseable {
         this.random = random;
     }
 
-    public void complete(Caller caller, ChatRequest req, Reply reply) {
+    /** Serves one request on a thread that may block; a relayed body goes out on {@code transport}. */
+    public void complete(Caller caller, ChatRequest req, Reply reply, HttpTransport transport) {
         long started = System.nanoTime();
         String traceId = nextId();
         reply.trace(traceId);
@@ -72,7 +73,7 @@ public final class ChatService implements AutoCloseable {
             strategyTag = t.strategy().name();
             for (String id : t.model().baseIds()) caller.mayUse(id);
             limiter.admit(caller);
-            Execution ex = new Execution(caller, req, t, traceId, reply);
+            Execution ex = new Execution(caller, req, t, traceId, reply, transport);
             Optional<Outcome> out = ex.run(started);
             out.ifPresent(o -> reply.finish(o, ex.live));
             // a relayed answer goes out only now, after run() kept the trace: its id can be looked up at once
@@ -155,11 +156,11 @@ public final class ChatService implements AutoCloseable {
     /**
      * Completes the request without blocking, when it can be: a non-streamed one-choice {@code single} request (or a
      * non-streamed tool call) to an upstream model, on a ledger that holds budgets in memory, relayed on
-     * {@code transport} with retry waits on {@code timer}; the reply is sent from the transport's thread. Returns false,
+     * {@code transport} with retry waits on its timer; the reply is sent from the transport's thread. Returns false,
      * having done nothing, for every other request ({@code auto}, whose router computes embeddings, included): those
      * go to {@link #complete} on a thread that may block.
      */
-    public boolean completeWithoutBlocking(Caller caller, ChatRequest req, Reply reply, HttpTransport transport, ScheduledExecutorService timer) {
+    public boolean completeWithoutBlocking(Caller caller, ChatRequest req, Reply reply, HttpTransport transport) {
         if (req.stream() || req.model().equals(dev.ponder.server.route.AutoRoute.MODEL) || !spending.ledger().holdsInMemory()) return false;
         Catalog.Target target;
         try {
@@ -193,9 +194,9 @@ public final class ChatService implements AutoCloseable {
         List<TraceJson.Run> runs = List.of(new TraceJson.Run(trace, List.of(), "", "DONE", Optional.empty()));
         java.time.Instant callStarted = clock.instant();
         Spending.Reservation held = res;
-        java.util.concurrent.CompletableFuture<dev.ponder.core.backend.openai.Relayed> relay;
+        java.util.concurrent.CompletableFuture<Relayed> relay;
         try {
-            relay = model.pool().relayAsync(model.id(), req.body(), Passthrough.promptChars(req), transport, timer);
+            relay = model.pool().relayAsync(model.id(), req.body(), Passthrough.promptChars(req), transport);
         } catch (RuntimeException e) {
             relay = java.util.concurrent.CompletableFuture.failedFuture(e); // answered and settled below like any failure
         }
@@ -210,7 +211,7 @@ public final class ChatService implements AutoCloseable {
                     answer = Passthrough.answered(trace, model, callStarted, r, req, traceId, target.route());
                 } else {
                     RuntimeException e = err instanceof RuntimeException re ? re : new PonderException(PonderException.Kind.INTERNAL, err.toString(), err);
-                    Passthrough.failed(trace, model, callStarted, 0, e);
+                    Passthrough.failed(trace, model, callStarted, e);
                     failure = ApiError.of(e);
                 }
             } catch (RuntimeException e) {
@@ -255,13 +256,15 @@ public final class ChatService implements AutoCloseable {
         final Catalog.Target target;
         final String traceId;
         final Reply reply;
+        final HttpTransport transport;
         final boolean single;
         final boolean live;
         final List<TraceJson.Run> runs = new CopyOnWriteArrayList<>();
         final List<Trace> allTraces = new CopyOnWriteArrayList<>();
         byte[] relayedAnswer;
 
-        Execution(Caller caller, ChatRequest req, Catalog.Target target, String traceId, Reply reply) {
+        Execution(Caller caller, ChatRequest req, Catalog.Target target, String traceId, Reply reply, HttpTransport transport) {
+            this.transport = transport;
             this.caller = caller;
             this.req = req;
             this.target = target;
@@ -294,7 +297,7 @@ public final class ChatService implements AutoCloseable {
                     Usage worst = model.worstCase(ask, perRun, runCount);
                     requireWholeWorstCase(res, worst);
                     new Passthrough(req, (dev.ponder.server.catalog.UpstreamModel) model, traceId, reply, clock, tr -> allTraces.add(tr),
-                            tr -> runs.add(new TraceJson.Run(tr, List.of(), "", "DONE", Optional.empty())), target.route(), answer -> relayedAnswer = answer).run();
+                            tr -> runs.add(new TraceJson.Run(tr, List.of(), "", "DONE", Optional.empty())), target.route(), answer -> relayedAnswer = answer, transport).run();
                     return Optional.empty();
                 }
                 out = Optional.of(single ? singleRun(ask, meter, seed) : strategyRuns(ask, meter, seed, runCount));

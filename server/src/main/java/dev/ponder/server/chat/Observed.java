@@ -1,6 +1,7 @@
 package dev.ponder.server.chat;
 
 import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.backend.StreamListener;
@@ -22,10 +23,10 @@ record Observed(Backend delegate, Optional<StreamListener> live, Consumer<List<G
     public String name() { return delegate.name(); }
 
     @Override
-    public List<Generation> generate(GenerationRequest request) {
-        List<Generation> out = live.isPresent() && delegate instanceof StreamingBackend s
+    public Generated generate(GenerationRequest request) {
+        Generated out = live.isPresent() && delegate instanceof StreamingBackend s
                 ? s.stream(request, live.get()) : delegate.generate(request);
-        after.accept(out);
+        after.accept(out.generations());
         return out;
     }
 
@@ -34,7 +35,4 @@ record Observed(Backend delegate, Optional<StreamListener> live, Consumer<List<G
 
     @Override
     public OptionalInt remaining(GenerationRequest request) { return delegate.remaining(request); }
-
-    @Override
-    public int lastAttempts() { return delegate.lastAttempts(); }
 }

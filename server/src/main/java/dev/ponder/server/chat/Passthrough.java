@@ -4,21 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Price;
+import dev.ponder.core.backend.openai.protocol.Responses;
+import dev.ponder.core.backend.openai.protocol.SseStream;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Usage;
 import dev.ponder.core.trace.Trace;
 import dev.ponder.server.api.ChatRequest;
 import dev.ponder.server.catalog.UpstreamModel;
-import dev.ponder.server.upstream.RawRoute;
+import dev.ponder.server.json.JsonMappers;
 import dev.ponder.server.route.Routed;
-import dev.ponder.core.backend.openai.Relayed;
+import dev.ponder.server.upstream.HttpTransport;
+import dev.ponder.server.upstream.Relayed;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -26,11 +29,11 @@ import java.util.function.Consumer;
  * every non-streamed one-choice {@code single} request, which needs no strategy engine. The response comes back as
  * the upstream wrote it (finish reasons, logprobs, tool calls, system fingerprint intact) with the proxy's id and
  * model name, usage (estimated when the upstream sent none) and the {@code ponder} field (dollars, trace id).
- * Non-streamed bodies go through the model's upstream pool (retries, cooldown, fallback); streams are relayed chunk
- * by chunk, upstreams tried in order until one starts answering.
+ * Both go through the model's upstream pool (retries, cooldown, fallback): non-streamed bodies on the pool's relay over
+ * {@code transport}, streams chunk by chunk through each upstream's own client, upstreams tried until one starts answering.
  */
 final class Passthrough {
-    private static final ObjectMapper JSON = dev.ponder.core.json.JsonMappers.mapper();
+    private static final ObjectMapper JSON = JsonMappers.mapper();
     private final ChatRequest req;
     private final UpstreamModel model;
     private final String traceId;
@@ -40,10 +43,15 @@ final class Passthrough {
     private final Consumer<Trace> onRun;
     private final Optional<Routed> route;
     private final Consumer<byte[]> answer;
+    private final HttpTransport transport;
 
-    /** {@code answer} takes a non-streamed answer, for the caller to send once the request is accounted. */
+    /**
+     * {@code answer} takes a non-streamed answer, for the caller to send once the request is accounted; such a body is
+     * relayed on {@code transport} (the caller waits for it).
+     */
     Passthrough(ChatRequest req, UpstreamModel model, String traceId, Reply reply, InstantSource clock, Consumer<Trace> onTrace,
-                Consumer<Trace> onRun, Optional<Routed> route, Consumer<byte[]> answer) {
+                Consumer<Trace> onRun, Optional<Routed> route, Consumer<byte[]> answer, HttpTransport transport) {
+        this.transport = transport;
         this.route = route;
         this.answer = answer;
         this.req = req;
@@ -65,28 +73,20 @@ final class Passthrough {
         }
         ObjectNode body = req.body().deepCopy();
         body.putObject("stream_options").put("include_usage", true);
-        List<String> failures = new ArrayList<>();
-        PonderException last = null;
-        for (RawRoute route : model.raw()) {
+        model.pool().passThrough(u -> {
             Instant started = clock.instant();
-            long t0 = System.nanoTime();
-            Price price = model.prices().find(route.upstreamModel()).or(() -> model.prices().find(model.id())).orElse(Price.FREE);
-            Usage[] used = {Usage.ZERO};
-            int[] choices = {0};
+            Chunks chunks = new Chunks(u.price(model.id()), System.nanoTime());
             try {
-                route.stream(body, data -> relay(data, price, used, choices, t0));
+                u.streamRaw(model.id(), body, chunks);
                 reply.passthroughDone();
-                trace.record("passthrough", "raw:" + route.name(), model.id(), choices[0], used[0], started, 1, List.of(), Optional.empty());
-                return;
+                trace.record("passthrough", "raw:" + u.name(), model.id(), chunks.choices, chunks.used, started, 1, List.of(), Optional.empty());
+                return chunks;
             } catch (PonderException e) {
-                trace.record("passthrough", "raw:" + route.name(), model.id(), 0, used[0], started, 1, List.of(),
+                trace.record("passthrough", "raw:" + u.name(), model.id(), 0, chunks.used, started, 1, List.of(),
                         Optional.of(e.kind() + ": " + e.getMessage()));
-                if (e.outputDelivered() || e.kind() == PonderException.Kind.INVALID_INPUT) throw e;
-                failures.add(e.getMessage());
-                last = e;
+                throw e;
             }
-        }
-        throw new PonderException(last.kind(), "model " + model.id() + ": all upstreams failed (" + String.join("; ", failures) + ")", last);
+        });
     }
 
     /** A non-streamed request: one relayed call through the pool, then the upstream's answer with ours merged in. */
@@ -94,17 +94,19 @@ final class Passthrough {
         Instant started = clock.instant();
         Relayed r;
         try {
-            r = model.pool().relay(model.id(), req.body(), promptChars(req));
-        } catch (PonderException e) {
-            failed(trace, model, started, model.pool().lastAttempts(), e);
-            throw e;
+            r = model.pool().relayAsync(model.id(), req.body(), promptChars(req), transport).join();
+        } catch (CompletionException e) {
+            RuntimeException cause = e.getCause() instanceof RuntimeException re ? re : e;
+            failed(trace, model, started, cause);
+            throw cause;
         }
         answer.accept(answered(trace, model, started, r, req, traceId, route));
     }
 
-    /** Records a relayed call that failed after {@code attempts} tries. */
-    static void failed(Trace trace, UpstreamModel model, Instant started, int attempts, RuntimeException e) {
+    /** Records a relayed call that failed, with the tries the failure counted (one when it is not a PonderException). */
+    static void failed(Trace trace, UpstreamModel model, Instant started, RuntimeException e) {
         String what = e instanceof PonderException p ? p.kind() + ": " + p.getMessage() : e.toString();
+        int attempts = e instanceof PonderException p ? p.attempts() : 1;
         trace.record("relay", model.pool().name(), model.id(), 0, Usage.ZERO, started, attempts, List.of(), Optional.of(what));
     }
 
@@ -131,41 +133,57 @@ final class Passthrough {
         return chars;
     }
 
-    private void relay(String data, Price price, Usage[] used, int[] choices, long t0) {
-        ObjectNode chunk;
-        try {
-            JsonNode n = JSON.readTree(data);
-            if (n == null || !n.isObject()) return;
-            chunk = (ObjectNode) n;
-        } catch (IOException e) {
-            throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, "malformed JSON in an upstream chunk", null, e, true);
-        }
-        JsonNode u = chunk.get("usage");
-        if (u != null && u.isObject()) used[0] = usage(u, price, t0);
-        for (JsonNode c : chunk.path("choices")) choices[0] = Math.max(choices[0], c.path("index").asInt(0) + 1);
-        chunk.put("model", req.model());
-        if (chunk.path("choices").isEmpty() && u != null && u.isObject()) {
-            if (!req.includeUsage()) return;
-            chunk.set("ponder", ponder(used[0]));
-        } else if (!req.includeUsage()) {
-            chunk.remove("usage");
-        }
-        reply.passthrough(chunk);
-    }
+    /** A passed-through stream's chunks on their way to the client: model renamed, usage priced (ours added), choices counted. */
+    private final class Chunks implements SseStream.Events {
+        private final Price price;
+        private final long t0;
+        private boolean delivered;
+        Usage used = Usage.ZERO;
+        int choices;
 
-    private static Usage usage(JsonNode u, Price price, long t0) {
-        long in = Math.max(0, u.path("prompt_tokens").asLong(0));
-        long out = Math.max(0, u.path("completion_tokens").asLong(0));
-        long reasoning = Math.max(0, u.path("completion_tokens_details").path("reasoning_tokens").asLong(0));
-        return new Usage(in, out, Math.min(reasoning, out), price.cost(in, out), Duration.ofNanos(System.nanoTime() - t0));
-    }
+        Chunks(Price price, long t0) {
+            this.price = price;
+            this.t0 = t0;
+        }
 
-    private ObjectNode ponder(Usage u) { return ponder(traceId, u); }
+        @Override
+        public void accept(String data) {
+            relay(data);
+            delivered = true;
+        }
+
+        @Override
+        public boolean delivered() { return delivered; }
+
+        private void relay(String data) {
+            ObjectNode chunk;
+            try {
+                JsonNode n = JSON.readTree(data);
+                if (n == null || !n.isObject()) return;
+                chunk = (ObjectNode) n;
+            } catch (IOException e) {
+                throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, "malformed JSON in an upstream chunk", null, e, true);
+            }
+            JsonNode u = chunk.get("usage");
+            if (u != null) {
+                Responses.usage(u).ifPresent(t -> used = new Usage(t.prompt(), t.completion(), Math.min(t.reasoning(), t.completion()),
+                        price.cost(t.prompt(), t.completion()), Duration.ofNanos(System.nanoTime() - t0)));
+            }
+            for (JsonNode c : chunk.path("choices")) choices = Math.max(choices, c.path("index").asInt(0) + 1);
+            chunk.put("model", req.model());
+            if (chunk.path("choices").isEmpty() && u != null && u.isObject()) {
+                if (!req.includeUsage()) return;
+                chunk.set("ponder", ponder(traceId, used));
+            } else if (!req.includeUsage()) {
+                chunk.remove("usage");
+            }
+            reply.passthrough(chunk);
+        }
+    }
 
     private static ObjectNode ponder(String traceId, Usage u) {
         ObjectNode p = JSON.createObjectNode();
         p.put("strategy", "single").put("trace_id", traceId).put("dollars", u.dollars()).put("samples", 1).put("calls", 1).put("passthrough", true);
         return p;
     }
-
 }

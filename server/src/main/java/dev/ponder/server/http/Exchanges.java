@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Reading request bodies (size limit, strict UTF-8, JSON) and writing JSON and text responses. */
 final class Exchanges {
-    static final ObjectMapper JSON = dev.ponder.core.json.JsonMappers.mapper();
+    static final ObjectMapper JSON = dev.ponder.server.json.JsonMappers.mapper();
 
     private Exchanges() {}
 

@@ -30,11 +30,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The HTTP side: Netty reads and writes HTTP/1.1 on a few event-loop threads (epoll where available), and each
- * complete request is handled on its own virtual thread, where the strategy engine may block on upstream calls.
- * Routes, authentication and the one place where failures become OpenAI-format errors live here. (Netty rather
- * than the JDK's built-in server, whose single dispatcher thread and per-exchange overhead held the proxy to a fifth
- * of nginx's throughput; see bench/proxy.)
+ * The HTTP side: Netty reads and writes HTTP/1.1 on one event loop per core (io_uring, epoll or NIO). A chat completion
+ * that can be relayed without blocking is relayed from the loop that read it ({@link ChatService#completeWithoutBlocking});
+ * every other request is handled on its own virtual thread, where the strategy engine may block on upstream calls, and
+ * any body it relays still goes out on its connection's loop. Routes, authentication and the one place where failures
+ * become OpenAI-format errors live here. (Netty rather than the JDK's built-in server, whose single dispatcher thread
+ * and per-exchange overhead held the proxy to a fifth of nginx's throughput; see bench/proxy.)
  */
 public final class HttpFront implements AutoCloseable {
     private final EventLoopGroup loops;
@@ -108,14 +109,15 @@ public final class HttpFront implements AutoCloseable {
             try {
                 Caller caller = authenticate(call);
                 ChatRequest req = ChatRequestParser.parse(Exchanges.json(call));
-                if (chat.completeWithoutBlocking(caller, req, new JsonReply(call), upstreams.on(loop), loop)) return;
-                onThread(call, () -> chat.complete(caller, req, req.stream() ? new SseReply(call, req.model(), req.includeUsage()) : new JsonReply(call)));
+                if (chat.completeWithoutBlocking(caller, req, new JsonReply(call), upstreams.on(loop))) return;
+                onThread(call, () -> chat.complete(caller, req, req.stream() ? new SseReply(call, req.model(), req.includeUsage()) : new JsonReply(call),
+                        upstreams.on(loop)));
                 return;
             } catch (RuntimeException refused) {
                 // the blocking path answers it again, with the same error, and counts it
             }
         }
-        onThread(call, () -> handle(call));
+        onThread(call, () -> handle(call, loop));
     }
 
     private void onThread(Call call, Runnable work) {
@@ -135,15 +137,15 @@ public final class HttpFront implements AutoCloseable {
         Exchanges.error(call, ApiError.of(ApiFailure.field("request", "the HTTP request could not be parsed (request line or headers)")));
     }
 
-    private void handle(Call ex) {
+    private void handle(Call ex, EventLoop loop) {
         try {
-            route(ex);
+            route(ex, loop);
         } catch (RuntimeException e) {
             Exchanges.error(ex, ApiError.of(e)); // ignored when a response was already under way
         }
     }
 
-    private void route(Call ex) {
+    private void route(Call ex, EventLoop loop) {
         String path = ex.path();
         String method = ex.method();
         if (path.equals("/v1/chat/completions") || path.equals("/chat/completions")) {
@@ -153,7 +155,7 @@ public final class HttpFront implements AutoCloseable {
                 allow(method, "POST");
                 Caller caller = authenticate(ex);
                 who = caller.id();
-                completions(ex, caller);
+                completions(ex, caller, loop);
             } catch (RuntimeException e) {
                 // refused before the chat service saw it (method, key, body): still counted
                 metrics.request("none", who, ApiError.of(e).status(), java.time.Duration.ofNanos(System.nanoTime() - started));
@@ -189,10 +191,10 @@ public final class HttpFront implements AutoCloseable {
         return keys.authenticate(Optional.ofNullable(ex.header("Authorization")));
     }
 
-    private void completions(Call ex, Caller caller) {
+    private void completions(Call ex, Caller caller, EventLoop loop) {
         ChatRequest req = ChatRequestParser.parse(Exchanges.json(ex));
         Reply reply = req.stream() ? new SseReply(ex, req.model(), req.includeUsage()) : new JsonReply(ex);
-        chat.complete(caller, req, reply);
+        chat.complete(caller, req, reply, upstreams.on(loop));
     }
 
     private void models(Call ex) {

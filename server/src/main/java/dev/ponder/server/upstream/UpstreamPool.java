@@ -1,179 +1,72 @@
 package dev.ponder.server.upstream;
 
-import dev.ponder.core.backend.Generation;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.backend.StreamListener;
 import dev.ponder.core.backend.StreamingBackend;
-import dev.ponder.core.backend.openai.OpenAiBackend;
-import dev.ponder.core.backend.openai.Relayed;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ponder.core.backend.openai.HttpTransport;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Usage;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * Several upstreams serving one model, tried in order. Each upstream retries with backoff itself (its
- * {@code OpenAiConfig}); when it still fails retriably it is put in cooldown and the next one is tried. A stream that
- * broke after output reached the caller is not retried (it would repeat text) and fails at once. When every upstream
- * is cooling down, they are tried anyway, soonest-available first, rather than refusing the request.
+ * Several upstreams serving one model, tried in order ({@link Fallback}: cooldown, then the next upstream). Each
+ * upstream retries with backoff itself (its {@code OpenAiConfig}). As a backend it serves the strategy engine; it
+ * also relays a client's body on an event loop ({@link #relayAsync}) and passes a client's stream through
+ * ({@link #passThrough}), with the same fallback. Closing it closes every upstream's HTTP clients.
  */
-public final class UpstreamPool implements StreamingBackend {
-    private final String model;
-    private final List<Upstreams.Member> members;
-    private final Duration cooldown;
-    private final InstantSource clock;
+public final class UpstreamPool implements StreamingBackend, AutoCloseable {
+    private static final Fallback.Tries<Generated> GENERATED = new Fallback.Tries<>(Generated::attempts, (g, n) -> new Generated(g.generations(), n));
+    private static final Fallback.Tries<Relayed> RELAYED = new Fallback.Tries<>(Relayed::attempts, Relayed::withAttempts);
+    private final Fallback fallback;
     private final String name;
-    private final Map<String, Instant> coolingUntil = new ConcurrentHashMap<>();
-    private final ThreadLocal<Integer> attempts = ThreadLocal.withInitial(() -> 1);
 
-    UpstreamPool(String model, List<Upstreams.Member> members, Duration cooldown, InstantSource clock) {
-        if (members.isEmpty()) throw PonderException.invalid("model %s has no upstream", model);
-        this.model = model;
-        this.members = List.copyOf(members);
-        this.cooldown = cooldown;
-        this.clock = clock;
-        this.name = "upstreams:" + this.members.stream().map(Upstreams.Member::name).toList();
+    private UpstreamPool(String model, List<Upstream> members, Duration cooldown, InstantSource clock) {
+        this.fallback = new Fallback(model, members, cooldown, clock);
+        this.name = "upstreams:" + members.stream().map(Upstream::name).toList();
+    }
+
+    /** Tries {@code members} in order with fallback; a failing one cools down for {@code cooldown}. */
+    public static UpstreamPool of(String model, List<Upstream> members, Duration cooldown, InstantSource clock) {
+        return new UpstreamPool(model, members, cooldown, clock);
     }
 
     @Override
     public String name() { return name; }
 
     @Override
-    public List<Generation> generate(GenerationRequest request) { return attempt(b -> b.generate(request)); }
+    public Generated generate(GenerationRequest request) { return fallback.call(u -> u.backend().generate(request), GENERATED); }
 
     @Override
-    public List<Generation> stream(GenerationRequest request, StreamListener listener) { return attempt(b -> b.stream(request, listener)); }
-
-    /**
-     * The client's body relayed as written to the first upstream that answers (see {@link OpenAiBackend#relay}), with
-     * the same retries, cooldown and fallback as any call; its attempts are all the pool's tries.
-     */
-    public Relayed relay(String requestModel, ObjectNode body, long promptChars) {
-        Relayed r = attempt(b -> b.relay(requestModel, body, promptChars));
-        // every try counts, the failed upstreams' too, not only the one that answered
-        return r.withAttempts(lastAttempts());
+    public Generated stream(GenerationRequest request, StreamListener listener) {
+        return fallback.call(u -> u.backend().stream(request, listener), GENERATED);
     }
 
     @Override
     public Usage worstCase(GenerationRequest request) {
         Usage worst = null;
-        for (Upstreams.Member m : members) {
-            Usage u = m.backend().worstCase(request);
-            if (worst == null || u.dollars() > worst.dollars()) worst = u;
+        for (Upstream u : fallback.members()) {
+            Usage w = u.backend().worstCase(request);
+            if (worst == null || w.dollars() > worst.dollars()) worst = w;
         }
         return worst;
     }
 
-    @Override
-    public int lastAttempts() { return attempts.get(); }
-
-    private <T> T attempt(Function<OpenAiBackend, T> call) {
-        List<Upstreams.Member> order = order();
-        List<String> failures = new ArrayList<>();
-        int tries = 0;
-        PonderException last = null;
-        for (Upstreams.Member m : order) {
-            try {
-                T out = call.apply(m.backend());
-                tries += m.backend().lastAttempts();
-                recovered(m);
-                attempts.set(tries);
-                return out;
-            } catch (PonderException e) {
-                tries += m.backend().lastAttempts();
-                if (!fallbackHelps(e)) {
-                    attempts.set(tries);
-                    throw e;
-                }
-                coolDown(m);
-                failures.add(m.name() + ": " + e.getMessage());
-                last = e;
-            }
-        }
-        attempts.set(tries);
-        throw allFailed(last, failures);
-    }
-
     /**
-     * {@link #relay} without blocking: the same order, cooldown and fallback, each upstream's tries on
-     * {@code transport} with waits on {@code timer}; completes on their thread.
+     * The client's body relayed as written to the first upstream that answers (see {@link Relay}), on
+     * {@code transport} without blocking; the future completes on its thread. The answer's (or the failure's)
+     * attempts are all the pool's tries, the failed upstreams' too.
      */
-    public CompletableFuture<Relayed> relayAsync(String requestModel, ObjectNode body, long promptChars, HttpTransport transport,
-                                                 ScheduledExecutorService timer) {
-        CompletableFuture<Relayed> out = new CompletableFuture<>();
-        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
-        next(order(), 0, tries, new ArrayList<>(), null, out, b -> b.relayAsync(requestModel, body, promptChars, transport, timer, tries));
-        return out;
+    public CompletableFuture<Relayed> relayAsync(String requestModel, ObjectNode body, long promptChars, HttpTransport transport) {
+        return fallback.callAsync(u -> u.relay(requestModel, body, promptChars, transport), RELAYED);
     }
 
-    private void next(List<Upstreams.Member> order, int at, java.util.concurrent.atomic.AtomicInteger tries, List<String> failures, PonderException last,
-                      CompletableFuture<Relayed> out, Function<OpenAiBackend, CompletableFuture<Relayed>> call) {
-        if (at == order.size()) {
-            out.completeExceptionally(allFailed(last, failures));
-            return;
-        }
-        Upstreams.Member m = order.get(at);
-        call.apply(m.backend()).whenComplete((r, err) -> {
-            if (err == null) {
-                recovered(m);
-                out.complete(r.withAttempts(tries.get()));
-                return;
-            }
-            Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
-            if (!(cause instanceof PonderException e) || !fallbackHelps(e)) {
-                out.completeExceptionally(cause);
-                return;
-            }
-            coolDown(m);
-            failures.add(m.name() + ": " + e.getMessage());
-            next(order, at + 1, tries, failures, e, out, call);
-        });
-    }
+    /** {@code call} on each upstream in turn, with the pool's fallback and cooldown, until one answers (passed-through streams). */
+    public <T> T passThrough(Function<Upstream, T> call) { return fallback.call(call, Fallback.Tries.one()); }
 
-    /** Upstreams not cooling down first, in the configured order, then the cooling ones, soonest available first. */
-    private List<Upstreams.Member> order() {
-        if (coolingUntil.isEmpty()) return members;
-        Instant now = clock.instant();
-        List<Upstreams.Member> order = new ArrayList<>();
-        members.stream().filter(m -> !cooling(m, now)).forEach(order::add);
-        members.stream().filter(m -> cooling(m, now)).sorted(Comparator.comparing(m -> coolingUntil.get(m.name()))).forEach(order::add);
-        return order;
-    }
-
-    private void coolDown(Upstreams.Member m) { coolingUntil.put(m.name(), clock.instant().plus(cooldown)); }
-
-    private void recovered(Upstreams.Member m) {
-        if (!coolingUntil.isEmpty()) coolingUntil.remove(m.name());
-    }
-
-    private PonderException allFailed(PonderException last, List<String> failures) {
-        return new PonderException(last.kind(), "model " + model + ": all " + members.size() + " upstream"
-                + (members.size() == 1 ? "" : "s") + " failed (" + String.join("; ", failures) + ")",
-                last.retryAfter().orElse(null), last, last.outputDelivered());
-    }
-
-    private boolean cooling(Upstreams.Member m, Instant now) {
-        Instant until = coolingUntil.get(m.name());
-        return until != null && until.isAfter(now);
-    }
-
-    /** Upstream faults move on to the next upstream; a bad request would fail everywhere, so it does not. */
-    private static boolean fallbackHelps(PonderException e) {
-        if (e.outputDelivered()) return false;
-        return switch (e.kind()) {
-            case RATE_LIMITED, UPSTREAM_UNAVAILABLE, TIMEOUT, STREAM_BROKEN, BAD_UPSTREAM_RESPONSE, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, INTERNAL -> true;
-            case INVALID_INPUT, BUDGET_EXCEEDED, SAMPLES_EXHAUSTED -> false;
-        };
-    }
+    @Override
+    public void close() { fallback.members().forEach(Upstream::close); }
 }

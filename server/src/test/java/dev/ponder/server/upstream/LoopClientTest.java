@@ -2,7 +2,6 @@ package dev.ponder.server.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ponder.core.backend.openai.HttpTransport;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;

@@ -13,7 +13,8 @@ public enum MaxTokensField {
 
     private static final java.util.regex.Pattern REASONING = java.util.regex.Pattern.compile("(?i)(o[1-9]|gpt-5)");
 
-    String fieldFor(String upstreamModel) {
+    /** The field name for {@code upstreamModel}. */
+    public String fieldFor(String upstreamModel) {
         return switch (this) {
             case MAX_TOKENS -> "max_tokens";
             case MAX_COMPLETION_TOKENS -> "max_completion_tokens";

@@ -1,7 +1,9 @@
 package dev.ponder.core.backend.openai;
 
+import dev.ponder.core.backend.Price;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.error.PonderException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -19,14 +21,15 @@ import java.util.random.RandomGenerator;
  * appended. {@code modelNames} maps Ponder model names to upstream ones; {@code defaultModel} is used when a request
  * names none. Backoff between retries is "full jitter": a uniform wait in [0, min(cap, base * 2^retry)), unless the
  * server sent Retry-After, which is honoured up to {@code maxRetryAfter} (a longer one fails at once, carrying it).
- * {@code extraBody} fields go into every request body (a request's own extra fields win). Build with {@link #builder}.
+ * {@code extraBody} fields go into every request body (a request's own extra fields win). {@code proxy} is the HTTP
+ * proxy selector, the JVM's default when empty. Build with {@link #builder}.
  */
 public record OpenAiConfig(URI baseUrl, Optional<ApiKey> apiKey, Optional<String> defaultModel,
                            Map<String, String> modelNames, Duration connectTimeout, Duration requestTimeout,
                            int maxRetries, Duration backoffBase, Duration backoffCap, Duration maxRetryAfter,
                            RandomGenerator random, Sleeper sleeper, InstantSource clock, NParameter nParameter,
                            MaxTokensField maxTokensField, Map<String, Object> extraBody, PriceCatalogue prices,
-                           int defaultMaxTokens, Optional<ThinkTags> thinkTags) {
+                           int defaultMaxTokens, Optional<ThinkTags> thinkTags, Optional<ProxySelector> proxy) {
 
     /** Body fields the backend sets itself; extra fields may not override them. */
     static final Set<String> RESERVED = Set.of("model", "messages", "prompt", "n", "stream", "stream_options");
@@ -60,23 +63,31 @@ public record OpenAiConfig(URI baseUrl, Optional<ApiKey> apiKey, Optional<String
         Objects.requireNonNull(prices, "prices");
         if (defaultMaxTokens < 1) throw new IllegalArgumentException("default max tokens must be >= 1, was " + defaultMaxTokens);
         Objects.requireNonNull(thinkTags, "thinkTags");
+        Objects.requireNonNull(proxy, "proxy");
     }
 
     private static void positive(Duration d, String what) {
         if (d == null || d.isNegative() || d.isZero()) throw new IllegalArgumentException(what + " must be > 0, was " + d);
     }
 
-    static void checkExtra(Map<String, Object> extra, String where) {
+    /** Refuses extra body fields that the backend sets itself (model, messages, prompt, n, stream, stream_options). */
+    public static void checkExtra(Map<String, Object> extra, String where) {
         for (String k : extra.keySet()) {
             if (RESERVED.contains(k)) throw PonderException.invalid("%s: \"%s\" is set by the backend and cannot be passed through", where, k);
         }
     }
 
-    /** The upstream name of a Ponder model name. */
-    String upstreamModel(String model) {
+    /** The upstream name of a Ponder model name (the default model for a blank one). */
+    public String upstreamModel(String model) {
         String m = model.isBlank() ? defaultModel.orElseThrow(() -> PonderException.invalid(
                 "no model given: name one in the request or set a default model for %s", baseUrl)) : model;
         return modelNames.getOrDefault(m, m);
+    }
+
+    /** The price of a Ponder model name: the catalogue's for its upstream name, else for the name itself, else free. */
+    public Price priceOf(String model) {
+        String upstream = upstreamModel(model);
+        return prices.find(upstream).or(() -> prices.find(model)).orElse(Price.FREE);
     }
 
     public static Builder builder(String baseUrl) { return new Builder(URI.create(baseUrl)); }
@@ -104,6 +115,7 @@ public record OpenAiConfig(URI baseUrl, Optional<ApiKey> apiKey, Optional<String
         private PriceCatalogue prices = PriceCatalogue.shipped();
         private int defaultMaxTokens = 4096;
         private Optional<ThinkTags> thinkTags = Optional.empty();
+        private Optional<ProxySelector> proxy = Optional.empty();
 
         private Builder(URI baseUrl) { this.baseUrl = baseUrl; }
 
@@ -131,11 +143,13 @@ public record OpenAiConfig(URI baseUrl, Optional<ApiKey> apiKey, Optional<String
         public Builder prices(PriceCatalogue p) { prices = p; return this; }
         public Builder defaultMaxTokens(int t) { defaultMaxTokens = t; return this; }
         public Builder thinkTags(ThinkTags t) { thinkTags = Optional.of(t); return this; }
+        /** The HTTP proxies to go through; unset, the JVM's default selector (-Dhttps.proxyHost, java.net.useSystemProxies). */
+        public Builder proxy(ProxySelector p) { proxy = Optional.of(p); return this; }
 
         public OpenAiConfig build() {
             return new OpenAiConfig(baseUrl, apiKey, defaultModel, modelNames, connectTimeout, requestTimeout, maxRetries,
                     backoffBase, backoffCap, maxRetryAfter, random, sleeper, clock, nParameter, maxTokensField, extraBody,
-                    prices, defaultMaxTokens, thinkTags);
+                    prices, defaultMaxTokens, thinkTags, proxy);
         }
     }
 }

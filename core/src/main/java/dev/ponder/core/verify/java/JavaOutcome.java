@@ -8,10 +8,4 @@ public enum JavaOutcome {
 
     /** The label used in verdict reasons and JSON: {@code passed}, {@code compile_error}, ... */
     public String label() { return name().toLowerCase(Locale.ROOT); }
-
-    static JavaOutcome ofCode(int code) {
-        JavaOutcome[] all = values();
-        if (code < 0 || code >= all.length) throw new IllegalArgumentException("unknown outcome code " + code);
-        return all[code];
-    }
 }

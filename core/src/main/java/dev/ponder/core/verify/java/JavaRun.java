@@ -17,6 +17,4 @@ public record JavaRun(JavaOutcome outcome, String detail, long millis) {
                 ? Verdict.accepted(outcome.label())
                 : Verdict.rejected(outcome.label() + ": " + detail);
     }
-
-    JavaRun withMillis(long ms) { return new JavaRun(outcome, detail, ms); }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.CompletionRequest;
+import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.model.Usage;
 import dev.ponder.core.testing.FakeOpenAiServer;
@@ -23,7 +24,7 @@ class OpenAiBackendTest {
     @Test
     void returns_n_choices_from_one_request_when_the_server_honours_n() {
         try (var server = FakeOpenAiServer.start(r -> FakeReply.each(r, i -> FakeOutput.text("answer " + i)))) {
-            List<Generation> g = fx.backend(server).generate(ask("two plus two", 3));
+            List<Generation> g = fx.backend(server).generate(ask("two plus two", 3)).generations();
 
             assertThat(g).extracting(Generation::text).containsExactly("answer 0", "answer 1", "answer 2");
             assertThat(g).extracting(Generation::finishReason).containsOnly("stop");
@@ -36,7 +37,7 @@ class OpenAiBackendTest {
     void usage_is_split_across_choices_and_sums_to_what_the_server_reported() {
         // prompt "two plus two" = 3 tokens; outputs of 1, 2 and 3 words = 6 completion tokens
         try (var server = FakeOpenAiServer.start(r -> FakeReply.texts("a", "b c", "d e f"))) {
-            List<Generation> g = fx.backend(server).generate(ask("two plus two", 3));
+            List<Generation> g = fx.backend(server).generate(ask("two plus two", 3)).generations();
 
             Usage total = g.stream().map(Generation::usage).reduce(Usage.ZERO, Usage::plus);
             assertThat(total.inputTokens()).isEqualTo(3);
@@ -49,7 +50,7 @@ class OpenAiBackendTest {
     @Test
     void reasoning_content_becomes_reasoning_and_its_tokens_are_counted_and_priced_as_output() {
         try (var server = FakeOpenAiServer.start(r -> FakeReply.outputs(FakeOutput.thinking("let me think about it", "4")))) {
-            Generation g = fx.backend(server).generate(ask("two plus two", 1)).getFirst();
+            Generation g = fx.backend(server).generate(ask("two plus two", 1)).generations().getFirst();
 
             assertThat(g.text()).isEqualTo("4");
             assertThat(g.reasoning()).isEqualTo("let me think about it");
@@ -63,7 +64,7 @@ class OpenAiBackendTest {
     void reads_the_newer_reasoning_field_name_too() {
         try (var server = FakeOpenAiServer.start(r -> FakeReply.outputs(FakeOutput.thinking("hmm yes", "4"))
                 .style(FakeReply.StreamStyle.DEFAULT.reasoningField("reasoning")))) {
-            assertThat(fx.backend(server).generate(ask("q", 1)).getFirst().reasoning()).isEqualTo("hmm yes");
+            assertThat(fx.backend(server).generate(ask("q", 1)).generations().getFirst().reasoning()).isEqualTo("hmm yes");
         }
     }
 
@@ -73,8 +74,8 @@ class OpenAiBackendTest {
             OpenAiBackend plain = fx.backend(server);
             OpenAiBackend split = OpenAiBackend.create(fx.config(server).thinkTags(ThinkTags.THINK).build());
 
-            assertThat(plain.generate(ask("q", 1)).getFirst().text()).isEqualTo("<think>one two three</think> answer");
-            Generation g = split.generate(ask("q", 1)).getFirst();
+            assertThat(plain.generate(ask("q", 1)).generations().getFirst().text()).isEqualTo("<think>one two three</think> answer");
+            Generation g = split.generate(ask("q", 1)).generations().getFirst();
             assertThat(g.text()).isEqualTo(" answer");
             assertThat(g.reasoning()).isEqualTo("one two three");
             // the fake counts "<think>one", "two", "three</think>", "answer": 4 tokens, reported as 0 reasoning
@@ -86,7 +87,7 @@ class OpenAiBackendTest {
     @Test
     void honours_max_tokens_and_reports_finish_reason_length() {
         try (var server = FakeOpenAiServer.start(r -> FakeReply.texts("one two three four five six"))) {
-            Generation g = fx.backend(server).generate(ask("count", 1).withMaxTokens(4)).getFirst();
+            Generation g = fx.backend(server).generate(ask("count", 1).withMaxTokens(4)).generations().getFirst();
 
             assertThat(g.text()).isEqualTo("one two three four");
             assertThat(g.finishReason()).isEqualTo("length");
@@ -133,15 +134,16 @@ class OpenAiBackendTest {
     void fetches_the_missing_choices_by_parallel_requests_when_the_server_ignores_n_and_remembers() {
         try (var server = FakeOpenAiServer.start(r -> FakeReply.texts("answer " + r.seq()))) {
             OpenAiBackend b = fx.backend(server);
-            List<Generation> first = b.generate(ask("q", 4));
+            Generated got = b.generate(ask("q", 4));
+            List<Generation> first = got.generations();
 
             assertThat(first).hasSize(4);
             assertThat(first).extracting(Generation::text).containsExactlyInAnyOrder("answer 0", "answer 1", "answer 2", "answer 3");
             assertThat(first.getFirst().text()).isEqualTo("answer 0");
             assertThat(server.requests()).extracting(FakeRequest::n).containsExactly(4, 1, 1, 1);
-            assertThat(b.lastAttempts()).isEqualTo(1);
+            assertThat(got.attempts()).isEqualTo(1);
 
-            List<Generation> second = b.generate(ask("q", 3));
+            List<Generation> second = b.generate(ask("q", 3)).generations();
             assertThat(second).hasSize(3);
             assertThat(server.requests().subList(4, 7)).extracting(FakeRequest::n).containsOnly(1);
             // each request's prompt is paid for
@@ -154,7 +156,7 @@ class OpenAiBackendTest {
         try (var server = FakeOpenAiServer.start(r -> r.n() > 1
                 ? FakeReply.error(400, "Only one completion choice is allowed")
                 : FakeReply.texts("ok"))) {
-            List<Generation> g = fx.backend(server).generate(ask("q", 3));
+            List<Generation> g = fx.backend(server).generate(ask("q", 3)).generations();
 
             assertThat(g).extracting(Generation::text).containsExactly("ok", "ok", "ok");
             assertThat(server.requests()).extracting(FakeRequest::n).containsExactly(3, 1, 1, 1);
@@ -165,7 +167,7 @@ class OpenAiBackendTest {
     void never_sends_n_when_configured_as_ignored() {
         try (var server = FakeOpenAiServer.start(r -> FakeReply.texts("ok"))) {
             OpenAiBackend b = OpenAiBackend.create(fx.config(server).nParameter(NParameter.IGNORED).build());
-            assertThat(b.generate(ask("q", 2))).hasSize(2);
+            assertThat(b.generate(ask("q", 2)).generations()).hasSize(2);
             assertThat(server.requests()).extracting(FakeRequest::n).containsExactly(1, 1);
         }
     }
@@ -174,8 +176,8 @@ class OpenAiBackendTest {
     void plain_completions_honour_stop_and_max_tokens() {
         try (var server = FakeOpenAiServer.start(r -> FakeReply.texts("thinking more and more </think> The answer is 7"))) {
             OpenAiBackend b = fx.backend(server);
-            Generation stopped = b.complete(CompletionRequest.of("fake-model", "<think>", 100, List.of("</think>"))).getFirst();
-            Generation capped = b.complete(CompletionRequest.of("fake-model", "<think>", 2, List.of())).getFirst();
+            Generation stopped = b.complete(CompletionRequest.of("fake-model", "<think>", 100, List.of("</think>"))).generations().getFirst();
+            Generation capped = b.complete(CompletionRequest.of("fake-model", "<think>", 2, List.of())).generations().getFirst();
 
             assertThat(stopped.text()).isEqualTo("thinking more and more ");
             assertThat(stopped.finishReason()).isEqualTo("stop");
@@ -191,7 +193,7 @@ class OpenAiBackendTest {
         try (var server = FakeOpenAiServer.start()) {
             var b = Backend.openAi(fx.config(server).build());
             assertThat(b.name()).isEqualTo("openai:" + server.baseUrl());
-            assertThat(b.generate(ask("q", 1)).getFirst().text()).isEqualTo("The answer is 42.");
+            assertThat(b.generate(ask("q", 1)).generations().getFirst().text()).isEqualTo("The answer is 42.");
         }
     }
 

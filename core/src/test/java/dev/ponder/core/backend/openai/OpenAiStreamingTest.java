@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ponder.core.backend.Delta;
 import dev.ponder.core.backend.Delta.Channel;
+import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.error.PonderException.Kind;
@@ -41,7 +42,7 @@ class OpenAiStreamingTest {
     @Test
     void delivers_deltas_in_order_and_returns_the_generation_with_usage_from_the_last_chunk() {
         try (var server = FakeOpenAiServer.start(r -> FakeReply.outputs(FakeOutput.thinking("add two and two", "The answer is 4")))) {
-            Generation g = fx.backend(server).stream(ask("two plus two", 1), deltas::add).getFirst();
+            Generation g = fx.backend(server).stream(ask("two plus two", 1), deltas::add).generations().getFirst();
 
             assertThat(deltas).extracting(Delta::text).containsExactly("add", " two", " and", " two", "The", " answer", " is", " 4");
             assertThat(deltas).extracting(Delta::channel).startsWith(Channel.REASONING).endsWith(Channel.CONTENT);
@@ -83,7 +84,7 @@ class OpenAiStreamingTest {
     void parses_comment_lines_and_data_split_over_several_lines() {
         try (var server = FakeOpenAiServer.start(r -> FakeReply.texts("alpha beta gamma delta epsilon zeta eta theta")
                 .style(FakeReply.StreamStyle.DEFAULT.multiLine()))) {
-            Generation g = fx.backend(server).stream(ask("q", 1), deltas::add).getFirst();
+            Generation g = fx.backend(server).stream(ask("q", 1), deltas::add).generations().getFirst();
             assertThat(g.text()).isEqualTo("alpha beta gamma delta epsilon zeta eta theta");
             assertThat(deltas).hasSize(8);
         }
@@ -93,7 +94,7 @@ class OpenAiStreamingTest {
     void splits_inline_think_tags_across_chunks() {
         try (var server = FakeOpenAiServer.start(r -> FakeReply.outputs(FakeOutput.inlineThinking("carry the one", " so 12")))) {
             OpenAiBackend b = OpenAiBackend.create(fx.config(server).thinkTags(ThinkTags.THINK).build());
-            Generation g = b.stream(ask("q", 1), deltas::add).getFirst();
+            Generation g = b.stream(ask("q", 1), deltas::add).generations().getFirst();
 
             assertThat(g.reasoning()).isEqualTo("carry the one");
             assertThat(g.text()).isEqualTo(" so 12");
@@ -119,7 +120,7 @@ class OpenAiStreamingTest {
             assertThat(e.outputDelivered()).isTrue();
             assertThat(e.retriable()).isFalse();
             assertThat(deltas).extracting(Delta::text).containsExactly("one", " two", " three");
-            assertThat(b.lastAttempts()).isEqualTo(1);
+            assertThat(e.attempts()).isEqualTo(1);
             assertThat(server.requestCount()).isEqualTo(1);
         }
     }
@@ -129,11 +130,12 @@ class OpenAiStreamingTest {
         try (var server = FakeOpenAiServer.start(r -> FakeReply.texts("fine"))) {
             server.sequence(r -> FakeReply.texts("fine"), FakeReply.texts("never seen").cutAfter(0));
             OpenAiBackend b = fx.backend(server);
-            Generation g = b.stream(ask("q", 1), deltas::add).getFirst();
+            Generated got = b.stream(ask("q", 1), deltas::add);
+            Generation g = got.generations().getFirst();
 
             assertThat(g.text()).isEqualTo("fine");
             assertThat(deltas).extracting(Delta::text).containsExactly("fine");
-            assertThat(b.lastAttempts()).isEqualTo(2);
+            assertThat(got.attempts()).isEqualTo(2);
         }
     }
 
@@ -160,7 +162,7 @@ class OpenAiStreamingTest {
     @Test
     void streams_n_choices_by_parallel_requests_when_the_server_ignores_n() {
         try (var server = FakeOpenAiServer.start(r -> FakeReply.texts("choice from request " + r.seq()))) {
-            List<Generation> g = fx.backend(server).stream(ask("q", 3), deltas::add);
+            List<Generation> g = fx.backend(server).stream(ask("q", 3), deltas::add).generations();
 
             assertThat(g).hasSize(3);
             for (int i = 0; i < 3; i++) assertThat(joined(i, Channel.CONTENT)).isEqualTo(g.get(i).text());
@@ -172,7 +174,7 @@ class OpenAiStreamingTest {
     @Test
     void streams_n_interleaved_choices_from_one_request() {
         try (var server = FakeOpenAiServer.start(r -> FakeReply.each(r, i -> FakeOutput.text("choice " + i + " says hi")))) {
-            List<Generation> g = fx.backend(server).stream(ask("q", 2), deltas::add);
+            List<Generation> g = fx.backend(server).stream(ask("q", 2), deltas::add).generations();
 
             assertThat(g).extracting(Generation::text).containsExactly("choice 0 says hi", "choice 1 says hi");
             assertThat(deltas).extracting(Delta::choice).containsExactly(0, 1, 0, 1, 0, 1, 0, 1);
@@ -187,7 +189,7 @@ class OpenAiStreamingTest {
                 ? FakeReply.error(400, "Unrecognized request argument supplied: stream_options")
                 : FakeReply.texts("fine"))) {
             OpenAiBackend b = fx.backend(server);
-            Generation g = b.stream(ask("q", 1), deltas::add).getFirst();
+            Generation g = b.stream(ask("q", 1), deltas::add).generations().getFirst();
             b.stream(ask("q", 1), deltas::add);
 
             assertThat(g.text()).isEqualTo("fine");
@@ -213,7 +215,7 @@ class OpenAiStreamingTest {
         String body = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"whole\",\"reasoning_content\":\"r\"},"
                 + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":3}}";
         try (var server = FakeOpenAiServer.start(r -> new FakeReply.Raw(200, "application/json", body))) {
-            Generation g = fx.backend(server).stream(ask("q", 1), deltas::add).getFirst();
+            Generation g = fx.backend(server).stream(ask("q", 1), deltas::add).generations().getFirst();
             assertThat(deltas).containsExactly(new Delta(0, Channel.REASONING, "r"), new Delta(0, Channel.CONTENT, "whole"));
             assertThat(g.usage().outputTokens()).isEqualTo(3);
         }

@@ -46,7 +46,7 @@ class WorstCaseTest {
             OpenAiBackend b = fx.backend(server);
             GenerationRequest r = ask("a question of several words", 4).withMaxTokens(8);
             Usage worst = b.worstCase(r);
-            Usage used = b.generate(r).stream().map(g -> g.usage()).reduce(Usage.ZERO, Usage::plus);
+            Usage used = b.generate(r).generations().stream().map(g -> g.usage()).reduce(Usage.ZERO, Usage::plus);
 
             assertThat(server.requestCount()).isEqualTo(4);
             assertThat(used.inputTokens()).isLessThanOrEqualTo(worst.inputTokens());

@@ -6,7 +6,7 @@ import dev.ponder.core.bank.Bank;
 import dev.ponder.core.bank.BankReader;
 import dev.ponder.core.bank.RecordedSample;
 import dev.ponder.core.model.Problem;
-import dev.ponder.core.verify.SharedFiles;
+import dev.ponder.core.testing.SharedData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ class Game24BankAgreementTest {
     @ParameterizedTest
     @ValueSource(strings = {"game24-gpt4-io", "game24-gpt4-cot"})
     void agrees_with_recorded_labels(String name) {
-        Path dir = SharedFiles.resolve("banks/" + name).orElse(null);
+        Path dir = SharedData.resolve("banks/" + name).orElse(null);
         Assumptions.assumeTrue(dir != null, "../shared not present: skipping the Game of 24 agreement check");
         Bank bank = BankReader.read(dir);
         int total = 0, accepted = 0;

@@ -8,7 +8,7 @@ import dev.ponder.core.bank.Bank;
 import dev.ponder.core.bank.BankReader;
 import dev.ponder.core.bank.RecordedSample;
 import dev.ponder.core.model.Problem;
-import dev.ponder.core.verify.SharedFiles;
+import dev.ponder.core.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ class MathBankAgreementTest {
 
     @Test
     void agrees_with_recorded_labels_on_math_qwen25_bank() {
-        Path dir = SharedFiles.resolve("banks/math-qwen25-rm8").orElse(null);
+        Path dir = SharedData.resolve("banks/math-qwen25-rm8").orElse(null);
         Assumptions.assumeTrue(dir != null, "../shared not present: skipping the math bank agreement check");
         Bank bank = BankReader.read(dir);
         int total = 0;
@@ -46,7 +46,7 @@ class MathBankAgreementTest {
 
     @Test
     void every_math500_reference_equals_itself() throws IOException {
-        Path file = SharedFiles.resolve("data/problems_math500/test.jsonl").orElse(null);
+        Path file = SharedData.resolve("data/problems_math500/test.jsonl").orElse(null);
         Assumptions.assumeTrue(file != null, "../shared not present: skipping the MATH-500 self-equivalence check");
         ObjectMapper json = new ObjectMapper();
         List<String> failures = new ArrayList<>();
@@ -64,7 +64,7 @@ class MathBankAgreementTest {
 
     @Test
     void distinct_math500_references_match_only_when_they_are_the_same_value() throws IOException {
-        Path file = SharedFiles.resolve("data/problems_math500/test.jsonl").orElse(null);
+        Path file = SharedData.resolve("data/problems_math500/test.jsonl").orElse(null);
         Assumptions.assumeTrue(file != null, "../shared not present: skipping the MATH-500 leniency check");
         ObjectMapper json = new ObjectMapper();
         List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(Files.readAllLines(file).stream()

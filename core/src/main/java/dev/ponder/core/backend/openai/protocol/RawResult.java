@@ -1,0 +1,27 @@
+package dev.ponder.core.backend.openai.protocol;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** One upstream response before accounting: its choices in index order and the usage it reported, if any. */
+public record RawResult(List<Choice> choices, Optional<Tokens> usage) {
+    public record Choice(String content, String reasoning, String finishReason) { }
+
+    /** Token counts as reported; reasoning is part of completion. */
+    public record Tokens(long prompt, long completion, long reasoning) {
+
+        /**
+         * The one reading of a reported usage, whatever parsed it: completion tokens as sent, else the total less the
+         * prompt (servers that send only {@code total_tokens}; {@code total} is the prompt when absent), none below 0.
+         */
+        public static Tokens reported(long prompt, OptionalLong completion, long total, long reasoning) {
+            long c = completion.isPresent() ? completion.getAsLong() : Math.max(0, total - prompt);
+            return new Tokens(Math.max(0, prompt), Math.max(0, c), Math.max(0, reasoning));
+        }
+    }
+
+    public RawResult {
+        choices = List.copyOf(choices);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.ponder.core.backend.openai.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponder.core.backend.Delta;
+import dev.ponder.core.backend.Delta.Channel;
+import dev.ponder.core.backend.StreamListener;
+import dev.ponder.core.backend.openai.ThinkTags;
+import dev.ponder.core.error.PonderException;
+import dev.ponder.core.error.PonderException.Kind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Builds a streamed response from its chunks, handing each piece of text to the listener as it comes. Usage is the
+ * last {@code usage} object seen (OpenAI sends it once, in a final chunk with no choices; some vLLM versions repeat
+ * a running total on every chunk). A stream that ends before {@code [DONE]} with a choice unfinished was cut.
+ */
+public final class StreamAssembler implements SseStream.Events {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Endpoint endpoint;
+    private final Optional<ThinkTags> tags;
+    private final int offset;
+    private final StreamListener listener;
+    private final String where;
+    private final TreeMap<Integer, ChoiceState> choices = new TreeMap<>();
+    private Optional<RawResult.Tokens> usage = Optional.empty();
+    private boolean delivered;
+    private int chunks;
+
+    private final class ChoiceState {
+        final StringBuilder content = new StringBuilder();
+        final StringBuilder reasoning = new StringBuilder();
+        final Optional<ThinkSplitter> splitter = endpoint == Endpoint.CHAT ? tags.map(ThinkSplitter::new) : Optional.empty();
+        Optional<String> finish = Optional.empty();
+    }
+
+    public StreamAssembler(Endpoint endpoint, Optional<ThinkTags> tags, int offset, StreamListener listener, String where) {
+        this.endpoint = endpoint;
+        this.tags = tags;
+        this.offset = offset;
+        this.listener = listener;
+        this.where = where;
+    }
+
+    @Override
+    public boolean delivered() { return delivered; }
+
+    @Override
+    public void accept(String data) {
+        chunks++;
+        JsonNode chunk;
+        try {
+            chunk = JSON.readTree(data);
+            if (chunk == null || !chunk.isObject()) throw new IOException("expected a JSON object");
+        } catch (IOException e) {
+            throw fail(Kind.BAD_UPSTREAM_RESPONSE, "malformed JSON in stream chunk " + chunks + ": "
+                    + (data.length() > 200 ? data.substring(0, 200) + "..." : data));
+        }
+        if (chunk.has("error")) {
+            throw fail(Kind.STREAM_BROKEN, "the server reported an error mid-stream: " + UpstreamErrors.message(data.getBytes(StandardCharsets.UTF_8)));
+        }
+        Responses.usage(chunk.path("usage")).ifPresent(u -> usage = Optional.of(u));
+        int position = 0;
+        for (JsonNode c : chunk.path("choices")) {
+            int index = c.path("index").isInt() ? c.path("index").asInt() : position;
+            position++;
+            ChoiceState s = choices.computeIfAbsent(index, k -> new ChoiceState());
+            if (endpoint == Endpoint.COMPLETIONS) {
+                Responses.text(c.path("text")).ifPresent(t -> deliver(index, s, Channel.CONTENT, t));
+            } else {
+                JsonNode delta = c.path("delta");
+                Responses.reasoning(delta).ifPresent(t -> deliver(index, s, Channel.REASONING, t));
+                Responses.text(delta.path("content")).ifPresent(t -> content(index, s, t));
+            }
+            Responses.text(c.path("finish_reason")).ifPresent(f -> s.finish = Optional.of(f));
+        }
+    }
+
+    /** The finished response; {@code sawDone} says whether the stream ended with {@code [DONE]}. */
+    public RawResult finish(boolean sawDone) {
+        for (var e : choices.entrySet()) {
+            e.getValue().splitter.ifPresent(sp -> sp.finish().forEach(p -> deliver(e.getKey(), e.getValue(), p.channel(), p.text())));
+        }
+        boolean allFinished = !choices.isEmpty() && choices.values().stream().allMatch(s -> s.finish.isPresent());
+        if (!sawDone && !allFinished) {
+            throw fail(Kind.STREAM_BROKEN, "the stream ended after " + chunks + " chunks without [DONE]"
+                    + (delivered ? ", with output already delivered" : ""));
+        }
+        if (choices.isEmpty()) throw fail(Kind.BAD_UPSTREAM_RESPONSE, "the stream carried no choices");
+        List<RawResult.Choice> out = new ArrayList<>();
+        for (ChoiceState s : choices.values()) {
+            out.add(new RawResult.Choice(s.content.toString(), s.reasoning.toString(), s.finish.orElse("unknown")));
+        }
+        return new RawResult(out, usage);
+    }
+
+    private PonderException fail(Kind kind, String message) {
+        return new PonderException(kind, where + ": " + message, null, null, delivered);
+    }
+
+    private void content(int index, ChoiceState s, String text) {
+        if (s.splitter.isEmpty()) {
+            deliver(index, s, Channel.CONTENT, text);
+            return;
+        }
+        for (ThinkSplitter.Piece p : s.splitter.get().feed(text)) deliver(index, s, p.channel(), p.text());
+    }
+
+    private void deliver(int index, ChoiceState s, Channel channel, String text) {
+        if (text.isEmpty()) return;
+        (channel == Channel.REASONING ? s.reasoning : s.content).append(text);
+        listener.onDelta(new Delta(offset + index, channel, text));
+        delivered = true;
+    }
+}
