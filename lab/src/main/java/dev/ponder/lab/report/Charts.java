@@ -153,7 +153,7 @@ final class Charts {
         return out.stream().distinct().sorted().toList();
     }
 
-    private static XYChart chart(String title, String x, String y) {
+    static XYChart chart(String title, String x, String y) {
         XYChart ch = new XYChartBuilder().width(760).height(460).title(title).xAxisTitle(x).yAxisTitle(y).build();
         Styler s = ch.getStyler();
         ch.getStyler().setXAxisLogarithmic(true);
@@ -201,7 +201,7 @@ final class Charts {
         return c.config().budget().equals("unlimited") ? "" : " (" + c.config().budget() + ")";
     }
 
-    private static Chart save(Path dir, String stem, XYChart ch, List<String> header, List<List<String>> rows) throws IOException {
+    static Chart save(Path dir, String stem, XYChart ch, List<String> header, List<List<String>> rows) throws IOException {
         BitmapEncoder.saveBitmap(ch, dir.resolve(stem).toString(), BitmapEncoder.BitmapFormat.PNG);
         VectorGraphicsEncoder.saveVectorGraphic(ch, dir.resolve(stem).toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         byte[] png = BitmapEncoder.getBitmapBytes(ch, BitmapEncoder.BitmapFormat.PNG);
