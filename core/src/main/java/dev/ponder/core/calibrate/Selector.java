@@ -23,4 +23,14 @@ public interface Selector {
             return best;
         };
     }
+
+    /**
+     * {@link #tolerance} at the largest in-sample target (a fixed grid: 10%, 20%, ... 100% of {@code goal}) whose
+     * choices keep the risk within {@code goal} on questions they were not chosen on: K-fold cross-fitting inside the
+     * given questions, {@code repeats} seeded partitions. A choice near the goal in-sample tends to exceed it on new
+     * questions (it was picked for looking good here); this asks the folds left out how much to hold back.
+     */
+    static Selector crossFitted(double goal, int folds, int repeats, long seed) {
+        return (l, q) -> tolerance(CrossFitChoice.target(l, q, goal, folds, repeats, seed)).choose(l, q);
+    }
 }

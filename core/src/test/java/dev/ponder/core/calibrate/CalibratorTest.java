@@ -74,11 +74,14 @@ class CalibratorTest {
     }
 
     @Test
-    void the_cross_fit_choice_is_the_fewest_samples_within_tolerance_with_a_simultaneous_bound() {
+    void the_cross_fit_choice_holds_back_as_the_folds_left_out_say_with_a_simultaneous_bound() {
         Losses l = calibrator.measure(Synthetic.questions(300, 10, 0.5, true, 7), Risk.ACCURACY, 10);
         Calibration c = CrossFitChoice.calibration(l, 0.02, 0.1, 5, 2, Synthetic.provenance(), 4, 1);
-        assertThat(c.observedRisk()).isLessThanOrEqualTo(0.02);
-        assertThat(c.curve()).filteredOn(p -> p.risk() <= 0.02).allMatch(p -> p.meanSamples() >= c.meanSamples() - 1e-12);
+        double target = CrossFitChoice.target(l, l.all(), 0.02, 5, 2, 1);
+        assertThat(target).isGreaterThan(0).isLessThanOrEqualTo(0.02);
+        assertThat(c.observedRisk()).isLessThanOrEqualTo(target + 1e-12);
+        assertThat(c.curve()).filteredOn(p -> p.risk() <= target + 1e-12).allMatch(p -> p.meanSamples() >= c.meanSamples() - 1e-12);
+        assertThat(HeldOut.evaluate(l, HeldOut.folds(300, 5, 2, 1), Selector.tolerance(target), 0.02).risk()).isLessThanOrEqualTo(0.02);
         assertThat(c.crossFitted()).hasValueSatisfying(x -> {
             assertThat(x.folds()).isEqualTo(5);
             assertThat(x.accuracy()).isPresent();

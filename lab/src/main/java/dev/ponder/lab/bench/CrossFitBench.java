@@ -63,7 +63,7 @@ public record CrossFitBench(int folds, int repeats, int orders, long seed, doubl
         }
         if (losses.labelled()) {
             Losses accuracy = risk == Risk.ACCURACY ? losses : calibrator.measure(questions, Risk.ACCURACY, budget);
-            rows.add(row("default selection", accuracy, pairs, Selector.tolerance(tolerance), tolerance));
+            rows.add(row("default selection", accuracy, pairs, Selector.crossFitted(tolerance, 5, 20, seed), tolerance));
         }
         int[] all = losses.all();
         Optional<Double> full = losses.labelled() ? Optional.of(losses.fullAccuracy(all)) : Optional.empty();
