@@ -81,7 +81,12 @@ public final class StrategiesCommand implements Runnable {
             List<String> specs = strategies.isEmpty() ? StrategyBench.defaultSpecs(bank) : withReference(strategies, bank);
             BankBench b = bench.run(bank, specs);
             results.add(b);
-            if (!json) print(out, b);
+            if (!json) {
+                print(out, b);
+                if (calibratedOn(bank, specs)) {
+                    out.println("  note: adaptive's default was calibrated on this bank, so its row is in-sample; --cross-fit K measures it on problems it was not chosen on");
+                }
+            }
             if (cf.isPresent()) {
                 CrossFitBench.Table t = cf.get().run(bank, riskKind());
                 crossFitted.add(t);
@@ -98,6 +103,14 @@ public final class StrategiesCommand implements Runnable {
                     : Map.of("banks", results, "noisy_verifier", sweeps));
         }
         out.flush();
+    }
+
+    /** True when the bench ran the shipped default and it was made on this very bank. */
+    private static boolean calibratedOn(Bank bank, List<String> specs) {
+        if (specs.stream().noneMatch(x -> x.equals("adaptive") || x.startsWith("adaptive@"))) return false;
+        String kind = dev.ponder.core.answer.AnswerExtractor.forKind(bank.answerKind()).label();
+        var d = dev.ponder.core.calibrate.Defaults.lookup(bank.model(), kind, Optional.of(bank.name()));
+        return !d.pooled() && d.calibration().dataset().equals(Optional.of(bank.name()));
     }
 
     private CrossFitBench crossFitBench(int k) {

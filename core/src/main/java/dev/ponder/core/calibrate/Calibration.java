@@ -63,10 +63,8 @@ public record Calibration(
             @JsonProperty("full_accuracy") Optional<Double> fullAccuracy) {}
 
     public Calibration {
-        Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(spec, "spec");
-        Objects.requireNonNull(risk, "risk");
-        Objects.requireNonNull(selection, "selection");
+        if (!"ltt".equals(selection) && !"cross-fit".equals(selection)) throw new IllegalArgumentException("selection must be ltt or cross-fit, was " + selection);
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(answerKind, "answer_kind");
         dataset = dataset == null ? Optional.empty() : dataset;
@@ -78,8 +76,8 @@ public record Calibration(
         if (!(epsilon > 0 && epsilon < 1)) throw new IllegalArgumentException("epsilon must be in (0, 1), was " + epsilon);
         if (!(delta > 0 && delta < 1)) throw new IllegalArgumentException("delta must be in (0, 1), was " + delta);
         if (fullBudget < 1) throw new IllegalArgumentException("full_budget must be >= 1, was " + fullBudget);
-        Risk.parse(risk);
-        RuleFamily.named(rule, weighted).rule(setting);
+        Risk.parse(Objects.requireNonNull(risk, "risk"));
+        RuleFamily.named(Objects.requireNonNull(rule, "rule"), weighted).rule(setting);
     }
 
     /** The rule family named by {@link #rule}. */
