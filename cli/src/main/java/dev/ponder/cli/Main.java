@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             dev.ponder.cli.run.RunCommand.class,
             dev.ponder.cli.bench.BenchCommand.class,
+            dev.ponder.cli.calibrate.CalibrateCommand.class,
             dev.ponder.cli.fit.FitCommand.class,
             dev.ponder.cli.plan.PlanCommand.class,
             dev.ponder.cli.route.RouteCommand.class,

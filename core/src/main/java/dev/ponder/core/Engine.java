@@ -217,8 +217,10 @@ final class Engine implements Ponder {
     }
 
     private Slot slot(String model, Policy policy) {
-        return slots.computeIfAbsent(policy.strategy() + ":" + model, k -> {
-            Strategy s = strategies.parse(policy.strategy());
+        String key = policy.strategy() + ":" + model + policy.calibration().map(c -> "#" + Integer.toHexString(c.hashCode())).orElse("");
+        return slots.computeIfAbsent(key, k -> {
+            Strategy s = policy.calibration().map(c -> Strategy.adaptive(c, policy.strategy().substring(policy.strategy().indexOf(':') + 1)))
+                    .orElseGet(() -> strategies.parse(policy.strategy()));
             return new Slot(s, s.learnsAcrossQuestions() ? Optional.of(new ReentrantLock()) : Optional.empty());
         });
     }

@@ -55,8 +55,7 @@ final class Observed implements Backend {
         }
         List<Generation> out = new ArrayList<>(got.generations().size());
         for (Generation g : got.generations()) {
-            Generation priced = new Generation(g.text(), g.reasoning(), g.finishReason(), price(g.usage(), request.model()),
-                    g.recordedAnswer(), g.score(), g.recordedCorrect());
+            Generation priced = g.withUsage(price(g.usage(), request.model()));
             out.add(priced);
             report(priced);
         }
@@ -82,7 +81,7 @@ final class Observed implements Backend {
         Progress p;
         synchronized (this) {
             String answer = g.recordedAnswer().orElseGet(() -> extractor.extract(g.text()));
-            tally.add(new Sample(samples, g.text(), g.reasoning(), answer, g.usage(), g.score(), g.recordedCorrect(), "sample"));
+            tally.add(new Sample(samples, g.text(), g.reasoning(), answer, g.usage(), g.score(), g.recordedCorrect(), "sample", g.confidence()));
             samples++;
             tokens += g.usage().totalTokens();
             dollars += g.usage().dollars();

@@ -1,10 +1,13 @@
 package dev.ponder.core;
 
 import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.calibrate.Calibration;
+import dev.ponder.core.calibrate.CalibrationFile;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Budget;
 import dev.ponder.core.strategy.BatchStrategy;
 import dev.ponder.core.strategy.StrategyRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +19,8 @@ import java.util.Optional;
  * Policy.parse("vote@8");                        // self-consistency over 8 samples, engine's default model
  * Policy.parse("vote@8:gpt-4o-mini");            // STRATEGY:MODEL
  * Policy.adaptive().maxSamples(16).budgetDollars(0.05);
+ * Policy.adaptive(Path.of("cal.json"));           // a calibration from ponder calibrate; also "adaptive:cal.json:MODEL"
+ * Policy.adaptive(calibration);                  // one made in code (Calibrator)
  * Policy.vote(5).answer("number");              // GSM8K-style final numbers
  * Policy.optimal(3);                             // a batch: 3 samples per question on average, where they help
  * }</pre>
@@ -28,8 +33,11 @@ import java.util.Optional;
  * @param budget    per-question limits in dollars, tokens and time, checked before every call
  * @param answer    the answer extractor's name ({@link AnswerExtractor#NAMES}); empty means the engine's default
  * @param maxTokens cap on output tokens per sample; empty means the backend's default
+ * @param calibration for {@code adaptive}: the calibration it runs (read from the file a spec names, or given in
+ *                    code); empty means the spec alone says, and {@code adaptive} uses the shipped default
  */
-public record Policy(String strategy, Optional<String> model, Budget budget, Optional<String> answer, Optional<Integer> maxTokens) {
+public record Policy(String strategy, Optional<String> model, Budget budget, Optional<String> answer, Optional<Integer> maxTokens,
+                     Optional<Calibration> calibration) {
 
     /** The strategy name that hands the choice of strategy and model to the engine's router. */
     public static final String AUTO = "auto";
@@ -41,6 +49,7 @@ public record Policy(String strategy, Optional<String> model, Budget budget, Opt
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(maxTokens, "maxTokens");
+        Objects.requireNonNull(calibration, "calibration");
         model.ifPresent(m -> {
             if (m.isBlank()) throw PonderException.invalid("policy %s: model name is blank", strategy);
         });
@@ -53,6 +62,11 @@ public record Policy(String strategy, Optional<String> model, Budget budget, Opt
         });
     }
 
+    /** Without a calibration object (a calibration file named in the spec is still read when the strategy is built). */
+    public Policy(String strategy, Optional<String> model, Budget budget, Optional<String> answer, Optional<Integer> maxTokens) {
+        this(strategy, model, budget, answer, maxTokens, Optional.empty());
+    }
+
     /** One sample. */
     public static Policy single() { return of("single"); }
 
@@ -62,8 +76,23 @@ public record Policy(String strategy, Optional<String> model, Budget budget, Opt
         return of("vote@" + n);
     }
 
-    /** Voting that stops as soon as the answer is settled, at most 64 samples unless {@link #maxSamples} says otherwise. */
+    /**
+     * Voting that stops by the shipped calibrated rule for the model and answer kind (the pooled one for others), at
+     * most its full budget (64 for the pooled one) unless {@link #maxSamples} says otherwise.
+     */
     public static Policy adaptive() { return of("adaptive"); }
+
+    /** {@code adaptive} with the calibration in {@code file} (written by {@code ponder calibrate}); errors name the file. */
+    public static Policy adaptive(Path file) {
+        Calibration c = CalibrationFile.read(Objects.requireNonNull(file, "file"));
+        return new Policy("adaptive:" + file, Optional.empty(), Budget.UNLIMITED, Optional.empty(), Optional.empty(), Optional.of(c));
+    }
+
+    /** {@code adaptive} with a calibration made in code; the policy is written {@code adaptive:calibrated}. */
+    public static Policy adaptive(Calibration calibration) {
+        Objects.requireNonNull(calibration, "calibration");
+        return new Policy("adaptive:calibrated", Optional.empty(), Budget.UNLIMITED, Optional.empty(), Optional.empty(), Optional.of(calibration));
+    }
 
     /**
      * Compute-optimal allocation across a batch (Snell et al. 2024): {@code samplesPerQuestion} on average, spent
@@ -92,6 +121,8 @@ public record Policy(String strategy, Optional<String> model, Budget budget, Opt
         if (written == null || written.isBlank()) throw PonderException.invalid("policy is blank; write STRATEGY or STRATEGY:MODEL, e.g. vote@8:gpt-4o-mini");
         String s = written.strip();
         int colon = s.indexOf(':');
+        int file = s.indexOf(".json", colon + 1);
+        if (colon > 0 && file > colon && (file + 5 == s.length() || s.charAt(file + 5) == ':')) colon = file + 5 == s.length() ? -1 : file + 5;
         String strategy = colon < 0 ? s : s.substring(0, colon).strip();
         Optional<String> model = colon < 0 ? Optional.empty() : Optional.of(s.substring(colon + 1).strip());
         if (model.isPresent() && model.get().isEmpty())
@@ -120,9 +151,12 @@ public record Policy(String strategy, Optional<String> model, Budget budget, Opt
      */
     public Policy maxSamples(int n) {
         if (n < 1) throw PonderException.invalid("policy %s: maxSamples must be >= 1, was %d", strategy, n);
+        if (calibration.isPresent() || strategy.contains(":")) {
+            throw PonderException.invalid("policy %s: maxSamples(%d) does not apply to a calibrated adaptive (its budget is the calibration's)", strategy, n);
+        }
         String name = strategy.contains("@") ? strategy.substring(0, strategy.indexOf('@')) : strategy;
         StrategyRegistry.Entry e = StrategyRegistry.standard().entries().get(name);
-        if (e == null || !(e.form().endsWith("@N") || e.form().endsWith("[@MAX]"))) {
+        if (e == null || !(e.form().endsWith("@N") || e.form().contains("[@MAX]"))) {
             throw PonderException.invalid("policy %s: maxSamples(%d) does not apply to %s (its form is %s)", strategy, n, name,
                     e != null ? e.form() : batch() ? "optimal@S, S samples per question on average" : name);
         }
@@ -130,7 +164,7 @@ public record Policy(String strategy, Optional<String> model, Budget budget, Opt
     }
 
     /** Run on this model (a name the engine has a backend for). */
-    public Policy model(String name) { return new Policy(strategy, Optional.of(Objects.requireNonNull(name, "model")), budget, answer, maxTokens); }
+    public Policy model(String name) { return new Policy(strategy, Optional.of(Objects.requireNonNull(name, "model")), budget, answer, maxTokens, calibration); }
 
     /** At most this many dollars per question; the strategy stops drawing before a call could pass it. */
     public Policy budgetDollars(double max) {
@@ -152,14 +186,14 @@ public record Policy(String strategy, Optional<String> model, Budget budget, Opt
 
     /** Read answers with this extractor: {@code exact}, {@code number}, {@code boxed}, {@code choice} or {@code code}. */
     public Policy answer(String extractor) {
-        return new Policy(strategy, model, budget, Optional.of(Objects.requireNonNull(extractor, "answer")), maxTokens);
+        return new Policy(strategy, model, budget, Optional.of(Objects.requireNonNull(extractor, "answer")), maxTokens, calibration);
     }
 
     /** Cap each sample's output tokens. */
-    public Policy maxTokens(int max) { return new Policy(strategy, model, budget, answer, Optional.of(max)); }
+    public Policy maxTokens(int max) { return new Policy(strategy, model, budget, answer, Optional.of(max), calibration); }
 
     /** Replace the whole budget. */
-    public Policy withBudget(Budget b) { return new Policy(strategy, model, Objects.requireNonNull(b, "budget"), answer, maxTokens); }
+    public Policy withBudget(Budget b) { return new Policy(strategy, model, Objects.requireNonNull(b, "budget"), answer, maxTokens, calibration); }
 
     /** The policy as the proxy writes it: {@code STRATEGY} or {@code STRATEGY:MODEL}. */
     public String written() { return model.map(m -> strategy + ":" + m).orElse(strategy); }

@@ -23,6 +23,20 @@ class PolicyTest {
     }
 
     @Test
+    void a_calibration_file_in_the_spec_belongs_to_the_strategy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path f = dir.resolve("cal.json");
+        dev.ponder.core.calibrate.CalibrationFile.write(f, dev.ponder.core.testing.TestCalibrations.of("ac", 0.9, 16, "m"));
+        Policy p = Policy.parse("adaptive:" + f + ":llama3:8b");
+        assertThat(p.strategy()).isEqualTo("adaptive:" + f);
+        assertThat(p.model()).contains("llama3:8b");
+        assertThat(Policy.parse(p.written())).isEqualTo(p);
+        assertThat(Policy.parse("adaptive:" + f).model()).isEmpty();
+        assertThat(Policy.adaptive(f).calibration()).hasValueSatisfying(c -> assertThat(c.fullBudget()).isEqualTo(16));
+        assertThatThrownBy(() -> Policy.adaptive(f).maxSamples(4)).hasMessageContaining("does not apply to a calibrated adaptive");
+        assertThatThrownBy(() -> Policy.parse("adaptive:" + dir.resolve("missing.json"))).hasMessageContaining("calibration file not found");
+    }
+
+    @Test
     void typed_builders_give_the_same_policies() {
         Policy p = Policy.adaptive().maxSamples(16).budgetDollars(0.05);
         assertThat(p.strategy()).isEqualTo("adaptive@16");

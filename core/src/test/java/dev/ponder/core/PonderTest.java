@@ -146,17 +146,19 @@ class PonderTest {
     }
 
     @Test
-    void a_learning_strategy_keeps_its_state_per_engine_and_policy() {
+    void adaptive_runs_a_calibration_given_in_code_or_as_a_file(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Backend agreeing = Backend.scripted().script(i -> "The answer is 42.").usagePerGeneration(PER_SAMPLE).build();
-        Ponder p = engine(agreeing);
-        List<String> qs = IntStream.range(0, 12).mapToObj(i -> "question " + i).toList();
-        List<Solution> first = p.solveAll(qs, Policy.adaptive());
-        int early = first.getFirst().sampleCount();
-        int late = first.getLast().sampleCount();
-        assertThat(late).as("after warm-up a typical first sample is accepted").isLessThan(early);
-        assertThat(p.solve("question 99", Policy.adaptive()).sampleCount()).as("same engine and policy: still learned").isEqualTo(late);
-        assertThat(p.solve("question 99", Policy.adaptive().maxSamples(32)).sampleCount()).as("another policy starts afresh").isEqualTo(early);
-        assertThat(engine(agreeing).solve("question 99", Policy.adaptive()).sampleCount()).as("another engine starts afresh").isEqualTo(early);
+        var margin3 = dev.ponder.core.testing.TestCalibrations.of("margin", 3, 10, "m");
+        Solution s = engine(agreeing).solve("q", Policy.adaptive(margin3));
+        assertThat(s.sampleCount()).isEqualTo(3);
+        assertThat(s.answer()).isEqualTo("42");
+        java.nio.file.Path f = dir.resolve("cal.json");
+        dev.ponder.core.calibrate.CalibrationFile.write(f, dev.ponder.core.testing.TestCalibrations.of("esc", 2, 10, "m"));
+        assertThat(engine(agreeing).solve("q", Policy.adaptive(f)).sampleCount()).isEqualTo(2);
+        assertThat(engine(agreeing).solve("q", Policy.parse("adaptive:" + f + ":m")).sampleCount()).isEqualTo(2);
+        var other = dev.ponder.core.testing.TestCalibrations.of("esc", 2, 10, "gpt-4o");
+        assertThatThrownBy(() -> engine(agreeing).solve("q", Policy.adaptive(other))).isInstanceOf(PonderException.class)
+                .hasMessageContaining("made for model gpt-4o with number answers, not for model m with number answers");
     }
 
     @Test

@@ -5,7 +5,10 @@ import dev.ponder.cli.Warnings;
 import dev.ponder.core.bank.Bank;
 import dev.ponder.core.bank.BankReader;
 import dev.ponder.lab.bench.BankBench;
+import dev.ponder.core.calibrate.Risk;
+import dev.ponder.core.error.PonderException;
 import dev.ponder.lab.bench.BenchRow;
+import dev.ponder.lab.bench.CrossFitBench;
 import dev.ponder.lab.bench.NoisySweep;
 import dev.ponder.lab.bench.StrategyBench;
 import java.io.PrintWriter;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +25,8 @@ import picocli.CommandLine.Option;
 @Command(name = "strategies", mixinStandardHelpOptions = true,
         description = {"For each bank: fixed-N voting and best-of-N, the published stopping rules (ESC, Adaptive-Consistency)",
                 "and Ponder's adaptive rule, averaged over R seeded permutations of each problem's samples.",
-                "Ends each bank with the efficiency line: samples Ponder's rule needs vs the best baseline at equal accuracy."})
+                "Ends each bank with the efficiency line: samples Ponder's rule needs vs the best baseline at equal accuracy.",
+                "With --cross-fit K: adaptive calibrated on K-1 folds of the problems and measured on the fold left out, rotating."})
 public final class StrategiesCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -44,6 +49,21 @@ public final class StrategiesCommand implements Runnable {
             description = "on Game of 24 banks, sweep verify@K against a noisy exact checker (default on)")
     boolean noisy;
 
+    @Option(names = "--cross-fit", paramLabel = "K", description = "also calibrate adaptive on K-1 folds of each bank's problems and measure on the fold left out, rotating")
+    Optional<Integer> crossFit = Optional.empty();
+
+    @Option(names = "--repeats", defaultValue = "1", description = "with --cross-fit: seeded repeats of the K folds (default ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Option(names = "--epsilon", split = ",", description = "with --cross-fit: the risk levels to calibrate at (default 0.005,0.01,0.02,0.05)")
+    List<Double> epsilons = new ArrayList<>(List.of(0.005, 0.01, 0.02, 0.05));
+
+    @Option(names = "--delta", defaultValue = "0.1", description = "with --cross-fit: delta (default ${DEFAULT-VALUE})")
+    double delta;
+
+    @Option(names = "--risk", defaultValue = "disagreement", description = "with --cross-fit: disagreement or accuracy (default ${DEFAULT-VALUE})")
+    String risk;
+
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
@@ -53,13 +73,25 @@ public final class StrategiesCommand implements Runnable {
         StrategyBench bench = new StrategyBench(permutations, seed, tolerance, 0.75, 2000);
         List<BankBench> results = new ArrayList<>();
         List<NoisySweep.Sweep> sweeps = new ArrayList<>();
+        List<CrossFitBench.Table> crossFitted = new ArrayList<>();
+        Optional<CrossFitBench> cf = crossFit.map(this::crossFitBench);
         for (Path dir : banks.isEmpty() ? Home.defaultBanks() : banks) {
             Bank bank = BankReader.read(dir);
             Warnings.print(spec.commandLine().getErr(), bank.issues());
             List<String> specs = strategies.isEmpty() ? StrategyBench.defaultSpecs(bank) : withReference(strategies, bank);
             BankBench b = bench.run(bank, specs);
             results.add(b);
-            if (!json) print(out, b);
+            if (!json) {
+                print(out, b);
+                if (calibratedOn(bank, specs)) {
+                    out.println("  note: adaptive's default was calibrated on this bank, so its row is in-sample; --cross-fit K measures it on problems it was not chosen on");
+                }
+            }
+            if (cf.isPresent()) {
+                CrossFitBench.Table t = cf.get().run(bank, riskKind());
+                crossFitted.add(t);
+                if (!json) CrossFitText.print(out, t);
+            }
             if (noisy && bank.answerKind().contains("24")) {
                 NoisySweep.Sweep sw = NoisySweep.standard(permutations, seed).run(bank);
                 sweeps.add(sw);
@@ -67,9 +99,35 @@ public final class StrategiesCommand implements Runnable {
             }
         }
         if (json) {
-            dev.ponder.cli.io.JsonOut.print(out, Map.of("banks", results, "noisy_verifier", sweeps));
+            dev.ponder.cli.io.JsonOut.print(out, cf.isPresent() ? Map.of("banks", results, "noisy_verifier", sweeps, "cross_fit", crossFitted)
+                    : Map.of("banks", results, "noisy_verifier", sweeps));
         }
         out.flush();
+    }
+
+    /** True when the bench ran the shipped default and it was made on this very bank. */
+    private static boolean calibratedOn(Bank bank, List<String> specs) {
+        if (specs.stream().noneMatch(x -> x.equals("adaptive") || x.startsWith("adaptive@"))) return false;
+        String kind = dev.ponder.core.answer.AnswerExtractor.forKind(bank.answerKind()).label();
+        var d = dev.ponder.core.calibrate.Defaults.lookup(bank.model(), kind, Optional.of(bank.name()));
+        return !d.pooled() && d.calibration().dataset().equals(Optional.of(bank.name()));
+    }
+
+    private CrossFitBench crossFitBench(int k) {
+        if (k < 2) throw PonderException.invalid("--cross-fit needs K >= 2 folds, was %d", k);
+        if (repeats < 1) throw PonderException.invalid("--repeats must be >= 1, was %d", repeats);
+        if (!(delta > 0 && delta < 1)) throw PonderException.invalid("--delta must be in (0, 1), was %s", delta);
+        for (double e : epsilons) if (!(e > 0 && e < 1)) throw PonderException.invalid("--epsilon must be in (0, 1), was %s", e);
+        riskKind();
+        return new CrossFitBench(k, repeats, permutations, seed, delta, epsilons, tolerance);
+    }
+
+    private Risk riskKind() {
+        try {
+            return Risk.parse(risk);
+        } catch (IllegalArgumentException e) {
+            throw PonderException.invalid("--risk: %s", e.getMessage());
+        }
     }
 
     private static List<String> withReference(List<String> specs, Bank bank) {
@@ -110,8 +168,9 @@ public final class StrategiesCommand implements Runnable {
                     a.optimalMatching().map(m -> m + String.format(" (saving %.2fx)", a.saving().orElseThrow())).orElse("none of the optimal@S rows"));
         }
         var e = b.efficiency();
-        out.printf("  efficiency: %s %.4f at %.2f samples; %s %.4f (reference); best baseline %s%s%n",
+        out.printf("  efficiency: %s %.4f at %.2f samples; %s %.4f (reference)%s; best baseline %s%s%n",
                 e.ponder(), e.ponderAccuracy(), e.ponderSamples(), e.reference(), e.referenceAccuracy(),
+                e.target().equals(e.reference()) ? "" : String.format(", %s %.4f (target)", e.target(), e.targetAccuracy()),
                 e.bestBaseline().orElse("none within tolerance"),
                 e.bestBaselineSamples().map(s -> String.format(" at %.2f samples; ratio %.2f (goal <= 0.75): %s", s, e.sampleRatio().orElseThrow(),
                         e.goalMet() ? "met" : "NOT met")).orElse(""));

@@ -38,10 +38,10 @@ public final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    static final class Stores {
+    public static final class Stores {
         private Stores() {}
 
-        static SampleStore open(Path file) {
+        public static SampleStore open(Path file) {
             if (!java.nio.file.Files.exists(file)) {
                 throw new dev.ponder.core.error.PonderException(dev.ponder.core.error.PonderException.Kind.NOT_FOUND,
                         "no sample store at " + file + " (run a plan first: ponder run PLAN, or pass --store FILE)");

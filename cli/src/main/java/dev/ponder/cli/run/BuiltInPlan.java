@@ -27,7 +27,7 @@ final class BuiltInPlan {
         BackendSpec replay = new BackendSpec(order.equals("recorded") ? "replay-recorded" : "replay", "replay", Optional.empty(),
                 Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(order));
         Plan plan = new Plan("offline", sources, List.of(replay), strategies.isEmpty() ? STRATEGIES : strategies,
-                List.of(new BudgetSpec(dollars, tokens)), List.of(seed), Optional.empty(), Optional.empty());
+                List.of(new BudgetSpec(dollars, tokens)), List.of(seed), Optional.empty(), Optional.empty(), Optional.empty());
         Path here = Path.of("").toAbsolutePath();
         return new LoadedPlan(here.resolve("<built-in offline plan>"), here, plan, Integer.toHexString(plan.hashCode()));
     }

@@ -174,7 +174,7 @@ public final class RunCommand implements Runnable {
                     rows.add(Summary.of(batch.name(), eval.runBatch(batch, src.backend().get(), src.problems())));
                     continue;
                 }
-                Strategy strategy = parseStrategy(s, src.maxSamples());
+                Strategy strategy = parseStrategy(s, src.maxSamples(), src.kind().equals("bank") ? Optional.of(src.name()) : Optional.empty());
                 List<ProblemOutcome> outcomes = eval.run(strategy, src.backend().get(), src.problems());
                 rows.add(Summary.of(strategy.name(), outcomes));
             }
@@ -262,9 +262,9 @@ public final class RunCommand implements Runnable {
         }
     }
 
-    static Strategy parseStrategy(String spec, int maxSamples) {
+    static Strategy parseStrategy(String spec, int maxSamples, Optional<String> dataset) {
         String s = spec.replace("N-max", String.valueOf(maxSamples));
-        return StrategyRegistry.standard().parse(s);
+        return StrategyRegistry.forDataset(dataset).parse(s);
     }
 
     private Optional<Long> replaySeed() {

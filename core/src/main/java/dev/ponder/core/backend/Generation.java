@@ -6,10 +6,12 @@ import java.util.Optional;
 
 /**
  * One choice a backend returned: text, reasoning text (DeepSeek-style {@code reasoning_content}, empty if none),
- * finish reason, and its share of the call's usage. Recorded samples also carry their recorded answer, score and label.
+ * finish reason, and its share of the call's usage. Recorded samples also carry their recorded answer, score, label
+ * and confidence; a live backend that reads token log-probabilities may give a confidence too.
  */
 public record Generation(String text, String reasoning, String finishReason, Usage usage,
-                         Optional<String> recordedAnswer, Optional<Double> score, Optional<Boolean> recordedCorrect) {
+                         Optional<String> recordedAnswer, Optional<Double> score, Optional<Boolean> recordedCorrect,
+                         Optional<Double> confidence) {
     public Generation {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(reasoning, "reasoning");
@@ -18,9 +20,21 @@ public record Generation(String text, String reasoning, String finishReason, Usa
         Objects.requireNonNull(recordedAnswer, "recordedAnswer");
         Objects.requireNonNull(score, "score");
         Objects.requireNonNull(recordedCorrect, "recordedCorrect");
+        Objects.requireNonNull(confidence, "confidence");
+    }
+
+    /** Without a confidence. */
+    public Generation(String text, String reasoning, String finishReason, Usage usage,
+                      Optional<String> recordedAnswer, Optional<Double> score, Optional<Boolean> recordedCorrect) {
+        this(text, reasoning, finishReason, usage, recordedAnswer, score, recordedCorrect, Optional.empty());
     }
 
     public static Generation live(String text, String reasoning, String finishReason, Usage usage) {
         return new Generation(text, reasoning, finishReason, usage, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The same choice with another usage (priced, for example). */
+    public Generation withUsage(Usage u) {
+        return new Generation(text, reasoning, finishReason, u, recordedAnswer, score, recordedCorrect, confidence);
     }
 }

@@ -2,6 +2,7 @@ package dev.ponder.core.backend;
 
 import dev.ponder.core.bank.Bank;
 import dev.ponder.core.bank.RecordedSample;
+import dev.ponder.core.bank.ReplayOrder;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Usage;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.SplittableRandom;
 
 /**
  * Serves a bank's recorded samples as if the model were called: each problem's samples in recorded order, or in a
@@ -56,7 +56,7 @@ final class ReplayBackend implements Backend {
         List<Generation> out = new ArrayList<>(request.n());
         for (int i = 0; i < request.n(); i++) {
             RecordedSample s = all.get(perm[at + i]);
-            out.add(new Generation(s.text(), "", "stop", usageOf(s), Optional.of(s.answer()), s.score(), Optional.of(s.correct())));
+            out.add(new Generation(s.text(), "", "stop", usageOf(s), Optional.of(s.answer()), s.score(), Optional.of(s.correct()), s.confidence()));
         }
         cursor.put(id, at + request.n());
         return Generated.once(out);
@@ -97,15 +97,9 @@ final class ReplayBackend implements Backend {
 
     private int[] permutation(String id, int size) {
         return order.computeIfAbsent(id, k -> {
+            if (seed.isPresent()) return ReplayOrder.permutation(seed.get(), k, size);
             int[] p = new int[size];
             for (int i = 0; i < size; i++) p[i] = i;
-            if (seed.isPresent()) {
-                SplittableRandom rng = new SplittableRandom(seed.get() * 0x9E3779B97F4A7C15L + k.hashCode());
-                for (int i = size - 1; i > 0; i--) {
-                    int j = rng.nextInt(i + 1);
-                    int t = p[i]; p[i] = p[j]; p[j] = t;
-                }
-            }
             return p;
         });
     }

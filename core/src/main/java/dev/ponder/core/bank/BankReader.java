@@ -76,9 +76,14 @@ public final class BankReader {
                 tokens = Optional.empty();
                 cost = Optional.empty();
             }
+            Optional<Double> confidence = number(node, "confidence");
+            if (confidence.isPresent() && !(confidence.get() >= 0 && confidence.get() <= 1)) {
+                issues.add(new LineIssue(sf, line, "confidence " + confidence.get() + " is not in [0, 1]: sample kept without it"));
+                confidence = Optional.empty();
+            }
             list.add(new RecordedSample(pid, idx.asInt(), text(node, "text", sf, line),
                     answer == null || answer.isNull() ? "" : answer.asText(), correct.asBoolean(),
-                    number(node, "score"), tokens, cost));
+                    number(node, "score"), tokens, cost, confidence));
         });
         samples.values().forEach(l -> l.sort(Comparator.comparingInt(RecordedSample::index)));
         return new Bank(dir, m.path("name").asText(dir.getFileName().toString()), m.path("model").asText("unknown"),

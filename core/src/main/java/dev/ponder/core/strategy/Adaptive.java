@@ -1,12 +1,11 @@
 package dev.ponder.core.strategy;
 
 import dev.ponder.core.strategy.stop.StopRule;
-import java.util.List;
 
 /**
- * Voting with a stopping rule (Adaptive-Consistency, Aggarwal et al. 2023; ESC, Li et al. 2024; Ponder's own
- * typicality rule): draw as the rule says, stop when it is satisfied or at {@code max} samples, then vote.
- * Rules that learn across questions keep their state in the strategy instance: use one instance per run.
+ * Voting with a stopping rule (Adaptive-Consistency, Aggarwal et al. 2023; ESC, Li et al. 2024): draw as the rule
+ * says, stop when it is satisfied or at {@code max} samples, then take the majority (the published rules vote
+ * unweighted, as their reference code does).
  */
 final class Adaptive implements Strategy {
     private final String name;
@@ -27,16 +26,16 @@ final class Adaptive implements Strategy {
     public int maxSamples() { return max; }
 
     @Override
-    public boolean learnsAcrossQuestions() { return rule.name().equals("typicality"); }
-
-    @Override
     public Result solve(Session session) {
+        drawUntil(session, rule, max);
+        return Vote.decide(session, name);
+    }
+
+    /** Draws {@code rule.batch()} at a time until the rule is satisfied, {@code max} are drawn or drawing stops: {@link StopRule#stopAt} live. */
+    static void drawUntil(Session session, StopRule rule, int max) {
         while (session.drawn().size() < max && !session.stopped()) {
             int n = Math.min(rule.batch(), max - session.drawn().size());
-            List<?> got = session.draw(n);
-            if (got.isEmpty() || rule.shouldStop(session.drawn())) break;
+            if (session.draw(n).isEmpty() || rule.shouldStop(session.drawn())) break;
         }
-        rule.learn(session.drawn());
-        return Vote.decide(session, name);
     }
 }

@@ -197,7 +197,7 @@ public final class Session {
             total = total.plus(u);
             String answer = useRecordedAnswers && g.recordedAnswer().isPresent()
                     ? g.recordedAnswer().get() : extractor.extract(g.text());
-            Sample s = new Sample(drawn.size(), g.text(), g.reasoning(), answer, u, g.score(), g.recordedCorrect(), purpose);
+            Sample s = new Sample(drawn.size(), g.text(), g.reasoning(), answer, u, g.score(), g.recordedCorrect(), purpose, g.confidence());
             if (keep) drawn.add(s);
             out.add(s);
         }

@@ -37,5 +37,13 @@ public interface Strategy {
     /** Voting until a stopping rule is satisfied, at most {@code max} samples. */
     static Strategy adaptive(dev.ponder.core.strategy.stop.StopRule rule, int max, String name) { return new Adaptive(name, rule, max); }
 
+    /**
+     * Ponder's {@code adaptive} with a given calibration ({@code where} names it: a file, or "calibrated"): its rule at its
+     * full budget, voting weighted when samples carry scores or confidences; refused for another model or answer kind.
+     */
+    static Strategy adaptive(dev.ponder.core.calibrate.Calibration calibration, String where) {
+        return new Calibrated("adaptive:" + where, new Calibrated.Given(calibration, where), java.util.OptionalInt.empty());
+    }
+
     static Strategy parse(String spec) { return StrategyRegistry.standard().parse(spec); }
 }

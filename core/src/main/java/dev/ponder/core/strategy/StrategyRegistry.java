@@ -1,27 +1,38 @@
 package dev.ponder.core.strategy;
 
+import dev.ponder.core.calibrate.CalibrationFile;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.strategy.stop.StopRule;
-import dev.ponder.core.strategy.stop.TypicalityRule;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Strategies by name, in one place. A spec is {@code NAME} or {@code NAME@PARAM} (for example {@code single},
- * {@code vote@8}); the proxy's model names ({@code vote@8:gpt-4o-mini}) put the model after a colon. New strategies
- * register a factory from the parameter text (empty when absent) to a strategy.
+ * {@code vote@8}); the proxy's model names ({@code vote@8:gpt-4o-mini}) put the model after a colon. The one
+ * exception is a calibration file, {@code adaptive:FILE.json}: a colon followed by a path ending in {@code .json}
+ * belongs to the strategy (a model is never named so), and the model, if any, follows after another colon.
+ * New strategies register a factory from the parameter text (empty when absent) to a strategy.
  */
 public final class StrategyRegistry {
-    private static final Pattern SPEC = Pattern.compile("([a-z][a-z0-9_-]*)(?:@(.+))?");
+    private static final Pattern SPEC = Pattern.compile("([a-z][a-z0-9_-]*)(?:@([^:]+))?(?::(.+\\.json))?");
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     /** How a strategy is written, e.g. {@code vote@N}, and how to build it. */
     public record Entry(String name, String form, String description, Function<String, Strategy> factory) {}
 
-    public static StrategyRegistry standard() {
+    public static StrategyRegistry standard() { return forDataset(Optional.empty()); }
+
+    /**
+     * The standard strategies for a run that knows its source's name (a bank's): {@code adaptive} then prefers the
+     * shipped calibration made on that dataset where two share a model and answer kind.
+     */
+    public static StrategyRegistry forDataset(Optional<String> dataset) {
         StrategyRegistry r = new StrategyRegistry();
         r.register("single", "single", "one sample", p -> {
             if (!p.isEmpty()) throw new IllegalArgumentException("single takes no parameter");
@@ -36,9 +47,12 @@ public final class StrategyRegistry {
         r.register("refine", "refine@R", "draft, feedback (checker or self-critique), revise, R rounds (Self-Refine)", p -> new Refine(positive("refine", p)));
         r.register("cascade", "cascade[@V]", "cheapest tier first (models a>b>c), escalate unless V votes (default 3) agree or the checker accepts", p ->
                 new Cascade(p.isEmpty() ? 3 : positive("cascade", p), 2.0 / 3));
-        r.register("adaptive", "adaptive[@MAX]", "vote until Ponder's stopping rule (learned typicality gate + Beta rule) is satisfied, at most MAX (default 64) samples",
-                p -> Strategy.adaptive(StopRule.typicality(TypicalityRule.Settings.defaults()), p.isEmpty() ? DEFAULT_MAX : positive("adaptive", p),
-                        p.isEmpty() ? "adaptive" : "adaptive@" + p));
+        r.register("adaptive", "adaptive[@MAX] or adaptive:FILE.json",
+                "vote (weighted by scores or confidences when samples carry them) until a calibrated stopping rule is satisfied:"
+                        + " the calibration FILE.json, else the shipped default for the model and answer kind; at most MAX samples"
+                        + " (default: the calibration's full budget)",
+                p -> new Calibrated(p.isEmpty() ? "adaptive" : "adaptive@" + p, new Calibrated.Shipped(dataset),
+                        p.isEmpty() ? OptionalInt.empty() : OptionalInt.of(positive("adaptive", p))));
         r.register("esc", "esc@W", "early-stopping self-consistency with windows of W (Li et al. 2024), at most 64 samples",
                 p -> Strategy.adaptive(StopRule.esc(positive("esc", p)), DEFAULT_MAX, "esc@" + p));
         r.register("ac", "ac@T", "Adaptive-Consistency Beta rule at threshold T, e.g. ac@0.95 (Aggarwal et al. 2023), at most 64 samples",
@@ -63,11 +77,21 @@ public final class StrategyRegistry {
         if (e == null) {
             throw PonderException.invalid("unknown strategy \"%s\"; known: %s", spec, String.join(", ", forms()));
         }
+        if (m.group(3) != null) return calibrated(spec.strip(), m.group(1), m.group(2), m.group(3));
         try {
             return e.factory().apply(m.group(2) == null ? "" : m.group(2));
         } catch (IllegalArgumentException ex) {
             throw PonderException.invalid("bad strategy \"%s\": %s (form: %s)", spec, ex.getMessage(), e.form());
         }
+    }
+
+    /** {@code adaptive:FILE.json}: the calibration's rule at its full budget (a corrupt or missing file is an error naming it). */
+    private static Strategy calibrated(String spec, String name, String param, String file) {
+        if (!name.equals("adaptive")) throw PonderException.invalid("bad strategy \"%s\": only adaptive takes a calibration file", spec);
+        if (param != null) {
+            throw PonderException.invalid("bad strategy \"%s\": adaptive:FILE.json takes its budget from the calibration; drop @%s", spec, param);
+        }
+        return Strategy.adaptive(CalibrationFile.read(Path.of(file)), file);
     }
 
     public java.util.List<String> forms() { return entries.values().stream().map(Entry::form).toList(); }

@@ -23,6 +23,19 @@ public final class Tally {
         return t;
     }
 
+    /** Each sample weighted by {@link Scores#weight} (1 for samples without a score or confidence). */
+    public static Tally weighted(List<Sample> samples) {
+        Tally t = new Tally();
+        for (Sample s : samples) t.add(s, Scores.weight(s));
+        return t;
+    }
+
+    /**
+     * The answer a vote over {@code samples} gives: by weight ({@link Scores#weight}), which is the plain majority when
+     * no sample carries a score or confidence (first seen wins ties either way). Empty when no sample had an answer.
+     */
+    public static Optional<String> decision(List<Sample> samples) { return weighted(samples).topWeighted(); }
+
     public void add(Sample s) { add(s, 1.0); }
 
     public void add(Sample s, double weight) {
@@ -58,6 +71,21 @@ public final class Tally {
     public int secondCount() {
         List<Integer> c = sortedCounts();
         return c.size() > 1 ? c.get(1) : 0;
+    }
+
+    /** The leader's total weight minus the runner-up's (0 when no sample had an answer). */
+    public double weightMargin() {
+        double first = 0;
+        double second = 0;
+        for (double w : weights.values()) {
+            if (w > first) {
+                second = first;
+                first = w;
+            } else if (w > second) {
+                second = w;
+            }
+        }
+        return first - second;
     }
 
     public Map<String, Integer> counts() { return java.util.Collections.unmodifiableMap(counts); }

@@ -50,6 +50,16 @@ class BankReaderTest {
     }
 
     @Test
+    void a_confidence_is_read_and_one_out_of_range_is_dropped_saying_so() throws IOException {
+        write("{\"id\": \"p1\", \"question\": \"q1\", \"reference\": \"a\"}\n",
+                "{\"problem_id\": \"p1\", \"index\": 0, \"text\": \"x\", \"answer\": \"a\", \"correct\": true, \"confidence\": 0.82}\n"
+                        + "{\"problem_id\": \"p1\", \"index\": 1, \"text\": \"y\", \"answer\": \"a\", \"correct\": true, \"confidence\": 1.7}\n");
+        Bank b = BankReader.read(dir);
+        assertThat(b.samplesOf("p1")).extracting(RecordedSample::confidence).containsExactly(java.util.Optional.of(0.82), java.util.Optional.empty());
+        assertThat(b.issues()).singleElement().hasToString(dir.resolve("samples.jsonl") + ":2: confidence 1.7 is not in [0, 1]: sample kept without it");
+    }
+
+    @Test
     void negative_cost_keeps_the_sample_without_cost() throws IOException {
         write("{\"id\": \"p1\", \"question\": \"q1\", \"reference\": \"a\"}\n",
                 "{\"problem_id\": \"p1\", \"index\": 0, \"text\": \"x\", \"answer\": \"a\", \"correct\": true, \"output_tokens\": -5, \"cost_usd\": -0.1}\n");

@@ -1,6 +1,7 @@
 package dev.ponder.core.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.model.Budget;
@@ -28,25 +29,69 @@ class AdaptiveTest extends AbstractStrategyContractTest {
         assertThat(r.answer()).isEqualTo("3");
     }
 
-    @Test
-    void the_typicality_rule_learns_to_accept_typical_first_samples() {
-        Strategy s = Strategy.parse("adaptive");
-        int first = -1;
-        for (int q = 0; q < 12; q++) {
-            Backend b = Backend.scripted().script(i -> "Let me think step by step here. The answer is 42.").build();
-            Result r = s.solve(session(b, Budget.UNLIMITED, q));
-            if (r.samples().size() == 1 && first < 0) first = q;
-        }
-        assertThat(first).as("first question answered with one sample").isEqualTo(5);
+    private static dev.ponder.core.calibrate.Calibration calibration(String rule, double setting, int budget, String model) {
+        return dev.ponder.core.testing.TestCalibrations.of(rule, setting, budget, model);
     }
 
     @Test
-    void an_atypical_first_sample_falls_back_to_the_beta_rule() {
+    void a_calibration_file_sets_the_rule_and_the_budget(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path f = dir.resolve("cal.json");
+        dev.ponder.core.calibrate.CalibrationFile.write(f, calibration("margin", 2, 6, "m"));
+        Strategy s = Strategy.parse("adaptive:" + f);
+        assertThat(s.name()).isEqualTo("adaptive:" + f);
+        assertThat(s.maxSamples()).isEqualTo(6);
+        Backend b = Backend.scripted().texts("The answer is 1.", "The answer is 2.", "The answer is 1.", "The answer is 1.", "The answer is 2.").build();
+        Result r = s.solve(session(b, Budget.UNLIMITED, 0));
+        assertThat(r.samples()).hasSize(4); // margin 2 first reached at 1,2,1,1
+        assertThat(r.answer()).isEqualTo("1");
+        Backend split = Backend.scripted().script(i -> "The answer is " + (i % 2) + ".").build();
+        assertThat(s.solve(session(split, Budget.UNLIMITED, 0)).samples()).as("never settled: the full budget").hasSize(6);
+    }
+
+    @Test
+    void a_calibration_for_another_model_is_refused_naming_both() {
+        Strategy s = Strategy.adaptive(calibration("ac", 0.9, 8, "gpt-4o"), "cal.json");
+        assertThatThrownBy(() -> s.solve(session(backend(), Budget.UNLIMITED, 0))).isInstanceOf(dev.ponder.core.error.PonderException.class)
+                .hasMessage("calibration cal.json was made for model gpt-4o with number answers, not for model m with number answers");
+    }
+
+    @Test
+    void a_spec_with_a_file_is_read_as_a_calibration_and_only_adaptive_takes_one(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path bad = dir.resolve("bad.json");
+        java.nio.file.Files.writeString(bad, "not json");
+        assertThatThrownBy(() -> Strategy.parse("adaptive:" + bad)).hasMessageStartingWith(bad + " is not a calibration file");
+        assertThatThrownBy(() -> Strategy.parse("adaptive@8:" + bad)).hasMessageContaining("drop @8");
+        assertThatThrownBy(() -> Strategy.parse("vote@8:" + bad)).hasMessageContaining("only adaptive takes a calibration file");
+    }
+
+    @Test
+    void scored_samples_are_voted_by_weight(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("bank.json"), "{\"name\": \"b\", \"model\": \"m\", \"answer_kind\": \"number\"}");
+        java.nio.file.Files.writeString(dir.resolve("problems.jsonl"), "{\"id\": \"p1\", \"question\": \"" + PROBLEM.question() + "\", \"reference\": \"41\"}\n");
+        StringBuilder lines = new StringBuilder();
+        double[] scores = {-3, -3, 3};
+        String[] texts = {"The answer is 42.", "The answer is 42.", "The answer is 41."};
+        for (int i = 0; i < 3; i++) {
+            lines.append(String.format(java.util.Locale.ROOT, "{\"problem_id\": \"p1\", \"index\": %d, \"text\": \"%s\", \"answer\": \"%s\", \"correct\": %s, \"score\": %s}%n",
+                    i, texts[i], texts[i].replaceAll("\\D", ""), i == 2, scores[i]));
+        }
+        java.nio.file.Files.writeString(dir.resolve("samples.jsonl"), lines);
+        Backend replay = Backend.replay(dev.ponder.core.bank.BankReader.read(dir), java.util.Optional.empty(), dev.ponder.core.backend.PriceCatalogue.shipped());
+        Result r = Strategy.adaptive(calibration("margin", 0.9, 3, "m"), "cal.json").solve(session(replay, Budget.UNLIMITED, 0));
+        assertThat(r.samples()).hasSize(3); // 0.953 - 2 x 0.047 = 0.858 < 0.9 until the budget
+        assertThat(r.answer()).as("one high-scoring 41 outweighs two low-scoring 42s").isEqualTo("41");
+    }
+
+    @Test
+    void without_a_calibration_it_uses_the_shipped_default_for_the_source() {
+        // model "m" is no development bank's: the pooled calibration, at most 64 samples
         Strategy s = Strategy.parse("adaptive");
-        for (int q = 0; q < 8; q++) s.solve(session(Backend.scripted().script(i -> "Step by step, so the answer is 42.").build(), Budget.UNLIMITED, q));
-        Backend longWinded = Backend.scripted().script(i -> "Hmm. ".repeat(40) + "The answer is 42.").build();
-        assertThat(s.solve(session(longWinded, Budget.UNLIMITED, 9)).samples()).hasSize(2);
-        Backend noAnswer = Backend.scripted().texts("I cannot tell what this is.", "Step by step, so the answer is 42.", "Step by step, so the answer is 42.").build();
-        assertThat(s.solve(session(noAnswer, Budget.UNLIMITED, 10)).samples()).hasSize(3);
+        assertThat(s.maxSamples()).isEqualTo(StrategyRegistry.DEFAULT_MAX);
+        Backend agreeing = Backend.scripted().script(i -> "The answer is 42.").build();
+        Result r = s.solve(session(agreeing, Budget.UNLIMITED, 0));
+        dev.ponder.core.calibrate.Calibration pooled = dev.ponder.core.calibrate.Defaults.lookup("m", "number", java.util.Optional.empty()).calibration();
+        java.util.List<dev.ponder.core.model.Sample> same = java.util.Collections.nCopies(64, r.samples().getFirst());
+        assertThat(r.samples()).hasSize(pooled.stopRule().stopAt(same, 64));
+        assertThat(r.answer()).isEqualTo("42");
     }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A bank's bench table and its efficiency line: the reference is the vote over all samples; the best baseline is
- * the published rule with the fewest samples whose accuracy is within {@code tolerance} of it.
+ * the published rule with the fewest samples whose accuracy is within {@code tolerance} of it; the target Ponder's rule
+ * must come within the tolerance of is the better of the reference and the weighted vote over all samples.
  */
 public record BankBench(
         @JsonProperty("bank") String bank,
@@ -28,6 +29,8 @@ public record BankBench(
     public record Efficiency(
             @JsonProperty("reference") String reference,
             @JsonProperty("reference_accuracy") double referenceAccuracy,
+            @JsonProperty("target") String target,
+            @JsonProperty("target_accuracy") double targetAccuracy,
             @JsonProperty("best_baseline") Optional<String> bestBaseline,
             @JsonProperty("best_baseline_samples") Optional<Double> bestBaselineSamples,
             @JsonProperty("ponder") String ponder,

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Expands a plan into its configurations, in a fixed order: source, backend, model, budget, seed, strategy.
  * Banks go with replay backends (the model is the bank's); problem sets go with live backends. Strategy specs are
- * checked here, and {@code N-max} becomes the source's samples per problem.
+ * checked here, {@code N-max} becomes the source's samples per problem, and with the plan's {@code calibration} a plain
+ * {@code adaptive} becomes {@code adaptive:FILE.json} (the file resolved against the plan's folder).
  */
 public final class Expansion {
     private Expansion() {}
@@ -36,6 +37,7 @@ public final class Expansion {
                         for (long seed : plan.seeds()) {
                             for (String spec : plan.strategies()) {
                                 String resolved = spec.strip().replace("N-max", String.valueOf(Math.max(1, src.maxSamples())));
+                                if (resolved.equals("adaptive") && plan.calibration().isPresent()) resolved = "adaptive:" + lp.resolve(plan.calibration().get());
                                 StrategyRegistry.standard().parse(resolved);
                                 out.add(new Config(out.size(), src, b, m.name(), price, resolved, budget, seed));
                             }

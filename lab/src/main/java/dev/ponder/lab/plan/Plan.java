@@ -6,10 +6,12 @@ import java.util.Optional;
 /**
  * An experiment plan: the cross product of sources x (backend, model) x strategies x budgets x seeds. Banks pair
  * with replay backends, problem sets with live ones. Read from YAML or JSON by {@link PlanReader}; field names are
- * snake_case ({@code max_dollars}).
+ * snake_case ({@code max_dollars}). {@code calibration} (a file from {@code ponder calibrate}, relative to the plan) is
+ * what the plan's {@code adaptive} entries run; without it they use the shipped defaults.
  */
 public record Plan(String name, List<SourceSpec> sources, List<BackendSpec> backends, List<String> strategies,
-                   List<BudgetSpec> budgets, List<Long> seeds, Optional<Double> maxDollars, Optional<String> store) {
+                   List<BudgetSpec> budgets, List<Long> seeds, Optional<Double> maxDollars, Optional<String> store,
+                   Optional<String> calibration) {
     public Plan {
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', was " + (name == null ? "missing" : "\"" + name + "\""));
@@ -26,6 +28,10 @@ public record Plan(String name, List<SourceSpec> sources, List<BackendSpec> back
             if (!(d > 0)) throw new IllegalArgumentException("max_dollars must be > 0, was " + d);
         });
         store = store == null ? Optional.empty() : store;
+        calibration = calibration == null ? Optional.empty() : calibration;
+        calibration.ifPresent(c -> {
+            if (!c.endsWith(".json")) throw new IllegalArgumentException("calibration must be a .json file from ponder calibrate, was \"" + c + "\"");
+        });
         for (BackendSpec b : backends) {
             if (backends.stream().filter(o -> o.name().equals(b.name())).count() > 1) {
                 throw new IllegalArgumentException("backends: name \"" + b.name() + "\" is used twice");

@@ -153,7 +153,7 @@ final class Charts {
         return out.stream().distinct().sorted().toList();
     }
 
-    private static XYChart chart(String title, String x, String y) {
+    static XYChart chart(String title, String x, String y) {
         XYChart ch = styled(title, x, y);
         ch.getStyler().setXAxisLogarithmic(true);
         ch.getStyler().setYAxisMin(0.0);

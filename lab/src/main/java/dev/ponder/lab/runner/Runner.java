@@ -88,7 +88,7 @@ public final class Runner {
         long total = 0;
         long skipped = 0;
         for (Config c : configs) {
-            Strategy probe = StrategyRegistry.standard().parse(c.strategy());
+            Strategy probe = registry(c).parse(c.strategy());
             List<Problem> todo = c.source().problems().stream().filter(p -> !done.contains(Unit.key(c.id(), p.id()))).toList();
             total += c.source().problems().size();
             skipped += c.source().problems().size() - todo.size();
@@ -141,13 +141,16 @@ public final class Runner {
         return new RunSummary(runId, total, stored.get(), skipped, samples.get(), writeNanos.get() / 1e9, guard.spent(), ending);
     }
 
+    /** A bank's name tells {@code adaptive} which shipped calibration fits where two share a model and answer kind. */
+    private static StrategyRegistry registry(Config c) { return StrategyRegistry.forDataset(c.source().bank().map(b -> b.name())); }
+
     interface Sink {
         void accept(List<Unit> units, double dollars);
     }
 
     /** Solves the problems in order with one strategy instance and stores them together, unless a call was refused. */
     private void unit(Config c, List<Problem> problems, SpendGuard guard, AtomicBoolean overSpend, Sink sink) {
-        Strategy strategy = StrategyRegistry.standard().parse(c.strategy());
+        Strategy strategy = registry(c).parse(c.strategy());
         LimitedBackend backend = new LimitedBackend(backends.backendFor(c), backends.limitsFor(c), guard);
         Evaluation eval = new Evaluation(c.model(), c.source().extractor(), c.source().bank().isPresent(),
                 Grader.recordedThen(Grader.verifiedBy(c.source().verifier())), c.budget().toBudget(), c.seed(), 1,

@@ -39,6 +39,26 @@ class PlanReaderTest {
     }
 
     @Test
+    void the_plans_calibration_is_what_its_adaptive_entries_run(@TempDir Path dir) throws Exception {
+        dev.ponder.core.calibrate.CalibrationFile.write(dir.resolve("cals/math.json"),
+                dev.ponder.core.testing.TestCalibrations.of("margin", 0.9, 8, "Qwen2.5-Math-7B-Instruct"));
+        Path f = write(dir, "p.yaml", """
+                name: t
+                sources:
+                  - bank: %s
+                strategies: [vote@8, adaptive]
+                calibration: cals/math.json
+                """.formatted(BANK));
+        List<Config> cs = Expansion.expand(PlanReader.read(f), PriceCatalogue.shipped());
+        assertThat(cs).extracting(Config::strategy).containsExactly("vote@8", "adaptive:" + dir.resolve("cals/math.json"));
+        Path bad = write(dir, "q.yaml", "name: t\nsources: [{bank: %s}]\nstrategies: [adaptive]\ncalibration: cals/math.txt\n".formatted(BANK));
+        assertThatThrownBy(() -> PlanReader.read(bad)).hasMessageContaining("q.yaml:").hasMessageContaining("calibration must be a .json file");
+        Path missing = write(dir, "r.yaml", "name: t\nsources: [{bank: %s}]\nstrategies: [adaptive]\ncalibration: none.json\n".formatted(BANK));
+        assertThatThrownBy(() -> Expansion.expand(PlanReader.read(missing), PriceCatalogue.shipped()))
+                .hasMessageContaining("calibration file not found: " + dir.resolve("none.json"));
+    }
+
+    @Test
     void an_unknown_field_names_the_file_line_and_field(@TempDir Path dir) throws Exception {
         Path f = write(dir, "p.yaml", """
                 name: t

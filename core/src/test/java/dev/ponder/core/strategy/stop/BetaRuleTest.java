@@ -54,8 +54,16 @@ class BetaRuleTest {
     }
 
     @Test
-    void rejects_a_threshold_outside_the_open_interval() {
-        assertThatThrownBy(() -> StopRule.beta(1.0)).hasMessageContaining("1.0");
+    void a_threshold_of_one_never_stops_early() {
+        List<String> same = new ArrayList<>();
+        for (int i = 0; i < 60; i++) same.add("x");
+        assertThat(StopRule.beta(1.0).shouldStop(votes(same.toArray(String[]::new)))).isFalse();
+    }
+
+    @Test
+    void rejects_a_threshold_outside_the_interval() {
+        assertThatThrownBy(() -> StopRule.beta(1.01)).hasMessageContaining("1.01");
+        assertThatThrownBy(() -> StopRule.beta(0.5)).hasMessageContaining("0.5");
         assertThatThrownBy(() -> StopRule.esc(0)).hasMessageContaining("0");
     }
 }
