@@ -1,6 +1,7 @@
 package dev.ponder.core.strategy;
 
 import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.answer.Grouping;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.CompletionBackend;
 import dev.ponder.core.backend.CompletionRequest;
@@ -26,7 +27,9 @@ import java.util.random.RandomGenerator;
  * A strategy's view of one question: it draws samples through here, and here every draw is checked against the
  * budget before the call (the worst case is reserved, then settled with what was used), recorded in the trace, and
  * its answer extracted. A draw that cannot be made returns fewer samples and sets {@link #stopReason()}; strategies
- * then finish with what they have, so a failing backend or an exhausted bank gives a clean result.
+ * then finish with what they have, so a failing backend or an exhausted bank gives a clean result. A {@link Grouping}
+ * answer kind gets fresh state for this question, reads every text (recorded answers are not used with it), and makes
+ * the final answer the chosen sample's own text.
  */
 public final class Session {
     private final Problem problem;
@@ -61,8 +64,8 @@ public final class Session {
         this.base = base;
         this.meter = meter;
         this.trace = trace;
-        this.extractor = extractor;
-        this.useRecordedAnswers = useRecordedAnswers;
+        this.extractor = extractor instanceof Grouping g ? g.forQuestion() : extractor;
+        this.useRecordedAnswers = useRecordedAnswers && !(extractor instanceof Grouping);
         this.rng = rng;
         this.clock = clock;
     }
@@ -214,8 +217,12 @@ public final class Session {
         return List.of();
     }
 
-    /** A result built from this session's state. */
+    /**
+     * A result built from this session's state. With a grouping the answer is the chosen sample's own text (its group's
+     * label is the group's first text, which need not be the reply chosen to stand for it).
+     */
     public Result result(String strategy, String answer, Optional<Sample> chosen, double confidence) {
-        return new Result(strategy, answer, chosen, confidence, drawn, stop, stop == StopReason.DONE ? Optional.empty() : error, trace);
+        String a = extractor instanceof Grouping && !answer.isEmpty() && chosen.isPresent() ? Grouping.normalise(chosen.get().text()) : answer;
+        return new Result(strategy, a, chosen, confidence, drawn, stop, stop == StopReason.DONE ? Optional.empty() : error, trace);
     }
 }
