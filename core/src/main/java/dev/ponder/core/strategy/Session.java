@@ -84,14 +84,14 @@ public final class Session {
 
     public Optional<Verifier> checker() { return checker; }
 
-    /** Checks a sample's answer with the checker, recording the verdict in the trace. */
+    /** Checks a sample's answer (with a grouping, its own text) with the checker, recording the verdict in the trace. */
     public Verdict check(Sample sample) {
         Verifier v = checker.orElseThrow(() -> PonderException.invalid(
                 "this strategy needs a checker (a verifier that does not use the reference answer), and none is configured"));
         var started = clock.instant();
         Verdict verdict;
         try {
-            verdict = v.verify(problem, sample.answer());
+            verdict = v.verify(problem, extractor instanceof Grouping ? Grouping.normalise(sample.text()) : sample.answer());
         } catch (RuntimeException e) {
             verdict = Verdict.undecided("checker failed: " + e.getMessage());
         }
