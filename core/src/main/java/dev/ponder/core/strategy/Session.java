@@ -192,18 +192,19 @@ public final class Session {
             return halt(e.kind() == PonderException.Kind.SAMPLES_EXHAUSTED ? StopReason.EXHAUSTED : StopReason.FAILED, e.getMessage());
         }
         Usage total = Usage.ZERO;
+        for (Generation g : gens) total = total.plus(thinking ? asThinking(g.usage()) : g.usage());
+        // settled and traced before answers are read: a grouping's embedding model may fail, and the spend must stand
+        hold.settle(total);
+        trace.record(purpose, backend.name(), model, gens.size(), total, started, backend.lastAttempts(), List.of(), Optional.empty());
         List<Sample> out = new ArrayList<>(gens.size());
         for (Generation g : gens) {
-            Usage u = thinking ? asThinking(g.usage()) : g.usage();
-            total = total.plus(u);
             String answer = useRecordedAnswers && g.recordedAnswer().isPresent()
                     ? g.recordedAnswer().get() : extractor.extract(g.text());
-            Sample s = new Sample(drawn.size(), g.text(), g.reasoning(), answer, u, g.score(), g.recordedCorrect(), purpose);
+            Sample s = new Sample(drawn.size(), g.text(), g.reasoning(), answer, thinking ? asThinking(g.usage()) : g.usage(),
+                    g.score(), g.recordedCorrect(), purpose);
             if (keep) drawn.add(s);
             out.add(s);
         }
-        hold.settle(total);
-        trace.record(purpose, backend.name(), model, gens.size(), total, started, backend.lastAttempts(), List.of(), Optional.empty());
         return out;
     }
 
