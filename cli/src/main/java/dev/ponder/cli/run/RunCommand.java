@@ -99,8 +99,8 @@ public final class RunCommand implements Runnable {
     @Option(names = "--order", description = "replay order: shuffled (seeded, default) or recorded", defaultValue = "shuffled")
     String order;
 
-    @Option(names = "--answers", defaultValue = "recorded", description = {"recorded: a bank's recorded answers (default); extract: extract",
-            "from the text; semantic: group free-form replies by meaning (MiniLM); usc: a judge call picks the most consistent"})
+    @Option(names = "--answers", defaultValue = "recorded", description = "recorded: a bank's recorded answers (default); extract: "
+            + "extract from the text; semantic: group free-form replies by meaning (MiniLM); usc: a judge call picks the most consistent reply")
     String answers;
 
     @Option(names = "--extractor", description = "answer extractor: exact, number, boxed, choice, code, semantic, usc (default: from the data)")
