@@ -24,15 +24,11 @@ public final class SemanticCommand implements Runnable {
 
     @Option(names = "--set", description = "calibration JSONL: {\"id\", \"question\", \"meanings\": [[wording, ...], ...]} a line")
     Optional<Path> set = Optional.empty();
-
     @Option(names = "--seed", defaultValue = "0", description = "seeds the orders in which each simulated vote's answers arrive (default ${DEFAULT-VALUE})")
     long seed;
-
     @Option(names = "--orders", defaultValue = "10", description = "seeded orders per simulated vote (default ${DEFAULT-VALUE})")
     int orders;
-
-    @Option(names = "--json", description = "print JSON")
-    boolean json;
+    @Option(names = "--json", description = "print JSON") boolean json;
 
     @Override
     public void run() {
