@@ -60,9 +60,9 @@ public interface AnswerExtractor {
             case "code" -> codeBlock();
             case "usc" -> usc();
             case "semantic" -> semantic.orElseThrow(() -> new IllegalArgumentException(
-                    "answer kind \"semantic\" needs an embedding model, and none is configured (the ponder command wires the"
-                            + " in-process MiniLM model; in a library, Ponder.builder().semantic(MiniLm.grouping()) or"
-                            + " AnswerExtractor.semantic(embedder, threshold))"));
+                    "answer kind \"semantic\" needs an embedding model, and none is configured here (in a library:"
+                            + " Ponder.builder().semantic(AnswerExtractor.semantic(embedder, threshold)), e.g. MiniLm.grouping()"
+                            + " from ponder-lab)"));
             default -> throw new IllegalArgumentException("unknown answer extractor \"" + name + "\"; known: " + NAMES);
         };
     }
