@@ -50,6 +50,7 @@ final class Engine implements Ponder {
     private final long seed;
     private final StrategyRegistry strategies;
     private final AnswerExtractor extractor;
+    private final Optional<dev.ponder.core.answer.Grouping> semantic;
     private final int concurrency;
     private final Optional<dev.ponder.core.verify.Verifier> checker;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
@@ -70,6 +71,7 @@ final class Engine implements Ponder {
         this.seed = b.seed;
         this.strategies = b.strategies;
         this.extractor = b.extractor;
+        this.semantic = b.semantic;
         this.concurrency = b.concurrency;
         this.checker = b.checker;
     }
@@ -160,7 +162,7 @@ final class Engine implements Ponder {
     private Prepared prepare(List<Message> messages, Policy policy, String model, Optional<SolveListener> listener) {
         if (messages.isEmpty()) throw PonderException.invalid("no messages to solve (policy %s)", policy);
         String question = GenerationRequest.of("-", messages, 1).lastUserMessage();
-        AnswerExtractor ex = policy.answer().map(AnswerExtractor::forName).orElse(extractor);
+        AnswerExtractor ex = answers(policy);
         Observed observed = new Observed(Backend.byModel(backends), prices, ex, listener);
         GenerationRequest request = new GenerationRequest(model, messages, 1, policy.maxTokens(), Optional.empty(), Map.of());
         Problem problem = new Problem("q" + Integer.toHexString(question.hashCode()), question, "");
@@ -168,6 +170,17 @@ final class Engine implements Ponder {
                 new Trace("ponder-" + sequence.incrementAndGet()), ex, true,
                 new SplittableRandom(seed * GOLDEN + question.hashCode()), clock, checker);
         return new Prepared(session, observed, model);
+    }
+
+    /** The policy's answer kind; a grouping's state is made here so that progress and the session share it. */
+    private AnswerExtractor answers(Policy policy) {
+        AnswerExtractor ex;
+        try {
+            ex = policy.answer().map(a -> AnswerExtractor.forName(a, semantic)).orElse(extractor);
+        } catch (IllegalArgumentException e) {
+            throw PonderException.invalid("policy %s: %s", policy, e.getMessage());
+        }
+        return ex instanceof dev.ponder.core.answer.Grouping g ? g.forQuestion() : ex;
     }
 
     private List<Solution> batch(List<String> questions, Policy policy) {

@@ -184,7 +184,11 @@ public record Policy(String strategy, Optional<String> model, Budget budget, Opt
         return withBudget(budget.withDeadline(d));
     }
 
-    /** Read answers with this extractor: {@code exact}, {@code number}, {@code boxed}, {@code choice} or {@code code}. */
+    /**
+     * Read answers with this extractor: {@code exact}, {@code number}, {@code boxed}, {@code choice} or {@code code};
+     * or group free-form replies by meaning: {@code semantic} (embeddings; the engine needs {@link Ponder.Builder#semantic})
+     * or {@code usc} (one more call asks the model for the most consistent reply).
+     */
     public Policy answer(String extractor) {
         return new Policy(strategy, model, budget, Optional.of(Objects.requireNonNull(extractor, "answer")), maxTokens, calibration);
     }

@@ -99,6 +99,7 @@ public interface Ponder {
         long seed = 0;
         StrategyRegistry strategies = StrategyRegistry.standard();
         AnswerExtractor extractor = AnswerExtractor.exact();
+        Optional<dev.ponder.core.answer.Grouping> semantic = Optional.empty();
         int concurrency = 16;
         Optional<dev.ponder.core.verify.Verifier> checker = Optional.empty();
 
@@ -154,6 +155,19 @@ public interface Ponder {
 
         /** How answers are read when the policy names no extractor; default {@link AnswerExtractor#exact()}. */
         public Builder answers(AnswerExtractor e) { extractor = Objects.requireNonNull(e, "answers"); return this; }
+
+        /**
+         * What the answer kind {@code semantic} groups with ({@code Policy.vote(5).answer("semantic")}): an embedding
+         * model and its similarity threshold, {@link AnswerExtractor#semantic}; the lab's {@code MiniLm.grouping()} is
+         * the in-process MiniLM model with the threshold chosen for it.
+         */
+        public Builder semantic(dev.ponder.core.answer.Grouping grouping) {
+            if (!Objects.requireNonNull(grouping, "semantic").label().equals("semantic")) {
+                throw PonderException.invalid("semantic(...) takes an AnswerExtractor.semantic(embedder, threshold) grouping, was %s", grouping.label());
+            }
+            semantic = Optional.of(grouping);
+            return this;
+        }
 
         /**
          * A checker: a verifier that judges answers without a reference answer (unit tests, an exact puzzle checker, an

@@ -45,4 +45,13 @@ class ExamplesTest {
         assertThat(capped.dollars()).isLessThanOrEqualTo(20 * 0.0002 + 1e-12);
         assertThat(printed()).contains("optimal@3").contains("adaptive@8");
     }
+
+    @Test
+    void free_form_replies_are_voted_by_meaning() {
+        List<FreeFormVote.Row> rows = FreeFormVote.run(out);
+        assertThat(rows).hasSize(10);
+        assertThat(rows.stream().filter(FreeFormVote.Row::vote).count()).isGreaterThan(rows.stream().filter(FreeFormVote.Row::single).count());
+        assertThat(printed()).contains("explain/rainbow").contains("vote@5");
+        assertThat(FreeFormVote.run(new PrintStream(new ByteArrayOutputStream()))).as("same every run").isEqualTo(rows);
+    }
 }

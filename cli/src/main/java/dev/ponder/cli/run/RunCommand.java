@@ -100,10 +100,11 @@ public final class RunCommand implements Runnable {
     @Option(names = "--order", description = "replay order: shuffled (seeded, default) or recorded", defaultValue = "shuffled")
     String order;
 
-    @Option(names = "--answers", description = "replay: use the bank's recorded answers (recorded, default) or extract from text (extract)", defaultValue = "recorded")
+    @Option(names = "--answers", defaultValue = "recorded", description = "recorded: a bank's recorded answers (default); extract: "
+            + "extract from the text; semantic: group free-form replies by meaning (MiniLM); usc: a judge call picks the most consistent reply")
     String answers;
 
-    @Option(names = "--extractor", description = "answer extractor: exact, number, boxed, choice, code (default: from the data)")
+    @Option(names = "--extractor", description = "answer extractor: exact, number, boxed, choice, code, semantic, usc (default: from the data)")
     Optional<String> extractor = Optional.empty();
 
     @Option(names = "--pass-at-k", description = "the code loop: N samples per problem, each verified (Java problem sets: compiled and tested in the sandbox); prints pass@k")
@@ -280,16 +281,11 @@ public final class RunCommand implements Runnable {
             throw PonderException.invalid("--bank replays recorded samples; --backend %s goes with --problems", backend.get());
         }
         Bank bank = BankReader.read(dir);
-        boolean recorded = switch (answers) {
-            case "recorded" -> true;
-            case "extract" -> false;
-            default -> throw PonderException.invalid("--answers must be recorded or extract, was \"%s\"", answers);
-        };
-        AnswerExtractor ex = extractor.map(AnswerExtractor::forName).orElseGet(() -> AnswerExtractor.forKind(bank.answerKind() + " " + bank.domain()));
+        AnswerChoice ac = AnswerChoice.of(answers, extractor, bank.answerKind() + " " + bank.domain());
         Optional<Long> rs = replaySeed();
         List<Problem> ps = limit.map(l -> bank.problems().subList(0, Math.min(l, bank.problems().size()))).orElse(bank.problems());
         return new Source(bank.name(), "bank", bank.model(), ps, bank.maxSamplesPerProblem(), bank.hasCost(), bank.issues(),
-                () -> Backend.replay(bank, rs, catalogue), ex, Verifier.forKind(bank.answerKind() + " " + bank.domain()), recorded, concurrency);
+                () -> Backend.replay(bank, rs, catalogue), ac.extractor(), Verifier.forKind(bank.answerKind() + " " + bank.domain()), ac.recorded(), concurrency);
     }
 
     private Source problemSource(Path file, PriceCatalogue catalogue) {
@@ -300,7 +296,7 @@ public final class RunCommand implements Runnable {
         }
         String m = model.orElseThrow(() -> PonderException.invalid("--problems with the openai backend needs --model NAME"));
         ProblemSet set = ProblemSetReader.read(file);
-        AnswerExtractor ex = extractor.map(AnswerExtractor::forName).orElseGet(() -> AnswerExtractor.forKind(set.answerKind()));
+        AnswerExtractor ex = AnswerChoice.of(answers, extractor, set.answerKind()).extractor();
         List<Problem> ps = limit.map(l -> set.problems().subList(0, Math.min(l, set.problems().size()))).orElse(set.problems());
         Supplier<Backend> live = () -> {
             var cfg = OpenAiConfig.builder(baseUrl).model(m).prices(catalogue).random(new SplittableRandom(seed));

@@ -2,6 +2,7 @@ package dev.ponder.core.answer;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Turns a model's text into a canonical answer string (empty when no answer is found). Canonical means two
@@ -29,16 +30,39 @@ public interface AnswerExtractor {
     /** The last fenced code block (preferring one tagged with a language), else the whole text. */
     static AnswerExtractor codeBlock() { return CodeBlockExtractor.INSTANCE; }
 
-    /** The names {@link #forName} knows. */
-    List<String> NAMES = List.of("exact", "number", "boxed", "choice", "code");
+    /**
+     * Free-form answers grouped by meaning: texts whose embeddings have cosine similarity of at least
+     * {@code threshold} with a group's first member join that group; the reply is the largest group's medoid
+     * ({@link Grouping}). The threshold belongs to the embedding model: {@code dev.ponder.lab.semantic.MiniLm}
+     * gives the in-process MiniLM model with the threshold chosen for it.
+     */
+    static Grouping semantic(Embedder embedder, double threshold) { return new SemanticGroups(embedder, threshold); }
 
-    static AnswerExtractor forName(String name) {
+    /**
+     * Universal self-consistency (Chen et al. 2023): after drawing, one more call shows the model every response and
+     * asks for the most consistent one; that call is budgeted and traced like any other. On a replayed bank, where no
+     * judge can be asked, the vote falls back to counting identical replies.
+     */
+    static Grouping usc() { return ConsensusJudge.INSTANCE; }
+
+    /** The names {@link #forName} knows; {@code semantic} needs an embedding model ({@link #forName(String, Optional)}). */
+    List<String> NAMES = List.of("exact", "number", "boxed", "choice", "code", "semantic", "usc");
+
+    static AnswerExtractor forName(String name) { return forName(name, Optional.empty()); }
+
+    /** As {@link #forName(String)}, with the grouping that {@code semantic} stands for when one is configured. */
+    static AnswerExtractor forName(String name, Optional<Grouping> semantic) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "exact" -> exact();
             case "number" -> number();
             case "boxed", "latex", "math" -> boxed();
             case "choice" -> choice();
             case "code" -> codeBlock();
+            case "usc" -> usc();
+            case "semantic" -> semantic.orElseThrow(() -> new IllegalArgumentException(
+                    "answer kind \"semantic\" needs an embedding model, and none is configured here (in a library:"
+                            + " Ponder.builder().semantic(AnswerExtractor.semantic(embedder, threshold)), e.g. MiniLm.grouping()"
+                            + " from ponder-lab)"));
             default -> throw new IllegalArgumentException("unknown answer extractor \"" + name + "\"; known: " + NAMES);
         };
     }

@@ -1,6 +1,7 @@
 package dev.ponder.core.strategy;
 
 import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.answer.Grouping;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.CompletionBackend;
 import dev.ponder.core.backend.CompletionRequest;
@@ -27,7 +28,9 @@ import java.util.random.RandomGenerator;
  * A strategy's view of one question: it draws samples through here, and here every draw is checked against the
  * budget before the call (the worst case is reserved, then settled with what was used), recorded in the trace, and
  * its answer extracted. A draw that cannot be made returns fewer samples and sets {@link #stopReason()}; strategies
- * then finish with what they have, so a failing backend or an exhausted bank gives a clean result.
+ * then finish with what they have, so a failing backend or an exhausted bank gives a clean result. A {@link Grouping}
+ * answer kind gets fresh state for this question, reads every text (recorded answers are not used with it), and makes
+ * the final answer the chosen sample's own text.
  */
 public final class Session {
     private final Problem problem;
@@ -62,8 +65,8 @@ public final class Session {
         this.base = base;
         this.meter = meter;
         this.trace = trace;
-        this.extractor = extractor;
-        this.useRecordedAnswers = useRecordedAnswers;
+        this.extractor = extractor instanceof Grouping g ? g.forQuestion() : extractor;
+        this.useRecordedAnswers = useRecordedAnswers && !(extractor instanceof Grouping);
         this.rng = rng;
         this.clock = clock;
     }
@@ -82,14 +85,14 @@ public final class Session {
 
     public Optional<Verifier> checker() { return checker; }
 
-    /** Checks a sample's answer with the checker, recording the verdict in the trace. */
+    /** Checks a sample's answer (with a grouping, its own text) with the checker, recording the verdict in the trace. */
     public Verdict check(Sample sample) {
         Verifier v = checker.orElseThrow(() -> PonderException.invalid(
                 "this strategy needs a checker (a verifier that does not use the reference answer), and none is configured"));
         var started = clock.instant();
         Verdict verdict;
         try {
-            verdict = v.verify(problem, sample.answer());
+            verdict = v.verify(problem, extractor instanceof Grouping ? Grouping.normalise(sample.text()) : sample.answer());
         } catch (RuntimeException e) {
             verdict = Verdict.undecided("checker failed: " + e.getMessage());
         }
@@ -191,18 +194,19 @@ public final class Session {
         }
         List<Generation> gens = got.generations();
         Usage total = Usage.ZERO;
+        for (Generation g : gens) total = total.plus(thinking ? asThinking(g.usage()) : g.usage());
+        // settled and traced before answers are read: a grouping's embedding model may fail, and the spend must stand
+        hold.settle(total);
+        trace.record(purpose, backend.name(), model, gens.size(), total, started, got.attempts(), List.of(), Optional.empty());
         List<Sample> out = new ArrayList<>(gens.size());
         for (Generation g : gens) {
-            Usage u = thinking ? asThinking(g.usage()) : g.usage();
-            total = total.plus(u);
             String answer = useRecordedAnswers && g.recordedAnswer().isPresent()
                     ? g.recordedAnswer().get() : extractor.extract(g.text());
-            Sample s = new Sample(drawn.size(), g.text(), g.reasoning(), answer, u, g.score(), g.recordedCorrect(), purpose, g.confidence());
+            Sample s = new Sample(drawn.size(), g.text(), g.reasoning(), answer, thinking ? asThinking(g.usage()) : g.usage(),
+                    g.score(), g.recordedCorrect(), purpose, g.confidence());
             if (keep) drawn.add(s);
             out.add(s);
         }
-        hold.settle(total);
-        trace.record(purpose, backend.name(), model, gens.size(), total, started, got.attempts(), List.of(), Optional.empty());
         return out;
     }
 
@@ -216,8 +220,12 @@ public final class Session {
         return List.of();
     }
 
-    /** A result built from this session's state. */
+    /**
+     * A result built from this session's state. With a grouping the answer is the chosen sample's own text (its group's
+     * label is the group's first text, which need not be the reply chosen to stand for it).
+     */
     public Result result(String strategy, String answer, Optional<Sample> chosen, double confidence) {
-        return new Result(strategy, answer, chosen, confidence, drawn, stop, stop == StopReason.DONE ? Optional.empty() : error, trace);
+        String a = extractor instanceof Grouping && !answer.isEmpty() && chosen.isPresent() ? Grouping.normalise(chosen.get().text()) : answer;
+        return new Result(strategy, a, chosen, confidence, drawn, stop, stop == StopReason.DONE ? Optional.empty() : error, trace);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ponder.core.strategy;
 
+import dev.ponder.core.answer.Grouping;
 import dev.ponder.core.model.Sample;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ record Vote(int n) implements Strategy {
         return decide(session, name());
     }
 
-    /** Majority over everything the session drew. */
+    /** Majority over everything the session drew; with a grouping, the reply its {@link Consensus} picks. */
     static Result decide(Session session, String name) {
         Tally t = Tally.of(session.drawn());
         Optional<String> top = t.top();
@@ -33,6 +34,7 @@ record Vote(int n) implements Strategy {
             Optional<Sample> any = session.drawn().stream().findFirst();
             return session.result(name, "", any, 0);
         }
+        if (session.extractor() instanceof Grouping g) return Consensus.decide(session, name, t, g, top.get());
         return session.result(name, top.get(), t.sampleOf(top.get()), (double) t.count(top.get()) / t.votes());
     }
 }

@@ -7,9 +7,10 @@ import java.util.Optional;
 import java.util.function.BiPredicate;
 
 /**
- * Decides whether a strategy's final answer is right. For recorded samples the bank's own label is the truth:
- * the answer is right when a drawn sample with that answer was recorded as correct (as the self-consistency and
- * stopping-rule reference code does). Otherwise the answer is checked against the problem's reference.
+ * Decides whether a strategy's final answer is right. For recorded samples the bank's own label is the truth: the
+ * label of the sample chosen as the reply (with a grouping answer kind, the group's medoid or the judge's pick), else
+ * of a drawn sample with that answer (as the self-consistency and stopping-rule reference code does). Otherwise the
+ * answer is checked against the problem's reference.
  */
 public interface Grader {
 
@@ -19,9 +20,9 @@ public interface Grader {
     static Grader recordedThen(BiPredicate<Problem, String> check) {
         return (problem, result) -> {
             if (!result.answered()) return false;
-            Optional<Boolean> recorded = result.samples().stream()
+            Optional<Boolean> recorded = result.chosen().flatMap(Sample::recordedCorrect).or(() -> result.samples().stream()
                     .filter(s -> s.answer().equals(result.answer()))
-                    .map(Sample::recordedCorrect).flatMap(Optional::stream).findFirst();
+                    .map(Sample::recordedCorrect).flatMap(Optional::stream).findFirst());
             return recorded.orElseGet(() -> check.test(problem, result.answer()));
         };
     }

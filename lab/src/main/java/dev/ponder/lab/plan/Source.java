@@ -25,14 +25,19 @@ public record Source(String name, String kind, String domain, Optional<Bank> ban
         if (spec.isBank()) {
             Bank b = BankReader.read(path);
             String kind = b.answerKind() + " " + b.domain();
-            AnswerExtractor ex = spec.extractor().map(AnswerExtractor::forName).orElseGet(() -> AnswerExtractor.forKind(kind));
+            AnswerExtractor ex = spec.extractor().map(Source::named).orElseGet(() -> AnswerExtractor.forKind(kind));
             return new Source(b.name(), "bank", b.domain(), Optional.of(b), limit(b.problems(), spec.limit()), b.maxSamplesPerProblem(),
                     b.hasCost(), b.issues(), ex, Verifier.forKind(kind));
         }
         ProblemSet set = ProblemSetReader.read(path);
-        AnswerExtractor ex = spec.extractor().map(AnswerExtractor::forName).orElseGet(() -> AnswerExtractor.forKind(set.answerKind()));
+        AnswerExtractor ex = spec.extractor().map(Source::named).orElseGet(() -> AnswerExtractor.forKind(set.answerKind()));
         return new Source(set.name(), "problems", set.answerKind(), Optional.empty(), limit(set.problems(), spec.limit()),
                 64, true, set.issues(), ex, Verifier.forKind(set.answerKind()));
+    }
+
+    /** An extractor or grouping by name; {@code semantic} is the in-process MiniLM model at its calibrated threshold. */
+    private static AnswerExtractor named(String name) {
+        return AnswerExtractor.forName(name, Optional.of(dev.ponder.lab.semantic.MiniLm.grouping()));
     }
 
     /** The model recorded in a bank (replay), else empty. */

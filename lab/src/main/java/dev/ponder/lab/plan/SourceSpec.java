@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * Where problems come from: a recorded {@code bank} folder (replayed) or a {@code problems} JSONL file (sent to a
  * live backend). Paths are relative to the plan file. {@code limit} keeps the first N problems; {@code extractor}
- * overrides the answer extractor chosen from the data.
+ * overrides the answer extractor chosen from the data ({@code semantic} or {@code usc} group free-form replies).
  */
 public record SourceSpec(Optional<String> bank, Optional<String> problems, Optional<Integer> limit, Optional<String> extractor) {
     public SourceSpec {
@@ -16,6 +16,9 @@ public record SourceSpec(Optional<String> bank, Optional<String> problems, Optio
         if (bank.isPresent() == problems.isPresent()) {
             throw new IllegalArgumentException("a source needs exactly one of \"bank\" (a bank folder) or \"problems\" (a JSONL file)");
         }
+        extractor.ifPresent(e -> {
+            if (!e.equalsIgnoreCase("semantic")) dev.ponder.core.answer.AnswerExtractor.forName(e);
+        });
         limit.ifPresent(l -> {
             if (l < 1) throw new IllegalArgumentException("limit must be >= 1, was " + l);
         });

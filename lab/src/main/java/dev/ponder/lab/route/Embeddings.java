@@ -1,10 +1,7 @@
 package dev.ponder.lab.route;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.ponder.core.route.QueryText;
+import dev.ponder.lab.semantic.MiniLm;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +15,7 @@ import java.util.function.Function;
  * Vectors are L2-normalised and memoised per text; {@link EmbeddingCache} persists them next to a model file.
  */
 final class Embeddings {
-    static final String MODEL = "all-minilm-l6-v2-q";
+    static final String MODEL = MiniLm.MODEL;
     private final Map<String, float[]> memo = new ConcurrentHashMap<>();
     private final Function<List<String>, List<float[]>> backend;
     private volatile long embedNanos;
@@ -30,16 +27,7 @@ final class Embeddings {
 
     /** The bundled MiniLM model, loaded on first use. */
     static Embeddings miniLm() {
-        return new Embeddings(new Function<>() {
-            private EmbeddingModel model;
-
-            @Override
-            public synchronized List<float[]> apply(List<String> texts) {
-                if (model == null) model = new AllMiniLmL6V2QuantizedEmbeddingModel();
-                List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-                return model.embedAll(segments).content().stream().map(Embedding::vector).toList();
-            }
-        });
+        return new Embeddings(MiniLm.embedder()::embed);
     }
 
     /** For tests: any text-to-vector function. */

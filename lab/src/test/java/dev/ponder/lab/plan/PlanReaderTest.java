@@ -75,6 +75,32 @@ class PlanReaderTest {
     }
 
     @Test
+    void a_source_groups_free_form_replies_with_extractor_semantic_and_a_misspelt_one_names_its_line(@TempDir Path dir) throws Exception {
+        Path bank = Path.of("").toAbsolutePath().getParent().resolve("data/semantic/explain-bank");
+        Path f = write(dir, "p.yaml", """
+                name: t
+                sources:
+                  - bank: %s
+                    extractor: semantic
+                  - bank: %s
+                    extractor: usc
+                strategies: [vote@5]
+                """.formatted(bank, bank));
+        List<Config> cs = Expansion.expand(PlanReader.read(f), PriceCatalogue.shipped());
+        assertThat(cs).extracting(c -> c.source().extractor().label()).containsExactly("semantic", "usc");
+        assertThat(cs.getFirst().source().extractor()).isInstanceOf(dev.ponder.core.answer.Grouping.class);
+        Path bad = write(dir, "bad.yaml", """
+                name: t
+                sources:
+                  - bank: x
+                    extractor: semantik
+                strategies: [single]
+                """);
+        assertThatThrownBy(() -> PlanReader.read(bad)).isInstanceOf(PonderException.class)
+                .hasMessageContaining(bad + ":").hasMessageContaining("sources[0]: unknown answer extractor \"semantik\"");
+    }
+
+    @Test
     void a_wrong_type_names_the_file_line_and_field(@TempDir Path dir) throws Exception {
         Path f = write(dir, "p.yaml", """
                 name: t
