@@ -11,6 +11,18 @@ package dev.ponder.core.strategy;
 public enum ThinkRoute {
     AUTO, COMPLETIONS, CHAT_PREFIX, CHAT_FOLLOW_UP, PROVIDER;
 
+    /** The purpose of the trace note a chain leaves: its route first, then the thinking tokens it spent. */
+    public static final String NOTE = "think-route";
+
+    /** As written in configs and notes: {@code completions}, {@code chat-follow-up}... */
+    public String label() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
+
+    /** The route a chain in this trace took, from its note; empty when no chain ran. */
+    public static java.util.Optional<String> ranIn(dev.ponder.core.trace.Trace trace) {
+        return trace.calls().stream().filter(c -> c.purpose().equals(NOTE) && !c.verdicts().isEmpty())
+                .map(c -> c.verdicts().getFirst()).reduce((a, b) -> b);
+    }
+
     public static ThinkRoute parse(String s) {
         for (ThinkRoute r : values()) if (r.name().replace('_', '-').equalsIgnoreCase(s.strip())) return r;
         throw dev.ponder.core.error.PonderException.invalid("unknown think route \"%s\"; known: auto, completions, chat-prefix, chat-follow-up, provider", s);
