@@ -49,6 +49,8 @@ public final class StrategiesCommand implements Runnable {
 
     @Override
     public void run() {
+        dev.ponder.cli.io.Checks.between("--permutations", permutations, 1, 10_000);
+        dev.ponder.cli.io.Checks.between("--tolerance", tolerance, 0, 1);
         PrintWriter out = spec.commandLine().getOut();
         StrategyBench bench = new StrategyBench(permutations, seed, tolerance, 0.75, 2000);
         List<BankBench> results = new ArrayList<>();

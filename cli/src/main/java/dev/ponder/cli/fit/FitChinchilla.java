@@ -60,7 +60,7 @@ public final class FitChinchilla implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (bootstrap < 1) throw new IllegalArgumentException("--bootstrap must be >= 1, was " + bootstrap);
+        dev.ponder.cli.io.Checks.between("--bootstrap", bootstrap, 1, 100_000);
         CsvTable table = CsvTable.read(data);
         int ni = table.column(nColumn), di = table.column(dColumn), li = table.column(lossColumn);
         Optional<Integer> flag = excludeFlag.map(table::column);
