@@ -37,11 +37,38 @@ public final class JsonErrors {
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             JsonToken t = m.getProcessor() instanceof JsonParser p ? p.currentToken() : null;
-            return "expected " + expected(m.getTargetType()) + (t == null ? "" : ", found " + found(t, m.getProcessor()));
+            if (t == null) t = tokenNamed(m.getOriginalMessage());
+            String found = t == null ? foundNamed(m.getOriginalMessage()) : ", found " + found(t, m.getProcessor());
+            return "expected " + expected(m.getTargetType()) + found;
         }
         String m = e.getOriginalMessage();
         return m == null ? "cannot be read" : m.replaceAll("\\s*\\(for .*$", "").replaceAll("`[a-z][\\w.]*\\.([A-Z]\\w*)`", "$1")
                 .replaceAll("\\s+", " ").strip();
+    }
+
+    /** The token Jackson names in its message ("(token `JsonToken.START_ARRAY`)") when the parser has moved on. */
+    private static JsonToken tokenNamed(String message) {
+        var m = java.util.regex.Pattern.compile("JsonToken\\.([A-Z_]+)").matcher(String.valueOf(message));
+        if (!m.find()) return null;
+        try {
+            return JsonToken.valueOf(m.group(1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** What Jackson says it found ("from String value ('x')"), in words; empty when it says nothing. */
+    private static String foundNamed(String message) {
+        var m = java.util.regex.Pattern.compile("from ([A-Za-z-]+) value(?: \\('?(.*?)'?\\))?").matcher(String.valueOf(message));
+        if (!m.find()) return "";
+        String value = m.group(2) == null ? "" : " " + quoted(m.group(2));
+        return switch (m.group(1)) {
+            case "String" -> ", found text" + value;
+            case "Array" -> ", found a list";
+            case "Object" -> ", found a mapping";
+            case "Boolean" -> ", found a boolean" + value;
+            default -> ", found the number" + value;
+        };
     }
 
     private static String expected(Class<?> type) {

@@ -58,12 +58,15 @@ public final class PlanReader {
      * in front), JSON's in Jackson's words without its internals.
      */
     static String syntax(JsonProcessingException e) {
+        return yamlProblem(e).map(y -> y.getProblem() + (y.getContext() == null ? "" : " (" + y.getContext() + ")"))
+                .orElseGet(() -> dev.ponder.core.json.JsonErrors.what(e));
+    }
+
+    private static java.util.Optional<org.yaml.snakeyaml.error.MarkedYAMLException> yamlProblem(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblem() != null) {
-                return y.getProblem() + (y.getContext() == null ? "" : " (" + y.getContext() + ")");
-            }
+            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblem() != null) return java.util.Optional.of(y);
         }
-        return dev.ponder.core.json.JsonErrors.what(e);
+        return java.util.Optional.empty();
     }
 
     static ObjectMapper configure(ObjectMapper m) {
@@ -75,6 +78,7 @@ public final class PlanReader {
 
     /** file:line:column: field path: what is wrong. */
     static String describe(Path file, String text, JsonMappingException e) {
+        if (yamlProblem(e).isPresent()) return at(file, e) + ": not valid YAML: " + syntax(e);
         var refs = e.getPath();
         if (e instanceof UnrecognizedPropertyException && !refs.isEmpty()) refs = refs.subList(0, refs.size() - 1);
         String path = refs.stream()
