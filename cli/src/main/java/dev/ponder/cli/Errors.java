@@ -67,8 +67,8 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
             }
             default -> {
                 code = FAILURE;
-                line = Messages.cause(t, BindException.class)
-                        .map(b -> "cannot listen: " + b.getMessage() + " (is another server on that port? pick another with --port)")
+                line = Messages.cause(t, BindException.class).map(Messages::bind)
+                        .or(() -> Messages.cause(t, IOException.class).map(Messages::io))
                         .orElse("unexpected error: " + t.getClass().getSimpleName() + ": " + t.getMessage());
             }
         }

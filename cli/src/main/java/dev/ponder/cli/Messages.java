@@ -32,12 +32,18 @@ final class Messages {
 
     /** An I/O failure in words: which file and what happened. */
     static String io(IOException e) {
+        if (e instanceof java.net.BindException || String.valueOf(e.getMessage()).contains("Address already in use")) return bind(e);
         return switch (e) {
             case NoSuchFileException n -> "no such file: " + n.getFile();
             case AccessDeniedException a -> "permission denied: " + a.getFile();
             case FileSystemException f -> f.getFile() + ": " + (f.getReason() == null ? "cannot be read or written" : f.getReason());
             default -> "I/O error: " + e.getMessage();
         };
+    }
+
+    /** A server that could not take its port. */
+    static String bind(Throwable e) {
+        return "cannot listen: address already in use (another server has that port? pick another with --port)";
     }
 
     /** The first cause of type {@code type} in {@code t}'s chain. */

@@ -30,6 +30,7 @@ public final class Report {
         System.setProperty("java.awt.headless", "true");
         RunInfo run = store.run(runId).orElseThrow(() -> new PonderException(PonderException.Kind.NOT_FOUND,
                 "no run \"" + runId + "\" in " + store.file() + "; runs: " + store.runs().stream().map(RunInfo::runId).toList()));
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw PonderException.invalid("%s is a file: the report needs a folder", dir);
         try {
             Files.createDirectories(dir);
             return build(store, run, dir);

@@ -41,8 +41,24 @@ public final class SampleStore implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** True for a missing or empty file (a new store) and for a file with DuckDB's magic bytes ("DUCK" at offset 8). */
+    private static boolean looksLikeDuckDb(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(12);
+            return head.length == 0 || head.length == 12 && new String(head, 8, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("DUCK");
+        } catch (java.nio.file.NoSuchFileException e) {
+            return true;
+        } catch (IOException e) {
+            throw PonderException.invalid("sample store %s cannot be read: %s", file, e.getMessage());
+        }
+    }
+
     /** Opens (creating when absent) the store at {@code file}. */
     public static SampleStore open(Path file, InstantSource clock) {
+        if (Files.isDirectory(file)) throw PonderException.invalid("sample store %s is a directory, not a DuckDB file", file);
+        if (!looksLikeDuckDb(file)) {
+            throw PonderException.invalid("%s is not a DuckDB sample store (left untouched; give another --store FILE)", file);
+        }
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
@@ -187,6 +203,7 @@ public final class SampleStore implements AutoCloseable {
     public synchronized List<Path> exportParquet(String runId, Path dir) {
         if (!runId.matches("[A-Za-z0-9._-]+")) throw PonderException.invalid("bad run id \"%s\"", runId);
         List<Path> out = new ArrayList<>();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw PonderException.invalid("%s is a file: the export needs a folder", dir);
         try {
             Files.createDirectories(dir);
             try (Statement s = conn.createStatement()) {
