@@ -84,7 +84,7 @@ final class SourceRun {
         Backend probe = src.backend().get();
         Problem longest = src.problems().stream().max(Comparator.comparingInt(p -> p.question().length())).orElseThrow();
         Preflight.oneCall(s.budget(), probe, src.evaluation(s.budget(), s.seed()).request(longest)).ifPresent(why -> {
-            throw PonderException.invalid("%s: raise --budget-dollars/--budget-tokens or lower --max-tokens", why);
+            throw PonderException.invalid("%s; raise the budget to at least that, or cap each call with --max-tokens", why);
         });
     }
 

@@ -33,7 +33,7 @@ class LiveChecksTest {
             Cli c = Live.run(server.baseUrl().toString(), "--strategy", "vote@5", "--budget-dollars", "0.002");
             assertThat(c.exit()).isEqualTo(2);
             assertThat(c.err().strip().lines()).hasSize(1);
-            assertThat(c.err()).contains("cannot cover one call").contains("4096 output tokens").contains("it needs at least $0.0024")
+            assertThat(c.err()).contains("cannot cover one call: a call to gpt-4o-mini reserves up to $0.0024").contains("4096 output tokens")
                     .contains("--max-tokens");
             Cli t = Live.run(server.baseUrl().toString(), "--budget-tokens", "2000");
             assertThat(t.exit()).isEqualTo(2);

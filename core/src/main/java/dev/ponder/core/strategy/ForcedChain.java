@@ -68,7 +68,7 @@ final class ForcedChain {
             case PROVIDER -> c.viaProvider();
         };
         if (c.calls > 0) {
-            session.note(ThinkRoute.NOTE, base.model(), List.of(route.label(), "thinking tokens " + c.used, "waits " + c.waits,
+            session.annotate(List.of(ThinkRoute.NOTE + route.label(), "thinking tokens: " + c.used, "waits: " + c.waits,
                     c.reached() ? "reached the budget" : "stopped before the budget"));
         }
         return answer.map(a -> new Outcome(session.addSample(a, c.thinking.toString(), c.total, source), c.used, c.waits, c.reached()));

@@ -230,13 +230,8 @@ public final class Session {
         return List.of();
     }
 
-    /**
-     * Records a note in the trace (a call of no samples and no usage, like a verdict): how a strategy ran, e.g. which
-     * route a budget-forced chain took and the thinking tokens it spent.
-     */
-    public void note(String purpose, String model, List<String> notes) {
-        trace.record(purpose, "ponder", model, 0, Usage.ZERO, clock.instant(), 1, notes, Optional.empty());
-    }
+    /** Notes how the strategy ran on the trace's last call, e.g. which route a budget-forced chain took and its thinking tokens. */
+    public void annotate(List<String> notes) { trace.annotateLast(notes); }
 
     /** A result built from this session's state. */
     public Result result(String strategy, String answer, Optional<Sample> chosen, double confidence) {

@@ -11,16 +11,16 @@ package dev.ponder.core.strategy;
 public enum ThinkRoute {
     AUTO, COMPLETIONS, CHAT_PREFIX, CHAT_FOLLOW_UP, PROVIDER;
 
-    /** The purpose of the trace note a chain leaves: its route first, then the thinking tokens it spent. */
-    public static final String NOTE = "think-route";
+    /** How the note a chain leaves on its last call begins: the route, then notes of the thinking tokens and waits. */
+    public static final String NOTE = "think route: ";
 
     /** As written in configs and notes: {@code completions}, {@code chat-follow-up}... */
     public String label() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
 
     /** The route a chain in this trace took, from its note; empty when no chain ran. */
     public static java.util.Optional<String> ranIn(dev.ponder.core.trace.Trace trace) {
-        return trace.calls().stream().filter(c -> c.purpose().equals(NOTE) && !c.verdicts().isEmpty())
-                .map(c -> c.verdicts().getFirst()).reduce((a, b) -> b);
+        return trace.calls().stream().flatMap(c -> c.verdicts().stream()).filter(v -> v.startsWith(NOTE))
+                .map(v -> v.substring(NOTE.length())).reduce((a, b) -> b);
     }
 
     public static ThinkRoute parse(String s) {

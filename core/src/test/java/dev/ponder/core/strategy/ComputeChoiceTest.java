@@ -36,10 +36,7 @@ class ComputeChoiceTest {
                 new Trace(id), AnswerExtractor.number(), false, new SplittableRandom(1), CLOCK);
     }
 
-    /** The calls' purposes, without the note a chain leaves (its route and thinking tokens). */
-    private static List<String> purposes(Result r) {
-        return r.trace().calls().stream().map(Call::purpose).filter(p -> !p.equals(ThinkRoute.NOTE)).toList();
-    }
+    private static List<String> purposes(Result r) { return r.trace().calls().stream().map(Call::purpose).toList(); }
 
     @Test
     void cascade_spends_on_a_longer_chain_when_a_majority_is_not_yet_trusted() {

@@ -18,15 +18,14 @@ public final class Preflight {
     /** What is wrong with {@code budget} for one sample of {@code request} on {@code backend}, if anything. */
     public static Optional<String> oneCall(Budget budget, Backend backend, GenerationRequest request) {
         Usage worst = backend.worstCase(request.withN(1));
-        String call = String.format(Locale.ROOT, "one call to %s reserves up to %d output tokens + about %d input", request.model(),
-                worst.outputTokens(), worst.inputTokens());
+        String tokens = String.format(Locale.ROOT, "%d output tokens at most + about %d input", worst.outputTokens(), worst.inputTokens());
         if (budget.maxDollars().isPresent() && worst.dollars() > budget.maxDollars().get() + 1e-12) {
-            return Optional.of(String.format(Locale.ROOT, "a dollar budget of $%.6f per problem cannot cover one call: %s, $%.6f;"
-                    + " it needs at least $%.6f", budget.maxDollars().get(), call, worst.dollars(), worst.dollars()));
+            return Optional.of(String.format(Locale.ROOT, "a dollar budget of $%.6f per problem cannot cover one call: a call to %s"
+                    + " reserves up to $%.6f (%s)", budget.maxDollars().get(), request.model(), worst.dollars(), tokens));
         }
         if (budget.maxTokens().isPresent() && worst.totalTokens() > budget.maxTokens().get()) {
-            return Optional.of(String.format(Locale.ROOT, "a token budget of %d per problem cannot cover one call: %s;"
-                    + " it needs at least %d tokens", budget.maxTokens().get(), call, worst.totalTokens()));
+            return Optional.of(String.format(Locale.ROOT, "a token budget of %d per problem cannot cover one call: a call to %s"
+                    + " reserves up to %d tokens (%s)", budget.maxTokens().get(), request.model(), worst.totalTokens(), tokens));
         }
         return Optional.empty();
     }

@@ -43,8 +43,8 @@ class LiveEndpointTest {
         Backend b = new LiveEndpoint("http://127.0.0.1:9/v1", "K", 0).open("gpt-4o-mini", PriceCatalogue.shipped(), 1, true);
         GenerationRequest r = GenerationRequest.of("gpt-4o-mini", List.of(Message.user("What is 6 x 7?")), 1);
         assertThat(Preflight.oneCall(Budget.dollars(0.001), b, r)).hasValueSatisfying(m -> assertThat(m)
-                .startsWith("a dollar budget of $0.001000 per problem cannot cover one call: one call to gpt-4o-mini reserves up to 4096 output tokens")
-                .contains("it needs at least $0.00246"));
+                .startsWith("a dollar budget of $0.001000 per problem cannot cover one call: a call to gpt-4o-mini reserves up to $0.00246")
+                .contains("(4096 output tokens at most + about "));
         assertThat(Preflight.oneCall(Budget.dollars(0.001), b, r.withMaxTokens(512))).isEmpty();
         assertThat(Preflight.oneCall(Budget.UNLIMITED.withTokens(100), b, r.withMaxTokens(512))).isPresent();
         assertThat(Preflight.oneCall(Budget.UNLIMITED, b, r)).isEqualTo(Optional.empty());
