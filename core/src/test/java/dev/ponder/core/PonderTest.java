@@ -108,7 +108,7 @@ class PonderTest {
         assertThatThrownBy(() -> p.solveAll(List.of("q", "r"), Policy.parse("verify@3"))).hasMessageContaining("needs a checker");
         assertThat(calls).hasValue(0);
         Ponder checked = Ponder.builder().backend("m", counting).answers(AnswerExtractor.number())
-                .checker(dev.ponder.core.verify.CheckerSpec.parse("regex:42").create(null)).build();
+                .checker(dev.ponder.core.verify.CheckerSpec.parse("regex:42").create(dev.ponder.core.verify.CheckerSpec.Resources.none())).build();
         assertThat(checked.solve("q", Policy.parse("verify@3")).answer()).isEqualTo("42");
     }
 

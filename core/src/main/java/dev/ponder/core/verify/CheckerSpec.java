@@ -60,6 +60,17 @@ public sealed interface CheckerSpec {
         JavaSandbox sandbox();
 
         Backend judge(String model);
+
+        /** For the checkers that need neither (game24, math, regex): asking for a sandbox or a judge is refused. */
+        static Resources none() {
+            return new Resources() {
+                @Override
+                public JavaSandbox sandbox() { throw PonderException.invalid("checker java-tests needs a sandbox, and none was given"); }
+
+                @Override
+                public Backend judge(String model) { throw PonderException.invalid("checker llm-judge:%s needs a backend, and none was given", model); }
+            };
+        }
     }
 
     /** The spec as written, e.g. {@code regex:\d+}. */
