@@ -108,7 +108,7 @@ class DocSnippetsTest {
                 Files.createDirectories(Path.of("target", "example-outputs"));
                 Files.write(Path.of("target", "example-outputs", m.group(1) + ".txt"), bytes.toByteArray());
                 String where = f.getFileName() + ":" + (i + 1) + ": " + m.group(1) + ": ";
-                Quoted.mismatch(lines.subList(i + 1, end), bytes.toString(StandardCharsets.UTF_8)).ifPresent(why -> problems.add(where + why));
+                dev.ponder.core.testing.QuotedOutput.mismatch(lines.subList(i + 1, end), bytes.toString(StandardCharsets.UTF_8)).ifPresent(why -> problems.add(where + why));
                 checked++;
                 i = end;
             }

@@ -24,8 +24,11 @@ public final class Bars {
         void close();
     }
 
-    /** True when bars are wanted: stderr is a terminal and not {@code quiet}. */
-    public static boolean wanted(boolean quiet) { return !quiet && System.console() != null; }
+    /**
+     * True when bars are wanted: the JVM runs in a terminal and not {@code quiet}. Since JDK 22 {@code System.console()}
+     * is there even when the output goes to a pipe or a file, so it must also say it is a terminal.
+     */
+    public static boolean wanted(boolean quiet) { return !quiet && System.console() != null && System.console().isTerminal(); }
 
     public static Bar open(String task, long total, boolean quiet) {
         if (!wanted(quiet) || total <= 0) return new Bar() {

@@ -77,7 +77,7 @@ class DocsTest {
                 for (Transcript.Command c : commands) {
                     String text = quiz.map(q -> c.text().replaceAll("--base-url \\S+", "--base-url " + q.baseUrl())).orElse(c.text());
                     String out = run(text, own);
-                    Transcript.mismatch(c.quoted(), out).ifPresent(why -> failures.add(t.where() + ": " + c.text() + ": " + why));
+                    dev.ponder.core.testing.QuotedOutput.mismatch(c.quoted(), out).ifPresent(why -> failures.add(t.where() + ": " + c.text() + ": " + why));
                     checked++;
                 }
                 quiz.ifPresent(FakeOpenAiServer::close);

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * (a {@code $} line, continued with a trailing backslash) followed by the output it prints. The convention the docs
  * follow:
  * <ul>
- *   <li>a quoted output line must appear in the command's output (stdout then stderr), in order, each right after the
+ *   <li>(checked by {@link dev.ponder.core.testing.QuotedOutput}) a quoted output line must appear in the command's output (stdout then stderr), in order, each right after the
  *       one before, except where a line {@code ...} stands for any number of lines;</li>
  *   <li>{@code ...} inside a line stands for any text (a path, a time stamp);</li>
  *   <li>runs of spaces compare as one space, and blank lines are ignored;</li>
@@ -106,48 +106,5 @@ record Transcript(Path file, int line, List<Command> commands, Optional<String> 
         }
         if (any) out.add(w.toString());
         return out;
-    }
-
-    /** Whether {@code actual} holds the quoted lines, by the convention above; empty when it does, else what is missing. */
-    static Optional<String> mismatch(List<String> quoted, String actual) {
-        List<String> got = actual.lines().map(Transcript::squeeze).filter(l -> !l.isEmpty()).toList();
-        int at = 0;
-        boolean gap = true;   // the first quoted line may come after lines the docs leave out (a title, a warning)
-        for (String q : quoted) {
-            String want = squeeze(q);
-            if (want.isEmpty()) continue;
-            if (want.equals("...")) {
-                gap = true;
-                continue;
-            }
-            Pattern p = pattern(want);
-            int found = -1;
-            for (int i = at; i < got.size(); i++) {
-                if (p.matcher(got.get(i)).matches()) {
-                    found = i;
-                    break;
-                }
-                if (!gap) break;
-            }
-            if (found < 0) {
-                return Optional.of("quoted line not found" + (gap ? "" : " right after the previous one") + ": \"" + q.strip() + "\""
-                        + (at < got.size() ? "; the output has there: \"" + got.get(at) + "\"" : "; the output ended"));
-            }
-            at = found + 1;
-            gap = false;
-        }
-        return Optional.empty();
-    }
-
-    private static String squeeze(String s) { return s.strip().replaceAll("\\s+", " "); }
-
-    private static Pattern pattern(String want) {
-        String[] parts = want.split("\\.\\.\\.", -1);
-        StringBuilder re = new StringBuilder();
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) re.append(".*");
-            re.append(Pattern.quote(parts[i]));
-        }
-        return Pattern.compile(re.toString());
     }
 }

@@ -48,6 +48,7 @@ public record LiveEndpoint(String baseUrl, String apiKeyEnv, int maxRetries) {
         var cfg = OpenAiConfig.builder(baseUrl).model(model).prices(prices).random(new SplittableRandom(seed)).maxRetries(maxRetries)
                 .apiKeyFromEnvironmentIfSet(apiKeyEnv);
         Backend b = Backend.openAi(cfg.build());
-        return completions ? b : new ChatOnly(b);
+        // without completions: the same client behind a dispatcher by model name, which serves chat and is no CompletionBackend
+        return completions ? b : Backend.byModel(java.util.Map.of(model, () -> b));
     }
 }

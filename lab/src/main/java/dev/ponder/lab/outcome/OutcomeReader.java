@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.ponder.core.error.PonderException;
-import dev.ponder.core.route.OutcomeTable;
 import dev.ponder.core.route.Tier;
 import java.io.IOException;
 import java.io.Reader;

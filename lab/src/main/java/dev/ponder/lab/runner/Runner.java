@@ -1,6 +1,5 @@
 package dev.ponder.lab.runner;
 
-import dev.ponder.core.backend.Backend;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.strategy.Result;
 import dev.ponder.core.strategy.Strategy;

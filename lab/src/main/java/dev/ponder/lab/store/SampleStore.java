@@ -2,15 +2,11 @@ package dev.ponder.lab.store;
 
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.InstantSource;
@@ -41,39 +37,9 @@ public final class SampleStore implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** True for a missing or empty file (a new store) and for a file with DuckDB's magic bytes ("DUCK" at offset 8). */
-    private static boolean looksLikeDuckDb(Path file) {
-        try (var in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(12);
-            return head.length == 0 || head.length == 12 && new String(head, 8, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("DUCK");
-        } catch (java.nio.file.NoSuchFileException e) {
-            return true;
-        } catch (IOException e) {
-            throw PonderException.invalid("sample store %s cannot be read: %s", file, e.getMessage());
-        }
-    }
-
-    /** Opens (creating when absent) the store at {@code file}. */
+    /** Opens (creating when absent) the store at {@code file}; a directory or a file that is not DuckDB is refused, untouched. */
     public static SampleStore open(Path file, InstantSource clock) {
-        if (Files.isDirectory(file)) throw PonderException.invalid("sample store %s is a directory, not a DuckDB file", file);
-        if (!looksLikeDuckDb(file)) {
-            throw PonderException.invalid("%s is not a DuckDB sample store (left untouched; give another --store FILE)", file);
-        }
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Class.forName("org.duckdb.DuckDBDriver");
-            Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-            try (Statement s = c.createStatement()) {
-                for (String ddl : Schema.DDL) s.execute(ddl);
-            }
-            Writer.createStaging(c);
-            c.setAutoCommit(false);
-            c.commit();
-            return new SampleStore(file, c, clock);
-        } catch (SQLException | IOException | ClassNotFoundException e) {
-            throw new PonderException(PonderException.Kind.INTERNAL, "cannot open sample store " + file + ": " + e.getMessage(), e);
-        }
+        return new SampleStore(file, StoreFile.connect(file), clock);
     }
 
     public Path file() { return file; }
@@ -202,23 +168,7 @@ public final class SampleStore implements AutoCloseable {
     /** Writes each table's rows of the run to {@code dir/<table>.parquet}. */
     public synchronized List<Path> exportParquet(String runId, Path dir) {
         if (!runId.matches("[A-Za-z0-9._-]+")) throw PonderException.invalid("bad run id \"%s\"", runId);
-        List<Path> out = new ArrayList<>();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) throw PonderException.invalid("%s is a file: the export needs a folder", dir);
-        try {
-            Files.createDirectories(dir);
-            try (Statement s = conn.createStatement()) {
-                for (String t : Schema.TABLES) {
-                    Path p = dir.resolve(t + ".parquet").toAbsolutePath();
-                    s.execute("COPY (SELECT * FROM " + t + " WHERE run_id = '" + runId + "') TO '"
-                            + p.toString().replace("'", "''") + "' (FORMAT parquet)");
-                    out.add(p);
-                }
-            }
-            conn.commit();
-        } catch (SQLException | IOException e) {
-            throw new PonderException(PonderException.Kind.INTERNAL, "export of run " + runId + " to " + dir + " failed: " + e.getMessage(), e);
-        }
-        return out;
+        return StoreFile.exportParquet(conn, runId, dir);
     }
 
     @Override
