@@ -21,19 +21,31 @@ import picocli.CommandLine.Command;
         })
 public final class Main implements Runnable {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (Throwable t) {
+            // an Error (out of memory, a stack overflow) passes picocli's handler: it still gets one line and a code
+            code = Errors.report(t, new java.io.PrintWriter(System.err, true));
+        }
+        System.exit(code);
     }
 
     /** The configured command line (also used by tests to run commands in-process). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler(new Errors());
+        Errors errors = new Errors();
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
         return cl;
     }
 
     @Override
     public void run() {
-        CommandLine.usage(this, System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -113,7 +113,9 @@ final class Engine implements Ponder {
     @Override
     public List<Solution> solveAll(List<String> questions, Policy policy) {
         if (policy.batch()) return batch(questions, policy);
-        boolean learns = !policy.strategy().equals(Policy.AUTO) && slot(resolveModel(policy), policy).strategy().learnsAcrossQuestions();
+        Optional<Strategy> fixed = policy.strategy().equals(Policy.AUTO) ? Optional.empty() : Optional.of(slot(resolveModel(policy), policy).strategy());
+        fixed.ifPresent(s -> requireChecker(s, policy));
+        boolean learns = fixed.map(Strategy::learnsAcrossQuestions).orElse(false);
         List<Solution> out = new ArrayList<>(questions.size());
         if (learns || concurrency == 1) {
             for (String q : questions) out.add(solve(q, policy));
@@ -202,6 +204,7 @@ final class Engine implements Ponder {
                 ? route(GenerationRequest.of("-", messages, 1).lastUserMessage(), asked) : asked;
         String model = resolveModel(policy);
         Slot slot = slot(model, policy);
+        requireChecker(slot.strategy(), policy);
         Prepared prepared = prepare(messages, policy, model, listener);
         Session session = prepared.session();
         Result r;
@@ -216,6 +219,14 @@ final class Engine implements Ponder {
             r = slot.strategy().solve(session);
         }
         return prepared.solution(r);
+    }
+
+    /** Refuses, before any call, a strategy that cannot run without a checker when the engine has none. */
+    private void requireChecker(Strategy strategy, Policy policy) {
+        if (strategy.needsChecker() && checker.isEmpty()) {
+            throw PonderException.invalid("policy %s needs a checker (a verifier that judges answers without the reference): build the engine"
+                    + " with checker(v), e.g. checker(Verifier.game24()); named checkers: CheckerSpec.parse(NAME).create(resources)", policy);
+        }
     }
 
     private String resolveModel(Policy policy) {

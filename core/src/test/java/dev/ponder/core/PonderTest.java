@@ -96,6 +96,23 @@ class PonderTest {
     }
 
     @Test
+    void a_strategy_that_needs_a_checker_is_refused_before_any_call() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Backend counting = Backend.scripted().script(i -> {
+            calls.incrementAndGet();
+            return "The answer is 42.";
+        }).build();
+        Ponder p = engine(counting);
+        assertThatThrownBy(() -> p.solve("q", Policy.parse("verify@3"))).isInstanceOf(PonderException.class)
+                .hasMessageContaining("policy verify@3 needs a checker");
+        assertThatThrownBy(() -> p.solveAll(List.of("q", "r"), Policy.parse("verify@3"))).hasMessageContaining("needs a checker");
+        assertThat(calls).hasValue(0);
+        Ponder checked = Ponder.builder().backend("m", counting).answers(AnswerExtractor.number())
+                .checker(dev.ponder.core.verify.CheckerSpec.parse("regex:42").create(dev.ponder.core.verify.CheckerSpec.Resources.none())).build();
+        assertThat(checked.solve("q", Policy.parse("verify@3")).answer()).isEqualTo("42");
+    }
+
+    @Test
     void auto_asks_the_router_for_strategy_and_model() {
         Predictor predictor = new Predictor() {
             public List<Tier> tiers() { return List.of(Tier.parse("single:cheap"), Tier.parse("vote@3:strong")); }

@@ -11,6 +11,7 @@ import dev.ponder.core.Policy;
 import dev.ponder.core.Ponder;
 import dev.ponder.core.backend.Price;
 import dev.ponder.core.backend.PriceCatalogue;
+import dev.ponder.langchain4j.LangChain4jBackend;
 import dev.ponder.langchain4j.PonderChatModel;
 import dev.ponder.langchain4j.PonderResponseMetadata;
 import dev.ponder.langchain4j.PonderStreamingChatModel;
@@ -27,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class AiServiceExample {
 
+    // snippet: tutor
     /** An ordinary AI service interface: nothing Ponder-specific. */
     public interface MathTutor {
         Result<String> solve(String question);
@@ -35,6 +37,15 @@ public final class AiServiceExample {
     /** The same, streaming. */
     public interface StreamingTutor {
         TokenStream solve(String question);
+    }
+    // end: tutor
+
+    /** Any LangChain4j chat model as the engine's backend: n samples are n chats, priced from their TokenUsage. */
+    public static Ponder engineOver(ChatModel chatModel) {
+        // snippet: backend
+        Ponder ponder = Ponder.builder().backend("gpt-4o-mini", LangChain4jBackend.of(chatModel)).build();   // e.g. an OpenAiChatModel
+        // end: backend
+        return ponder;
     }
 
     public static void main(String[] args) {
@@ -57,8 +68,10 @@ public final class AiServiceExample {
                 }
             }
         };
+        // snippet: service
         ChatModel model = PonderChatModel.builder().engine(ponder).policy(Policy.vote(5).answer("number")).listener(spend).build();
         MathTutor tutor = AiServices.create(MathTutor.class, model);
+        // end: service
 
         List<String> questions = Banks.gsm8kTiny().problems().stream().limit(3).map(p -> p.question()).toList();
         List<String> answers = new java.util.ArrayList<>();
@@ -71,6 +84,7 @@ public final class AiServiceExample {
             answers.add(((PonderResponseMetadata) r.finalResponse().metadata()).answer());
         }
 
+        // snippet: streaming
         StreamingChatModel streaming = PonderStreamingChatModel.builder().engine(ponder).policy(Policy.vote(5).answer("number")).build();
         StreamingTutor live = AiServices.create(StreamingTutor.class, streaming);
         CompletableFuture<String> done = new CompletableFuture<>();
@@ -81,6 +95,7 @@ public final class AiServiceExample {
                 .onCompleteResponse(r -> done.complete(((PonderResponseMetadata) r.metadata()).answer()))
                 .onError(done::completeExceptionally)
                 .start();
+        // end: streaming
         out.println("  streamed answer: " + done.join());
         return answers;
     }

@@ -1,5 +1,6 @@
 package dev.ponder.examples;
 
+// snippet: imports
 import dev.ponder.core.Policy;
 import dev.ponder.core.Ponder;
 import dev.ponder.core.Solution;
@@ -7,6 +8,7 @@ import dev.ponder.core.backend.Price;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.bank.Bank;
 import dev.ponder.core.model.Problem;
+// end: imports
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.List;
@@ -27,6 +29,7 @@ public final class Gsm8kVote {
     }
 
     public static List<Tally> run(PrintStream out) {
+        // snippet: vote
         Bank bank = Banks.gsm8kTiny();
         Ponder ponder = Ponder.builder()
                 .replay("scripted-gsm8k", bank)                       // the bank's samples stand in for a model
@@ -40,6 +43,7 @@ public final class Gsm8kVote {
         Policy vote = Policy.parse("vote@5").answer("number");
         List<Solution> ones = ponder.solveAll(questions, single);
         List<Solution> votes = ponder.solveAll(questions, vote);
+        // end: vote
 
         out.printf("%-10s %9s %7s %7s %10s%n", "problem", "reference", "single", "vote@5", "confidence");
         for (int i = 0; i < problems.size(); i++) {

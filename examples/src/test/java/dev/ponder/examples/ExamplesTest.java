@@ -54,4 +54,48 @@ class ExamplesTest {
         assertThat(printed()).contains("explain/rainbow").contains("vote@5");
         assertThat(FreeFormVote.run(new PrintStream(new ByteArrayOutputStream()))).as("same every run").isEqualTo(rows);
     }
+
+    @Test
+    void the_live_quickstart_draws_all_five_samples_under_its_budget() {
+        try (var server = DocSnippetsTest.FakeServers.answering("The answer is 3.")) {
+            dev.ponder.core.Solution s = LiveQuickstart.run(server.baseUrl().toString(), out);
+            assertThat(s.sampleCount()).as("a $0.01 budget holds four 4096-token reservations, then the fifth").isEqualTo(5);
+            assertThat(s.stop()).isEqualTo(dev.ponder.core.strategy.StopReason.DONE);
+            assertThat(s.dollars()).isLessThanOrEqualTo(0.01);
+            assertThat(s.answer()).isEqualTo("3");
+        }
+    }
+
+    @Test
+    void strategies_and_checkers_build_and_judge() {
+        assertThat(StrategiesAndCheckers.run(out).isAccepted()).isTrue();
+        assertThat(printed()).contains("think@2048, think@2048w4").contains("game24; true");
+    }
+
+    @Test
+    void java_tests_run_in_the_sandbox_when_bubblewrap_is_there() {
+        var missing = dev.ponder.sandbox.Sandboxes.bubblewrapUnavailable();
+        org.junit.jupiter.api.Assumptions.assumeTrue(missing.isEmpty(), () -> "skipping the sandbox example: " + missing.orElse(""));
+        var problem = new dev.ponder.core.model.Problem("Tiny/0", "", "", java.util.Map.of(
+                "prompt", "class Solution {\n    public int add(int a, int b) {\n",
+                "test", "public class Main { public static void main(String[] a) { if (new Solution().add(2, 3) != 5) throw new AssertionError(); } }"));
+        assertThat(StrategiesAndCheckers.javaTests(problem, "        return a + b;\n    }\n}\n").isAccepted()).isTrue();
+        assertThat(StrategiesAndCheckers.javaTests(problem, "        return a - b;\n    }\n}\n").isAccepted()).isFalse();
+    }
+
+    @Test
+    void a_trained_router_picks_a_tier(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("query_id,model,score,cost_usd\n"), q = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            boolean hard = i % 3 == 0;
+            q.append("{\"query_id\": \"").append(i).append("\", \"question\": \"").append(hard ? "Prove the long statement number " + i
+                    + " about primes and their gaps for every n" : "What is " + i + "?").append("\"}\n");
+            csv.append(i).append(",cheap,").append(hard ? 0 : 1).append(",0.0001\n").append(i).append(",strong,1,0.01\n");
+        }
+        java.nio.file.Files.writeString(dir.resolve("outcomes.csv"), csv);
+        java.nio.file.Files.writeString(dir.resolve("queries.jsonl"), q);
+        java.nio.file.Path model = dir.resolve("router.json");
+        dev.ponder.lab.route.RouterModel.train(dev.ponder.lab.outcome.OutcomeReader.read(dir).table(), "length-keyword", 1, model);
+        assertThat(RouterExample.choose(model, "What is 7?").tier().toString()).contains("cheap");
+    }
 }

@@ -69,6 +69,8 @@ public final class StrategiesCommand implements Runnable {
 
     @Override
     public void run() {
+        dev.ponder.cli.io.Checks.between("--permutations", permutations, 1, 10_000);
+        dev.ponder.cli.io.Checks.between("--tolerance", tolerance, 0, 1);
         PrintWriter out = spec.commandLine().getOut();
         StrategyBench bench = new StrategyBench(permutations, seed, tolerance, 0.75, 2000);
         List<BankBench> results = new ArrayList<>();
@@ -78,6 +80,12 @@ public final class StrategiesCommand implements Runnable {
         for (Path dir : banks.isEmpty() ? Home.defaultBanks() : banks) {
             Bank bank = BankReader.read(dir);
             Warnings.print(spec.commandLine().getErr(), bank.issues());
+            for (String s : strategies) {
+                if (dev.ponder.lab.eval.StrategySpec.parse(s, bank.maxSamplesPerProblem(), false).needsChecker()) {
+                    throw dev.ponder.core.error.PonderException.invalid("bench strategies runs without a checker; %s needs one (Game of 24 banks get"
+                            + " the verify@K sweep with a noisy checker: --noisy-sweep)", s);
+                }
+            }
             List<String> specs = strategies.isEmpty() ? StrategyBench.defaultSpecs(bank) : withReference(strategies, bank);
             BankBench b = bench.run(bank, specs);
             results.add(b);
@@ -131,7 +139,7 @@ public final class StrategiesCommand implements Runnable {
     }
 
     private static List<String> withReference(List<String> specs, Bank bank) {
-        List<String> s = new ArrayList<>(specs);
+        List<String> s = new ArrayList<>(specs.stream().map(x -> dev.ponder.lab.eval.StrategySpec.resolve(x, bank.maxSamplesPerProblem())).toList());
         String ref = "vote@" + bank.maxSamplesPerProblem();
         if (!s.contains(ref)) s.add(ref);
         if (s.stream().noneMatch(x -> dev.ponder.lab.bench.Family.of(x) == dev.ponder.lab.bench.Family.PONDER)) s.add("adaptive");

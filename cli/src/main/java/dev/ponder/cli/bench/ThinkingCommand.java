@@ -80,11 +80,12 @@ public final class ThinkingCommand implements Runnable {
 
     @Override
     public void run() {
-        if (budgets.isEmpty() || budgets.stream().anyMatch(b -> b == null || b < 16)) {
-            throw PonderException.invalid("--budgets needs thinking budgets of at least 16 tokens, was %s", budgets);
+        if (budgets.isEmpty() || budgets.size() > 20 || budgets.stream().anyMatch(b -> b == null || b < 16 || b > 1_000_000)) {
+            throw PonderException.invalid("--budgets needs 1 to 20 thinking budgets of 16 to 1000000 tokens, was %s", budgets);
         }
-        if (waits < 0) throw PonderException.invalid("--waits must be >= 0, was %d", waits);
-        if (concurrency < 1) throw PonderException.invalid("--concurrency must be >= 1, was %d", concurrency);
+        dev.ponder.cli.io.Checks.between("--waits", waits, 0, 100);
+        dev.ponder.cli.io.Checks.between("--concurrency", concurrency, 1, 1024);
+        limit.ifPresent(l -> dev.ponder.cli.io.Checks.between("--limit", l, 1, Integer.MAX_VALUE));
         ThinkRoute r = ThinkRoute.parse(route);
         Optional<ModelFamily> f = family.map(ModelFamily::named);
         ProblemSet set = ProblemSetReader.read(problems);

@@ -39,8 +39,8 @@ public final class FitCoverage implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (bootstrap < 1) throw new IllegalArgumentException("--bootstrap must be >= 1, was " + bootstrap);
-        if (factor < 1) throw new IllegalArgumentException("--extrapolate must be >= 1, was " + factor);
+        dev.ponder.cli.io.Checks.between("--bootstrap", bootstrap, 1, 100_000);
+        dev.ponder.cli.io.Checks.between("--extrapolate", factor, 1, 1000);
         Bank b = BankReader.read(bank);
         BankCounts counts = BankCounts.of(b);
         int target = counts.minSamples() * factor;

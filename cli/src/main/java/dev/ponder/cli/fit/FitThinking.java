@@ -45,7 +45,7 @@ public final class FitThinking implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (bootstrap < 1) throw new IllegalArgumentException("--bootstrap must be >= 1, was " + bootstrap);
+        dev.ponder.cli.io.Checks.between("--bootstrap", bootstrap, 1, 100_000);
         if (!Files.exists(outcomes)) {
             throw new PonderException(PonderException.Kind.NOT_FOUND, "outcomes not found: " + outcomes);
         }

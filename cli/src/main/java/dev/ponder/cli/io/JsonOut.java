@@ -19,6 +19,9 @@ public final class JsonOut {
 
     public static ArrayNode array() { return MAPPER.createArrayNode(); }
 
+    /** A value as a JSON tree (records with their {@code @JsonProperty} names, Optionals as values or null). */
+    public static com.fasterxml.jackson.databind.JsonNode tree(Object value) { return MAPPER.valueToTree(value); }
+
     /** A [low, high] pair. */
     public static ArrayNode pair(double low, double high) {
         ArrayNode a = MAPPER.createArrayNode();

@@ -40,6 +40,9 @@ public final class PlanCompute implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        dev.ponder.cli.io.Checks.each("--flops", flops, 1e6, 1e40, 100);
+        dev.ponder.cli.io.Checks.each("--size-ratio", ratios, 1, 1e9, 100);
+        dev.ponder.cli.io.Checks.each("--tokens-ratio", tokenRatios, 1e-9, 1e9, 100);
         ChinchillaLaw l = law == Law.epoch ? ChinchillaLaw.EPOCH : ChinchillaLaw.HOFFMANN;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -47,7 +47,13 @@ public final class PlanResample implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (kMax < 1) throw new IllegalArgumentException("--k-max must be >= 1, was " + kMax);
+        dev.ponder.cli.io.Checks.between("--k-max", kMax, 1, 10_000);
+        dev.ponder.cli.io.Checks.between("--easy-accuracy", easy, 0, 1);
+        dev.ponder.cli.io.Checks.between("--hard-accuracy", hard, 0, 1);
+        dev.ponder.cli.io.Checks.between("--easy-share", share, 0, 1);
+        dev.ponder.cli.io.Checks.between("--completeness", completeness, 0, 1);
+        dev.ponder.cli.io.Checks.between("--soundness", soundness, 0, 1);
+        dev.ponder.cli.io.Checks.each("--cost", costs, 0, 1e6, 100);
         Resampling m = new Resampling(List.of(new TaskType(share, easy, completeness, soundness),
                 new TaskType(1 - share, hard, completeness, soundness)));
         PrintWriter out = spec.commandLine().getOut();

@@ -47,13 +47,17 @@ public final class PlanSamples implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--quiet", description = "no progress bar (there is none when stderr is not a terminal)")
+    boolean quiet;
+
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
     @Override
     public Integer call() {
         if (!(target > 0 && target < 1)) throw new IllegalArgumentException("--target must be in (0,1), was " + target);
-        if (bootstrap < 1 || trials < 1) throw new IllegalArgumentException("--bootstrap and --trials must be >= 1");
+        dev.ponder.cli.io.Checks.between("--bootstrap", bootstrap, 1, 100_000);
+        dev.ponder.cli.io.Checks.between("--trials", trials, 1, 100_000);
         Bank b = BankReader.read(bank);
         List<List<RecordedSample>> problems = new ArrayList<>();
         for (Problem p : b.problems()) if (!b.samplesOf(p.id()).isEmpty()) problems.add(b.samplesOf(p.id()));
@@ -65,7 +69,9 @@ public final class PlanSamples implements Callable<Integer> {
         double[][] vote = new double[problems.size()][ks.length];
         double cost = 0;
         long costed = 0;
+        var bar = dev.ponder.cli.io.Bars.open("problems", problems.size(), quiet || json);
         for (int i = 0; i < problems.size(); i++) {
+            bar.step();
             List<RecordedSample> s = problems.get(i).subList(0, n);
             int c = (int) s.stream().filter(RecordedSample::correct).count();
             List<MajorityVote.Vote> votes = s.stream().map(r -> new MajorityVote.Vote(r.answer(), r.correct())).toList();
@@ -78,6 +84,7 @@ public final class PlanSamples implements Callable<Integer> {
                 costed++;
             }
         }
+        bar.close();
         double perSample = costed == 0 ? Double.NaN : cost / costed;
         Map<String, SamplesToTarget> plans = new LinkedHashMap<>();
         plans.put("best-of (perfect verifier)", SamplesToTarget.plan(SamplesToTarget.Shape.COVERAGE, ks, best, target, bootstrap, 0.95, rng));

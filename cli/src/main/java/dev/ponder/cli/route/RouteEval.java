@@ -32,6 +32,9 @@ final class RouteEval implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed for folds and bootstrap.")
     long seed;
 
+    @Option(names = "--quiet", description = "No progress bar (there is none when stderr is not a terminal).")
+    boolean quiet;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
@@ -39,7 +42,10 @@ final class RouteEval implements Callable<Integer> {
     public Integer call() throws Exception {
         Loaded loaded = OutcomeReader.read(outcomes);
         RouterModel m = RouterModel.load(model);
-        Report r = Evaluation.run(m, loaded.table(), folds, seed, resamples, loaded.notes());
+        Report r;
+        try (var bar = dev.ponder.cli.io.Bars.open("folds", folds, quiet || json)) {
+            r = Evaluation.run(m, loaded.table(), folds, seed, resamples, loaded.notes(), bar::step);
+        }
         spec.commandLine().getOut().print(json ? ReportJson.of(r) : ReportText.of(r));
         spec.commandLine().getOut().flush();
         return 0;

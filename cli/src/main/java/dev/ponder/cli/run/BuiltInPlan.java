@@ -21,13 +21,22 @@ final class BuiltInPlan {
     private BuiltInPlan() {}
 
     static LoadedPlan offline(List<String> strategies, long seed, String order, Optional<Integer> limit,
-                              Optional<Double> dollars, Optional<Long> tokens) {
+                              Optional<Double> dollars, Optional<Long> tokens, Optional<String> checker, Optional<String> checkerNoise) {
+        if (!order.equals("shuffled") && !order.equals("recorded")) {
+            throw dev.ponder.core.error.PonderException.invalid("--order must be shuffled or recorded, was \"%s\"", order);
+        }
         List<SourceSpec> sources = Home.defaultBanks().stream()
                 .map(p -> new SourceSpec(Optional.of(p.toAbsolutePath().toString()), Optional.empty(), limit, Optional.empty())).toList();
         BackendSpec replay = new BackendSpec(order.equals("recorded") ? "replay-recorded" : "replay", "replay", Optional.empty(),
-                Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(order));
-        Plan plan = new Plan("offline", sources, List.of(replay), strategies.isEmpty() ? STRATEGIES : strategies,
-                List.of(new BudgetSpec(dollars, tokens)), List.of(seed), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(order), Optional.empty());
+        Plan plan;
+        try {
+            plan = new Plan("offline", sources, List.of(replay), strategies.isEmpty() ? STRATEGIES : strategies,
+                    List.of(new BudgetSpec(dollars, tokens)), List.of(seed), Optional.empty(), Optional.empty(), Optional.empty(), checker, checkerNoise,
+                    Optional.empty(), Optional.empty(), Optional.empty());
+        } catch (IllegalArgumentException e) {
+            throw dev.ponder.core.error.PonderException.invalid("%s", e.getMessage());
+        }
         Path here = Path.of("").toAbsolutePath();
         return new LoadedPlan(here.resolve("<built-in offline plan>"), here, plan, Integer.toHexString(plan.hashCode()));
     }

@@ -17,7 +17,6 @@ import java.util.Map;
 
 /** A run's tables from the store: one per (source, backend, model, budget, seed), one row per strategy. */
 final class LabTables {
-    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
     private LabTables() {}
 
     record Group(ConfigRow first, int problems, List<Summary> rows) {}
@@ -68,13 +67,13 @@ final class LabTables {
             r.put("problems", g.problems());
             r.put("seed", g.first().seed());
             ArrayNode rows = r.putArray("rows");
-            for (Summary s : g.rows()) rows.add(MAPPER.<com.fasterxml.jackson.databind.JsonNode>valueToTree(s));
+            for (Summary s : g.rows()) rows.add(JsonOut.tree(s));
         }
         return doc;
     }
 
     static ProblemOutcome outcome(StoredOutcome o) {
         return new ProblemOutcome(o.problemId(), o.answer(), o.correct(), o.samples(), o.outputTokens(), o.reasoningTokens(),
-                o.dollars(), StopReason.valueOf(o.stop()));
+                o.dollars(), StopReason.valueOf(o.stop()), o.failure(), java.util.Optional.empty());
     }
 }

@@ -4,7 +4,10 @@ import dev.ponder.cli.Warnings;
 import dev.ponder.cli.io.JsonOut;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.cli.Exit;
 import dev.ponder.lab.plan.Config;
+import dev.ponder.lab.plan.Expansion;
+import java.util.List;
 import dev.ponder.lab.plan.LoadedPlan;
 import dev.ponder.lab.plan.Source;
 import dev.ponder.lab.runner.Backends;
@@ -24,22 +27,33 @@ import java.util.Set;
 /** Runs a plan into the sample store, prints its tables, writes its report and says where both are. */
 final class PlanRun {
     record Options(boolean resume, Optional<Double> maxDollars, Optional<Path> store, Optional<Path> reportDir, boolean report,
-                   boolean progress, boolean json, PriceCatalogue catalogue) {}
+                   boolean progress, boolean json, PriceCatalogue catalogue, int retries, boolean unsandboxed) {}
 
     private PlanRun() {}
 
     static void run(LoadedPlan lp, Options o, PrintWriter out, PrintWriter err) {
         Path storeFile = o.store().orElseGet(() -> lp.plan().store().map(s -> lp.resolve(s)).orElse(Path.of(".ponder", "lab.duckdb")));
         InstantSource clock = InstantSource.system();
+        Runner.Settings settings = Runner.Settings.defaults().withMaxDollars(o.maxDollars().or(() -> lp.plan().maxDollars()))
+                .withLive(o.retries(), o.catalogue(), SandboxChoice.of(o.unsandboxed()));
+        Backends backends = new Backends(settings);
+        // everything that can be refused is refused before the store is touched: sources, strategies, keys, budgets
+        List<Config> configs = Expansion.expand(lp, o.catalogue());
+        List<String> priceWarnings;
+        try {
+            priceWarnings = backends.preflight(configs, o.catalogue());
+        } catch (PonderException e) {
+            throw PonderException.invalid("%s: %s", lp.file(), e.getMessage());
+        }
         try (SampleStore store = SampleStore.open(storeFile, clock)) {
-            Sweep sweep = Sweep.start(lp, store, o.resume(), o.catalogue(), clock);
+            Sweep sweep = Sweep.start(lp, configs, store, o.resume(), clock);
             Set<Source> sources = new LinkedHashSet<>();
             for (Config c : sweep.configs()) sources.add(c.source());
             for (Source s : sources) Warnings.print(err, s.issues());
+            priceWarnings.forEach(w -> err.println("ponder: warning: " + w));
             sweep.note().ifPresent(n -> err.println("ponder: " + n));
-            Runner.Settings settings = Runner.Settings.defaults().withMaxDollars(o.maxDollars().or(() -> lp.plan().maxDollars()));
-            Progress progress = o.progress() && !o.json() && System.console() != null ? new Bar() : Progress.none();
-            Runner runner = new Runner(store, settings, progress, new Backends(settings));
+            Progress progress = o.progress() && !o.json() && dev.ponder.cli.io.Bars.wanted(false) ? new Bar() : Progress.none();
+            Runner runner = new Runner(store, settings, progress, backends);
             Thread hook = Thread.ofPlatform().unstarted(() -> {
                 runner.stop();
                 System.err.println("\nponder: stopping after the calls in flight; resume with: ponder run " + lp.file() + " --resume");
@@ -80,16 +94,29 @@ final class PlanRun {
                 report.ifPresent(r -> out.println("report: " + r.toAbsolutePath()));
                 out.flush();
             }
+            String limit = o.maxDollars().isPresent() ? "--max-dollars" : "the plan's max_dollars";
             switch (summary.ending()) {
                 case COMPLETE -> { }
                 case INTERRUPTED -> err.println("ponder: run " + sweep.runId() + " stopped early; resume with: ponder run " + lp.file() + " --resume");
-                case MAX_DOLLARS -> err.printf("ponder: stopped before exceeding --max-dollars %.4f ($%.4f spent); raise it and resume with --resume%n",
-                        settings.maxDollars().orElseThrow(), summary.dollars());
+                case MAX_DOLLARS -> err.printf("ponder: stopped before exceeding %s $%.4f: %s; raise it and resume with --resume%n", limit,
+                        settings.maxDollars().orElseThrow(), summary.refusal().orElse(String.format("$%.4f spent", summary.dollars())));
             }
             err.flush();
-        } catch (PonderException e) {
-            throw e;
+            failures(summary, lp, err);
         }
+    }
+
+    /** Units whose calls failed are stored as failed; when they are all the run stored, the run ends with exit code 3. */
+    private static void failures(RunSummary summary, LoadedPlan lp, PrintWriter err) {
+        if (summary.failed() == 0) return;
+        String example = summary.failureExample().orElse("no error recorded");
+        if (summary.failed() == summary.stored()) {
+            throw new Exit(Exit.ALL_CALLS_FAILED, String.format("every call failed (%d of %d units, stored as failed): %s", summary.failed(),
+                    summary.stored(), example));
+        }
+        err.printf("ponder: warning: %d of %d units failed after their retries and are stored as failed (a new run of %s retries them), e.g. %s%n",
+                summary.failed(), summary.stored(), lp.file(), example);
+        err.flush();
     }
 
     /** A terminal progress bar: units done, rate, ETA and dollars spent. */

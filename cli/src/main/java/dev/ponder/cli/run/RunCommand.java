@@ -1,42 +1,17 @@
 package dev.ponder.cli.run;
 
-import dev.ponder.cli.Home;
-import dev.ponder.core.answer.AnswerExtractor;
-import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.PriceCatalogue;
-import dev.ponder.core.backend.openai.ApiKey;
-import dev.ponder.core.backend.openai.OpenAiConfig;
-import dev.ponder.core.verify.Verifier;
-import dev.ponder.core.verify.java.JavaSandbox;
-import dev.ponder.sandbox.SandboxLimits;
-import dev.ponder.sandbox.Sandboxes;
-import dev.ponder.lab.eval.PassAtKReport;
-import java.util.SplittableRandom;
-import dev.ponder.core.bank.Bank;
-import dev.ponder.core.bank.BankReader;
-import dev.ponder.core.bank.LineIssue;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Budget;
-import dev.ponder.core.model.Problem;
-import dev.ponder.core.strategy.BatchStrategy;
-import dev.ponder.core.strategy.Strategy;
-import dev.ponder.core.strategy.StrategyRegistry;
-import dev.ponder.lab.eval.Evaluation;
-import dev.ponder.lab.eval.Grader;
-import dev.ponder.lab.eval.ProblemOutcome;
-import dev.ponder.lab.eval.Summary;
-import dev.ponder.lab.problems.ProblemSet;
-import dev.ponder.lab.problems.ProblemSetReader;
+import dev.ponder.lab.live.LiveEndpoint;
+import dev.ponder.lab.plan.LoadedPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -45,11 +20,16 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ponder run}: strategies over banks (replayed) or problem sets (live backend), one table per source. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run strategies over sample banks (replay) or problem sets (live backend) and print accuracy,",
-                "its 95% interval and the spend per problem. With a PLAN (YAML/JSON) runs its cross product into the",
+                "its 95%% interval and the spend per problem. With a PLAN (YAML/JSON) runs its cross product into the",
                 "sample store and writes a report. With no arguments: the built-in offline plan, which replays the",
                 "development banks (../shared/banks, else the shipped copies) with single, vote@5, vote@N-max and",
-                "adaptive, stores every sample (.ponder/lab.duckdb) and writes the report (.ponder/reports/RUN)."})
+                "adaptive, stores every sample (.ponder/lab.duckdb) and writes the report (.ponder/reports/RUN).",
+                "A live run (--problems) with no --strategy runs single: one call per problem.",
+                "Exit codes: 0 done, 1 failure, 2 bad input, 3 every call failed (server down, key refused, ...)."})
 public final class RunCommand implements Runnable {
+    /** What a live run does when no --strategy is given: one call per problem, not the ~70 of the replay default. */
+    static final List<String> LIVE_DEFAULT = List.of("single");
+
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PLAN", description = "a plan file (YAML or JSON); see docs/lab.md")
@@ -70,8 +50,8 @@ public final class RunCommand implements Runnable {
     @Option(names = "--no-report", negatable = false, description = "do not write the report")
     boolean noReport;
 
-    @Option(names = "--no-progress", description = "no progress bar")
-    boolean noProgress;
+    @Option(names = {"--quiet", "--no-progress"}, description = "no progress bar (there is none when stderr is not a terminal)")
+    boolean quiet;
 
     @Option(names = "--bank", description = "a bank folder to replay (repeatable)")
     List<Path> banks = new ArrayList<>();
@@ -82,16 +62,9 @@ public final class RunCommand implements Runnable {
     @Option(names = "--backend", description = "replay (default with --bank) or openai (default with --problems)")
     Optional<String> backend = Optional.empty();
 
-    @Option(names = "--base-url", description = "OpenAI-compatible base URL, e.g. http://localhost:8000/v1", defaultValue = "https://api.openai.com/v1")
-    String baseUrl;
+    @Mixin LiveOptions live;
 
-    @Option(names = "--model", description = "model name for the openai backend")
-    Optional<String> model = Optional.empty();
-
-    @Option(names = "--api-key-env", description = "environment variable holding the API key (default OPENAI_API_KEY)", defaultValue = "OPENAI_API_KEY")
-    String apiKeyEnv;
-
-    @Option(names = "--strategy", description = "strategy spec, repeatable (e.g. single, vote@5, vote@N-max)")
+    @Option(names = "--strategy", description = "strategy spec, repeatable (e.g. single, vote@5, vote@N-max; default for --problems: single)")
     List<String> strategies = new ArrayList<>();
 
     @Option(names = "--seed", description = "seed for sample order and strategies' randomness (default ${DEFAULT-VALUE})", defaultValue = "0")
@@ -110,16 +83,16 @@ public final class RunCommand implements Runnable {
     @Option(names = "--pass-at-k", description = "the code loop: N samples per problem, each verified (Java problem sets: compiled and tested in the sandbox); prints pass@k")
     Optional<Integer> passAtK = Optional.empty();
 
-    @Option(names = "--unsandboxed", description = "with --pass-at-k on code: run model-written code WITHOUT isolation (only where bwrap is missing and you trust the model)")
+    @Option(names = "--unsandboxed", description = "with --pass-at-k or --checker java-tests: run model-written code WITHOUT isolation (only where bwrap is missing and you trust the model)")
     boolean unsandboxed;
 
-    @Option(names = "--checker", description = "a checker for verify@K, refine@R and cascade, one that does not read the reference: game24")
+    @Option(names = "--checker", description = "the checker verify@K needs (refine@R and cascade use it too): game24, java-tests, math, regex:PATTERN, llm-judge:MODEL")
     Optional<String> checker = Optional.empty();
 
     @Option(names = "--checker-noise", description = "make the checker imperfect: FP,FN rates, e.g. 0.05,0 (seeded)")
     Optional<String> checkerNoise = Optional.empty();
 
-    @Option(names = "--budget-dollars", description = "dollar budget per problem")
+    @Option(names = "--budget-dollars", description = "dollar budget per problem (checked before every call; refused up front if it cannot cover one)")
     Optional<Double> budgetDollars = Optional.empty();
 
     @Option(names = "--budget-tokens", description = "token budget per problem")
@@ -141,182 +114,71 @@ public final class RunCommand implements Runnable {
     public void run() {
         Budget budget = budget();
         PriceCatalogue catalogue = prices.map(PriceCatalogue::load).orElseGet(PriceCatalogue::shipped);
-        if (maxDollars.isPresent() && !(maxDollars.get() > 0)) throw PonderException.invalid("--max-dollars must be > 0, was %s", maxDollars.get());
+        if (maxDollars.isPresent() && !(maxDollars.get() > 0 && maxDollars.get() < Double.POSITIVE_INFINITY)) {
+            throw PonderException.invalid("--max-dollars must be > 0 and finite, was %s", maxDollars.get());
+        }
+        limit.ifPresent(l -> {
+            if (l < 1) throw PonderException.invalid("--limit must be >= 1, was %d", l);
+        });
+        checker.ifPresent(dev.ponder.core.verify.CheckerSpec::parse);
+        if (checkerNoise.isPresent() && checker.isEmpty()) throw PonderException.invalid("--checker-noise needs --checker");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (plan.isPresent() || (banks.isEmpty() && problems.isEmpty())) {
             if (plan.isPresent() && (!banks.isEmpty() || problems.isPresent())) {
                 throw PonderException.invalid("give either a PLAN or --bank/--problems, not both");
             }
-            var lp = plan.map(dev.ponder.lab.plan.PlanReader::read).orElseGet(() -> BuiltInPlan.offline(strategies, seed, order, limit,
-                    budgetDollars, budgetTokens));
-            PlanRun.run(lp, new PlanRun.Options(resume, maxDollars, store, reportDir, !noReport, !noProgress, json, catalogue),
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
+            if (plan.isPresent() && (checker.isPresent() || !live.sampling().isDefault())) {
+                throw PonderException.invalid("with a PLAN, the checker and sampling go in the plan file (checker:, max_tokens:, temperature:, top_p:)");
+            }
+            LoadedPlan lp = plan.map(dev.ponder.lab.plan.PlanReader::read).orElseGet(() -> BuiltInPlan.offline(strategies, seed, order, limit,
+                    budgetDollars, budgetTokens, checker, checkerNoise));
+            PlanRun.run(lp, new PlanRun.Options(resume, maxDollars, store, reportDir, !noReport, !quiet, json, catalogue, live.retries,
+                    unsandboxed), out, err);
             return;
         }
+        Sources.Reading reading = new Sources.Reading(backend, extractor, answers, order, seed, limit, concurrency);
         List<Source> sources = new ArrayList<>();
-        if (problems.isPresent()) {
-            sources.add(problemSource(problems.get(), catalogue));
-        }
-        List<Path> bankDirs = banks.isEmpty() && problems.isEmpty() ? Home.defaultBanks() : banks;
-        for (Path dir : bankDirs) sources.add(bankSource(dir, catalogue));
-        PrintWriter out = spec.commandLine().getOut();
-        List<Map<String, Object>> docs = new ArrayList<>();
+        if (problems.isPresent()) sources.add(liveSource(problems.get(), reading, catalogue, err));
+        for (Path dir : banks) sources.add(Sources.bank(dir, reading, catalogue));
         if (passAtK.isPresent()) {
-            passAtK(sources, budget, out);
+            PassAtKRun.run(sources, passAtK.get(), budget, seed, unsandboxed, json, out, err);
             return;
         }
-        for (Source src : sources) {
-            dev.ponder.cli.Warnings.print(spec.commandLine().getErr(), src.issues());
-            List<String> specs = strategies.isEmpty() ? List.of("single", "vote@5", "vote@N-max") : strategies;
-            List<Summary> rows = new ArrayList<>();
-            for (String s : specs) {
-                Evaluation eval = checker.isPresent() ? src.evaluation(budget, seed).withChecker(checker(src)) : src.evaluation(budget, seed);
-                if (s.startsWith("optimal@")) {
-                    BatchStrategy batch = BatchStrategy.parse(s, src.maxSamples());
-                    rows.add(Summary.of(batch.name(), eval.runBatch(batch, src.backend().get(), src.problems())));
-                    continue;
-                }
-                Strategy strategy = parseStrategy(s, src.maxSamples(), src.kind().equals("bank") ? Optional.of(src.name()) : Optional.empty());
-                List<ProblemOutcome> outcomes = eval.run(strategy, src.backend().get(), src.problems());
-                rows.add(Summary.of(strategy.name(), outcomes));
-            }
-            if (json) {
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("source", src.name());
-                d.put("kind", src.kind());
-                d.put("model", src.model());
-                d.put("problems", src.problems().size());
-                d.put("seed", seed);
-                d.put("rows", rows);
-                docs.add(d);
-            } else {
-                Tables.print(out, src.title(seed, order), rows, src.hasCost());
-            }
+        List<String> specs = !strategies.isEmpty() ? strategies : problems.isPresent() ? LIVE_DEFAULT : List.of("single", "vote@5", "vote@N-max");
+        if (strategies.isEmpty() && problems.isPresent() && !json) {
+            err.println("ponder: no --strategy given: running single (one call per problem); add e.g. --strategy vote@5");
         }
-        out.flush();
-        if (json) {
-            dev.ponder.cli.io.JsonOut.print(out, Map.of("runs", docs));
-            out.flush();
-        }
+        LiveEndpoint endpoint = live.endpoint();
+        new SourceRun(new SourceRun.Settings(specs, budget, seed, order, checker, checkerNoise, unsandboxed, json, quiet,
+                m -> endpoint.open(m, catalogue, seed, false)), out, err).run(sources);
     }
 
-    /** The code loop: n samples per problem, each verified (code: compiled and tested in the sandbox), pass@k. */
-    private void passAtK(List<Source> sources, Budget budget, PrintWriter out) {
-        int n = passAtK.get();
-        if (n < 1) throw PonderException.invalid("--pass-at-k needs N >= 1, was %d", n);
-        List<Map<String, Object>> docs = new ArrayList<>();
-        for (Source src : sources) {
-            dev.ponder.cli.Warnings.print(spec.commandLine().getErr(), src.issues());
-            JavaSandbox sandbox = null;
-            try {
-                Verifier v = src.verifier();
-                if (src.extractor().label().equals("code")) {
-                    var limits = SandboxLimits.defaults();
-                    sandbox = unsandboxed ? Sandboxes.unsandboxed(limits, 2) : Sandboxes.bubblewrap(limits, 2);
-                    v = Verifier.javaTests(sandbox);
-                }
-                PassAtKReport.Report r = PassAtKReport.run(src.evaluation(budget, seed), src.backend().get(), src.problems(), n, v, seed);
-                if (json) {
-                    Map<String, Object> d = new LinkedHashMap<>();
-                    d.put("source", src.name());
-                    d.put("model", src.model());
-                    d.put("verifier", v.name());
-                    d.put("pass_at_k", r);
-                    docs.add(d);
-                } else {
-                    out.printf("%n%s (%s, %d problems, %d samples each, verified by %s)%n", src.name(), src.model(), r.problems(), r.n(), v.name());
-                    out.printf("  %-8s %9s  %s%n", "k", "pass@k", "95% interval");
-                    for (var row : r.rows()) out.printf("  %-8d %9.4f  [%.4f, %.4f]%n", row.k(), row.passAtK(), row.ciLow(), row.ciHigh());
-                    out.printf("  verdicts: %s; dollars %.6f%n", r.verdicts(), r.dollars());
-                }
-            } finally {
-                if (sandbox != null) sandbox.close();
-            }
+    /** The problem set on the live endpoint, after the checks that need no call: the key, the model, its price. */
+    private Source liveSource(Path file, Sources.Reading reading, PriceCatalogue catalogue, PrintWriter err) {
+        LiveEndpoint endpoint = live.endpoint();
+        String m = live.model.orElseThrow(() -> PonderException.invalid("--problems with the openai backend needs --model NAME"));
+        endpoint.missingKey(System.getenv()).ifPresent(why -> {
+            throw PonderException.invalid("%s (or give --api-key-env VAR)", why);
+        });
+        Source src = Sources.problems(file, reading, endpoint, m, live.sampling(), !live.noCompletions, catalogue);
+        if (catalogue.find(m).isEmpty()) {
+            err.printf("ponder: warning: model \"%s\" is not in the price catalogue: its calls count as $0 (give prices with --prices FILE)%n", m);
         }
-        if (json) {
-            dev.ponder.cli.io.JsonOut.print(out, Map.of("runs", docs));
-        }
-        out.flush();
+        return src;
     }
 
     private Budget budget() {
         Budget b = Budget.UNLIMITED;
-        try {
-            if (budgetDollars.isPresent()) b = b.withDollars(budgetDollars.get());
-            if (budgetTokens.isPresent()) b = b.withTokens(budgetTokens.get());
-        } catch (IllegalArgumentException e) {
-            throw PonderException.invalid("bad budget: %s", e.getMessage());
+        if (budgetDollars.isPresent()) {
+            double d = budgetDollars.get();
+            if (!(d > 0 && d < Double.POSITIVE_INFINITY)) throw PonderException.invalid("--budget-dollars must be > 0 and finite, was %s", d);
+            b = b.withDollars(d);
+        }
+        if (budgetTokens.isPresent()) {
+            if (budgetTokens.get() < 1) throw PonderException.invalid("--budget-tokens must be >= 1, was %d", budgetTokens.get());
+            b = b.withTokens(budgetTokens.get());
         }
         return b;
-    }
-
-    private Verifier checker(Source src) {
-        Verifier v = switch (checker.orElseThrow()) {
-            case "game24" -> Verifier.game24();
-            default -> throw PonderException.invalid("--checker \"%s\" is not a reference-free checker; known: game24", checker.get());
-        };
-        if (checkerNoise.isEmpty()) return v;
-        String[] parts = checkerNoise.get().split(",");
-        try {
-            return Verifier.noisy(v, Double.parseDouble(parts[0]), parts.length > 1 ? Double.parseDouble(parts[1]) : 0, new SplittableRandom(seed));
-        } catch (IllegalArgumentException e) {
-            throw PonderException.invalid("--checker-noise \"%s\": %s (expected FP,FN rates in [0,1])", checkerNoise.get(), e.getMessage());
-        }
-    }
-
-    static Strategy parseStrategy(String spec, int maxSamples, Optional<String> dataset) {
-        String s = spec.replace("N-max", String.valueOf(maxSamples));
-        return StrategyRegistry.forDataset(dataset).parse(s);
-    }
-
-    private Optional<Long> replaySeed() {
-        return switch (order) {
-            case "shuffled" -> Optional.of(seed);
-            case "recorded" -> Optional.empty();
-            default -> throw PonderException.invalid("--order must be shuffled or recorded, was \"%s\"", order);
-        };
-    }
-
-    private Source bankSource(Path dir, PriceCatalogue catalogue) {
-        if (backend.isPresent() && !backend.get().equals("replay")) {
-            throw PonderException.invalid("--bank replays recorded samples; --backend %s goes with --problems", backend.get());
-        }
-        Bank bank = BankReader.read(dir);
-        AnswerChoice ac = AnswerChoice.of(answers, extractor, bank.answerKind() + " " + bank.domain());
-        Optional<Long> rs = replaySeed();
-        List<Problem> ps = limit.map(l -> bank.problems().subList(0, Math.min(l, bank.problems().size()))).orElse(bank.problems());
-        return new Source(bank.name(), "bank", bank.model(), ps, bank.maxSamplesPerProblem(), bank.hasCost(), bank.issues(),
-                () -> Backend.replay(bank, rs, catalogue), ac.extractor(), Verifier.forKind(bank.answerKind() + " " + bank.domain()), ac.recorded(), concurrency);
-    }
-
-    private Source problemSource(Path file, PriceCatalogue catalogue) {
-        String b = backend.orElse("openai");
-        if (!b.equals("openai")) throw PonderException.invalid("--problems needs a live backend: --backend openai (was \"%s\")", b);
-        if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
-            throw PonderException.invalid("--base-url must start with http:// or https://, was \"%s\"", baseUrl);
-        }
-        String m = model.orElseThrow(() -> PonderException.invalid("--problems with the openai backend needs --model NAME"));
-        ProblemSet set = ProblemSetReader.read(file);
-        AnswerExtractor ex = AnswerChoice.of(answers, extractor, set.answerKind()).extractor();
-        List<Problem> ps = limit.map(l -> set.problems().subList(0, Math.min(l, set.problems().size()))).orElse(set.problems());
-        Supplier<Backend> live = () -> {
-            var cfg = OpenAiConfig.builder(baseUrl).model(m).prices(catalogue).random(new SplittableRandom(seed));
-            if (System.getenv(apiKeyEnv) != null) cfg.apiKey(ApiKey.fromEnv(apiKeyEnv));
-            return Backend.openAi(cfg.build());
-        };
-        return new Source(set.name(), "problems", m, ps, 64, true, set.issues(), live, ex, Verifier.forKind(set.answerKind()), false, concurrency);
-    }
-
-    record Source(String name, String kind, String model, List<Problem> problems, int maxSamples, boolean hasCost,
-                  List<LineIssue> issues, Supplier<Backend> backend, AnswerExtractor extractor, Verifier verifier,
-                  boolean recorded, int concurrency) {
-        Evaluation evaluation(Budget budget, long seed) {
-            return new Evaluation(model, extractor, recorded, Grader.recordedThen(Grader.verifiedBy(verifier)),
-                    budget, seed, concurrency, Evaluation.questionOnly(), InstantSource.system());
-        }
-
-        String title(long seed, String order) {
-            return String.format("%s (%s, %s, %d problems, %s order, seed %d)", name, kind, model, problems.size(),
-                    kind.equals("bank") ? order : "live", seed);
-        }
     }
 }

@@ -50,7 +50,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (timeoutSeconds < 1) throw PonderException.invalid("--timeout must be at least 1 second, was %d", timeoutSeconds);
+        dev.ponder.cli.io.Checks.between("--timeout", timeoutSeconds, 1, 3600);
         Problem problem = JavaProblems.load(problems).stream().filter(p -> p.id().equals(task)).findFirst()
                 .orElseThrow(() -> new PonderException(PonderException.Kind.NOT_FOUND, "no task '" + task + "' in " + problems));
         String code = readCandidate();

@@ -17,17 +17,21 @@ public final class FakeQuizServer {
     private FakeQuizServer() { }
 
     public static void main(String[] args) throws Exception {
+        FakeOpenAiServer server = start(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]));
+        System.out.println(server.baseUrl());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
+    /** The server with a quiz model on the questions and references of {@code problems} (JSONL). */
+    public static FakeOpenAiServer start(Path problems, int minWords, int maxWords, long seed) throws java.io.IOException {
         Map<String, String> answers = new LinkedHashMap<>();
         ObjectMapper om = new ObjectMapper();
-        for (String line : Files.readAllLines(Path.of(args[0]))) {
+        for (String line : Files.readAllLines(problems)) {
             if (line.isBlank()) continue;
             JsonNode n = om.readTree(line);
             answers.put(n.path("question").asText(), n.path("reference").asText());
         }
-        FakeOpenAiServer server = FakeOpenAiServer.start(new FakeQuiz(answers, Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                Long.parseLong(args[3])).handler());
-        System.out.println(server.baseUrl());
-        System.out.flush();
-        Thread.currentThread().join();
+        return FakeOpenAiServer.start(new FakeQuiz(answers, minWords, maxWords, seed).handler());
     }
 }

@@ -12,6 +12,21 @@ public interface AnswerExtractor {
 
     String extract(String text);
 
+    /**
+     * The cue a budget-forced chain appends before the answer ({@code Final Answer:}, as in s1). The answer written
+     * after it is bare ("42", "C", an expression), which most extractors would not find on its own.
+     */
+    String CUE = "Final Answer: ";
+
+    /**
+     * The answer of a text written after the forced {@link #CUE}: read on its own first (a code block, a boxed or bare
+     * number), else as if the cue were written before it, so every extractor finds "Final Answer: 42".
+     */
+    default String extractAfterCue(String text) {
+        String own = extract(text);
+        return own.isEmpty() ? extract(CUE + text.strip()) : own;
+    }
+
     /** The extractor's name as {@link #forName} takes it. */
     String label();
 

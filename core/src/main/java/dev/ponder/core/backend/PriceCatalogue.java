@@ -6,7 +6,6 @@ import dev.ponder.core.error.PonderException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,9 +36,10 @@ public final class PriceCatalogue {
 
     public static PriceCatalogue load(Path file) {
         try {
-            return parse(JSON.readTree(Files.readString(file)), file.toString());
-        } catch (IOException e) {
-            throw new PonderException(PonderException.Kind.INVALID_INPUT, "cannot read price catalogue " + file + ": " + e.getMessage(), e);
+            return parse(JSON.readTree(dev.ponder.core.json.TextFiles.read(file, "price catalogue")), file.toString());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PonderException(PonderException.Kind.INVALID_INPUT, "price catalogue " + file + ":" + dev.ponder.core.json.JsonErrors.where(e)
+                    + ": not valid JSON: " + dev.ponder.core.json.JsonErrors.what(e), e);
         }
     }
 

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,12 +34,12 @@ public final class BankReader {
         Path meta = dir.resolve("bank.json");
         JsonNode m;
         try {
-            m = JSON.readTree(Files.readString(meta));
-        } catch (NoSuchFileException e) {
-            throw new PonderException(PonderException.Kind.NOT_FOUND, "bank file not found: " + meta);
-        } catch (IOException e) {
-            throw new PonderException(PonderException.Kind.INVALID_INPUT, meta + ": not valid JSON: " + firstLine(e), e);
+            m = JSON.readTree(dev.ponder.core.json.TextFiles.read(meta, "bank file"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PonderException(PonderException.Kind.INVALID_INPUT, meta + ":" + dev.ponder.core.json.JsonErrors.where(e) + ": not valid JSON: "
+                    + dev.ponder.core.json.JsonErrors.what(e), e);
         }
+        if (m == null || !m.isObject()) throw PonderException.invalid("%s: expected a JSON object with name, model, domain, answer_kind", meta);
         List<LineIssue> issues = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -105,9 +103,4 @@ public final class BankReader {
         return Optional.of(v.asDouble());
     }
 
-    private static String firstLine(Exception e) {
-        String msg = String.valueOf(e.getMessage());
-        int nl = msg.indexOf('\n');
-        return nl < 0 ? msg : msg.substring(0, nl);
-    }
 }

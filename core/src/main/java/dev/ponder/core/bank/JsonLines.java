@@ -28,18 +28,20 @@ public final class JsonLines {
     private JsonLines() {}
 
     public static void read(Path file, List<LineIssue> issues, Handler handler) {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // a reader that replaces bytes that are not UTF-8 (a corrupted line then fails alone, as JSON), rather than failing the file
+        try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
             String s;
             long line = 0;
             while ((s = r.readLine()) != null) {
                 line++;
+                if (line == 1) s = dev.ponder.core.json.JsonErrors.stripBom(s);
                 if (s.isBlank()) continue;
                 try {
                     JsonNode node = JSON.readTree(s);
                     if (!node.isObject()) throw new IllegalArgumentException("expected a JSON object");
                     handler.accept(node, line);
                 } catch (JsonProcessingException e) {
-                    issues.add(new LineIssue(file, line, "malformed JSON: " + e.getOriginalMessage() + " (line skipped)"));
+                    issues.add(new LineIssue(file, line, "malformed JSON: " + dev.ponder.core.json.JsonErrors.what(e) + " (line skipped)"));
                 } catch (IllegalArgumentException e) {
                     issues.add(new LineIssue(file, line, e.getMessage() + " (line skipped)"));
                 }
@@ -47,7 +49,8 @@ public final class JsonLines {
         } catch (NoSuchFileException e) {
             throw new PonderException(PonderException.Kind.NOT_FOUND, "file not found: " + file);
         } catch (IOException e) {
-            throw new PonderException(PonderException.Kind.INVALID_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new PonderException(PonderException.Kind.INVALID_INPUT, "cannot read " + file + ": " + (Files.isDirectory(file)
+                    ? "it is a directory, not a file" : e.getMessage()), e);
         }
     }
 }

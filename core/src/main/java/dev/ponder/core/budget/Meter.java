@@ -64,22 +64,27 @@ public final class Meter {
         if (budget.maxDollars().isPresent()) {
             double max = budget.maxDollars().get();
             if (spentDollars + heldDollars + worstCase.dollars() > max + 1e-12) {
-                throw new PonderException(PonderException.Kind.BUDGET_EXCEEDED, String.format(
-                        "dollar budget: spent %.6f + held %.6f + this call up to %.6f > limit %.6f",
-                        spentDollars, heldDollars, worstCase.dollars(), max));
+                throw new PonderException(PonderException.Kind.BUDGET_EXCEEDED, String.format(java.util.Locale.ROOT,
+                        "dollar budget $%.6f: the next call reserves up to $%.6f (%s) and $%.6f is left (spent $%.6f, held $%.6f by calls in flight)",
+                        max, worstCase.dollars(), tokens(worstCase), Math.max(0, max - spentDollars - heldDollars), spentDollars, heldDollars));
             }
         }
         if (budget.maxTokens().isPresent()) {
             long max = budget.maxTokens().get();
             if (spentTokens + heldTokens + worstCase.totalTokens() > max) {
-                throw new PonderException(PonderException.Kind.BUDGET_EXCEEDED, String.format(
-                        "token budget: spent %d + held %d + this call up to %d > limit %d",
-                        spentTokens, heldTokens, worstCase.totalTokens(), max));
+                throw new PonderException(PonderException.Kind.BUDGET_EXCEEDED, String.format(java.util.Locale.ROOT,
+                        "token budget %d: the next call reserves up to %d tokens (%s) and %d are left (spent %d, held %d by calls in flight)",
+                        max, worstCase.totalTokens(), tokens(worstCase), Math.max(0, max - spentTokens - heldTokens), spentTokens, heldTokens));
             }
         }
         heldDollars += worstCase.dollars();
         heldTokens += worstCase.totalTokens();
         return new Reservation(worstCase.dollars(), worstCase.totalTokens());
+    }
+
+    /** What a worst case is made of: its output cap (the call's max_tokens times n) and estimated input. */
+    private static String tokens(Usage worstCase) {
+        return worstCase.outputTokens() + " output tokens at most + about " + worstCase.inputTokens() + " input";
     }
 
     public synchronized boolean deadlinePassed() {

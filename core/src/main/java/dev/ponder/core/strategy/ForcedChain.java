@@ -67,6 +67,10 @@ final class ForcedChain {
             case CHAT_FOLLOW_UP -> c.viaFollowUp();
             case PROVIDER -> c.viaProvider();
         };
+        if (c.calls > 0) {
+            session.annotate(List.of(ThinkRoute.NOTE + route.label(), "thinking tokens: " + c.used, "waits: " + c.waits,
+                    c.reached() ? "reached the budget" : "stopped before the budget"));
+        }
         return answer.map(a -> new Outcome(session.addSample(a, c.thinking.toString(), c.total, source), c.used, c.waits, c.reached()));
     }
 

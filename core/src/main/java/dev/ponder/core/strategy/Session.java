@@ -45,7 +45,7 @@ public final class Session {
     private final Optional<Verifier> checker;
     private final List<Sample> drawn = new ArrayList<>();
     private StopReason stop = StopReason.DONE;
-    private Optional<String> error = Optional.empty();
+    private Optional<Failure> failure = Optional.empty();
 
     public Session(Problem problem, Backend backend, GenerationRequest base, Meter meter, Trace trace,
                    AnswerExtractor extractor, boolean useRecordedAnswers, RandomGenerator rng, InstantSource clock) {
@@ -88,7 +88,8 @@ public final class Session {
     /** Checks a sample's answer (with a grouping, its own text) with the checker, recording the verdict in the trace. */
     public Verdict check(Sample sample) {
         Verifier v = checker.orElseThrow(() -> PonderException.invalid(
-                "this strategy needs a checker (a verifier that does not use the reference answer), and none is configured"));
+                "this strategy needs a checker (a verifier that judges answers without the reference), and none is configured; known: %s",
+                String.join(", ", dev.ponder.core.verify.CheckerSpec.FORMS)));
         var started = clock.instant();
         Verdict verdict;
         try {
@@ -111,7 +112,10 @@ public final class Session {
     /** Why drawing stopped, when a draw came back short; {@link StopReason#DONE} otherwise. */
     public StopReason stopReason() { return stop; }
 
-    public Optional<String> error() { return error; }
+    public Optional<String> error() { return failure.map(Failure::message); }
+
+    /** Why drawing stopped short, with the error's kind; empty while {@link #stopReason()} is {@link StopReason#DONE}. */
+    public Optional<Failure> failure() { return failure; }
 
     /** True once a draw came back short: drawing again will not give more. */
     public boolean stopped() { return stop != StopReason.DONE; }
@@ -130,13 +134,24 @@ public final class Session {
      * in their usage (a budget-forcing step whose whole output is a chain of thought, whatever the server reported).
      */
     public List<Sample> draw(GenerationRequest request, String purpose, boolean thinking) {
-        if (stopped()) return List.of();
-        int n = request.n();
-        OptionalInt left = backend.remaining(request);
-        if (left.isPresent() && left.getAsInt() < n) n = left.getAsInt();
-        if (n <= 0) return halt(StopReason.EXHAUSTED, "no recorded samples left for problem " + problem.id());
-        return call(purpose, request.model(), n, k -> backend.worstCase(request.withN(k)), k -> backend.generate(request.withN(k)),
-                thinking, purpose.equals("sample"));
+        List<Sample> out = new ArrayList<>();
+        // a budget that holds fewer than n worst cases at once may still cover n samples once the first ones settle
+        // at what they really cost: draw what fits, then ask again for the rest
+        while (out.size() < request.n() && !stopped()) {
+            int n = request.n() - out.size();
+            OptionalInt left = backend.remaining(request);
+            boolean lastOfStock = left.isPresent() && left.getAsInt() < n;
+            if (lastOfStock) n = left.getAsInt();
+            if (n <= 0) {
+                halt(StopReason.EXHAUSTED, PonderException.Kind.SAMPLES_EXHAUSTED, "no recorded samples left for problem " + problem.id());
+                break;
+            }
+            List<Sample> got = call(purpose, request.model(), n, k -> backend.worstCase(request.withN(k)),
+                    k -> backend.generate(request.withN(k)), thinking, purpose.equals("sample"));
+            out.addAll(got);
+            if (got.isEmpty() || lastOfStock) break;
+        }
+        return out;
     }
 
     /** True when the backend gives a finite stock of finished samples (a replay bank) rather than a live model. */
@@ -159,7 +174,7 @@ public final class Session {
 
     /** Adds a sample put together from several calls (a budget-forced chain) to {@link #drawn()}, extracting its answer. */
     public Sample addSample(String text, String reasoning, Usage usage, String source) {
-        Sample s = new Sample(drawn.size(), text, reasoning, extractor.extract(text), usage, Optional.empty(), Optional.empty(), source);
+        Sample s = new Sample(drawn.size(), text, reasoning, extractor.extractAfterCue(text), usage, Optional.empty(), Optional.empty(), source);
         drawn.add(s);
         return s;
     }
@@ -178,8 +193,8 @@ public final class Session {
                 hold = meter.reserve(worstCase.apply(k));
                 n = k;
             } catch (PonderException e) {
-                if (meter.deadlinePassed()) return halt(StopReason.DEADLINE, e.getMessage());
-                if (k == 1) return halt(StopReason.BUDGET, e.getMessage());
+                if (meter.deadlinePassed()) return halt(StopReason.DEADLINE, e.kind(), e.getMessage());
+                if (k == 1) return halt(StopReason.BUDGET, e.kind(), e.getMessage());
             }
         }
         var started = clock.instant();
@@ -190,7 +205,8 @@ public final class Session {
             hold.settle(Usage.ZERO);
             trace.record(purpose, backend.name(), model, 0, Usage.ZERO, started, e.attempts(),
                     List.of(), Optional.of(e.kind() + ": " + e.getMessage()));
-            return halt(e.kind() == PonderException.Kind.SAMPLES_EXHAUSTED ? StopReason.EXHAUSTED : StopReason.FAILED, e.getMessage());
+            return halt(e.kind() == PonderException.Kind.SAMPLES_EXHAUSTED ? StopReason.EXHAUSTED : StopReason.FAILED, e.kind(),
+                    String.valueOf(e.getMessage()));
         }
         List<Generation> gens = got.generations();
         Usage total = Usage.ZERO;
@@ -214,11 +230,14 @@ public final class Session {
         return new Usage(u.inputTokens(), u.outputTokens(), u.outputTokens(), u.dollars(), u.latency());
     }
 
-    private List<Sample> halt(StopReason why, String message) {
+    private List<Sample> halt(StopReason why, PonderException.Kind kind, String message) {
         stop = why;
-        error = Optional.of(message);
+        failure = Optional.of(new Failure(kind, message));
         return List.of();
     }
+
+    /** Notes how the strategy ran on the trace's last call, e.g. which route a budget-forced chain took and its thinking tokens. */
+    public void annotate(List<String> notes) { trace.annotateLast(notes); }
 
     /**
      * A result built from this session's state. With a grouping the answer is the chosen sample's own text (its group's
@@ -226,6 +245,6 @@ public final class Session {
      */
     public Result result(String strategy, String answer, Optional<Sample> chosen, double confidence) {
         String a = extractor instanceof Grouping && !answer.isEmpty() && chosen.isPresent() ? Grouping.normalise(chosen.get().text()) : answer;
-        return new Result(strategy, a, chosen, confidence, drawn, stop, stop == StopReason.DONE ? Optional.empty() : error, trace);
+        return new Result(strategy, a, chosen, confidence, drawn, stop, stop == StopReason.DONE ? Optional.empty() : failure, trace);
     }
 }

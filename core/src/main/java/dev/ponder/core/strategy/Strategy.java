@@ -20,6 +20,13 @@ public interface Strategy {
      */
     default boolean learnsAcrossQuestions() { return false; }
 
+    /**
+     * True when the strategy cannot run without a checker ({@code verify@K}): callers refuse it before any call when
+     * none is configured. {@code refine@R} and {@code cascade} use one when present and do without (self-critique,
+     * agreement of votes) otherwise.
+     */
+    default boolean needsChecker() { return false; }
+
     /** One sample (Wei et al. 2022 when the prompt asks for a chain of thought). */
     static Strategy single() { return Single.INSTANCE; }
 

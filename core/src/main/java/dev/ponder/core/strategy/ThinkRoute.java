@@ -11,6 +11,18 @@ package dev.ponder.core.strategy;
 public enum ThinkRoute {
     AUTO, COMPLETIONS, CHAT_PREFIX, CHAT_FOLLOW_UP, PROVIDER;
 
+    /** How the note a chain leaves on its last call begins: the route, then notes of the thinking tokens and waits. */
+    public static final String NOTE = "think route: ";
+
+    /** As written in configs and notes: {@code completions}, {@code chat-follow-up}... */
+    public String label() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
+
+    /** The route a chain in this trace took, from its note; empty when no chain ran. */
+    public static java.util.Optional<String> ranIn(dev.ponder.core.trace.Trace trace) {
+        return trace.calls().stream().flatMap(c -> c.verdicts().stream()).filter(v -> v.startsWith(NOTE))
+                .map(v -> v.substring(NOTE.length())).reduce((a, b) -> b);
+    }
+
     public static ThinkRoute parse(String s) {
         for (ThinkRoute r : values()) if (r.name().replace('_', '-').equalsIgnoreCase(s.strip())) return r;
         throw dev.ponder.core.error.PonderException.invalid("unknown think route \"%s\"; known: auto, completions, chat-prefix, chat-follow-up, provider", s);

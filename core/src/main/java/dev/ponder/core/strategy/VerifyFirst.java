@@ -23,6 +23,9 @@ record VerifyFirst(int k) implements Strategy {
     public int maxSamples() { return k; }
 
     @Override
+    public boolean needsChecker() { return true; }
+
+    @Override
     public Result solve(Session session) {
         for (int i = 0; i < k; i++) {
             List<Sample> got = session.draw(1);

@@ -24,6 +24,19 @@ public final class Trace {
 
     public synchronized List<Call> calls() { return List.copyOf(calls); }
 
+    /**
+     * Adds notes to the last call, after its verdicts: how the strategy ran there (a budget-forced chain's route and
+     * thinking tokens). Nothing happens when no call was made.
+     */
+    public synchronized void annotateLast(List<String> notes) {
+        if (calls.isEmpty() || notes.isEmpty()) return;
+        Call c = calls.getLast();
+        List<String> v = new ArrayList<>(c.verdicts());
+        v.addAll(notes);
+        calls.set(calls.size() - 1, new Call(c.seq(), c.purpose(), c.backend(), c.model(), c.samples(), c.usage(), c.startedAt(), c.attempts(),
+                v, c.error()));
+    }
+
     public synchronized Usage total() {
         Usage u = Usage.ZERO;
         for (Call c : calls) u = u.plus(c.usage());

@@ -58,4 +58,17 @@ class AnswerExtractorTest {
         assertThatThrownBy(() -> AnswerExtractor.forName("regex"))
                 .hasMessageContaining("regex").hasMessageContaining("exact").hasMessageContaining("boxed");
     }
+
+    @Test
+    void every_extractor_reads_an_answer_written_after_the_forced_cue() {
+        // think@T ends a chain with "Final Answer:" and the model writes the bare answer after it
+        assertThat(AnswerExtractor.exact().extractAfterCue(" 42")).isEqualTo("42");
+        assertThat(AnswerExtractor.exact().extract(" 42")).as("on its own, the phrase extractor finds nothing").isEmpty();
+        assertThat(AnswerExtractor.number().extractAfterCue("42 boxes")).isEqualTo("42");
+        assertThat(AnswerExtractor.boxed().extractAfterCue("\\frac{1}{2}")).isEqualTo("\\frac{1}{2}");
+        assertThat(AnswerExtractor.boxed().extractAfterCue("\\boxed{7}")).isEqualTo("7");
+        assertThat(AnswerExtractor.choice().extractAfterCue("C")).isEqualTo("C");
+        assertThat(AnswerExtractor.codeBlock().extractAfterCue("```java\nint x;\n```")).isEqualTo("int x;");
+        assertThat(AnswerExtractor.exact().extractAfterCue("The answer is Paris.")).isEqualTo("paris");
+    }
 }

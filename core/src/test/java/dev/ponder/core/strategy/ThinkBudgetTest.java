@@ -70,6 +70,9 @@ class ThinkBudgetTest {
             assertThat(sent.get(3).prompt()).endsWith("t302\n</think>\n\nFinal Answer:");
             assertThat(r.answer()).isEqualTo("42");
             assertThat(r.trace().calls().getLast().usage().reasoningTokens()).isZero();
+            assertThat(r.trace().calls().getLast().verdicts()).as("the chain's note on its answer call")
+                    .containsExactly("think route: completions", "thinking tokens: 300", "waits: 2", "stopped before the budget");
+            assertThat(ThinkRoute.ranIn(r.trace())).hasValue("completions");
         }
     }
 

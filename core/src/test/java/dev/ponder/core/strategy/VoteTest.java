@@ -30,6 +30,7 @@ class VoteTest extends AbstractStrategyContractTest {
     void a_budget_for_three_samples_gets_three_votes() {
         Result r = Strategy.vote(5).solve(session(backend(), Budget.dollars(0.0035), 0));
         assertThat(r.samples()).hasSize(3);
-        assertThat(r.stop()).isEqualTo(StopReason.DONE);
+        assertThat(r.stop()).as("the fourth could not be reserved").isEqualTo(StopReason.BUDGET);
+        assertThat(r.failure().orElseThrow().message()).contains("the next call reserves up to $0.001000").contains("$0.000500 is left");
     }
 }

@@ -32,29 +32,47 @@ import java.util.function.Function;
  */
 public record Evaluation(String model, AnswerExtractor extractor, boolean useRecordedAnswers, Grader grader,
                          Budget budget, long seed, int concurrency, Function<Problem, List<Message>> prompt,
-                         InstantSource clock, Optional<Verifier> checker) {
+                         InstantSource clock, Optional<Verifier> checker, Sampling sampling) {
 
     public Evaluation {
         java.util.Objects.requireNonNull(checker, "checker");
+        java.util.Objects.requireNonNull(sampling, "sampling");
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
     }
 
-    /** Without a checker. */
+    /** Without a checker, sampling with the server's defaults. */
     public Evaluation(String model, AnswerExtractor extractor, boolean useRecordedAnswers, Grader grader, Budget budget,
                       long seed, int concurrency, Function<Problem, List<Message>> prompt, InstantSource clock) {
-        this(model, extractor, useRecordedAnswers, grader, budget, seed, concurrency, prompt, clock, Optional.empty());
+        this(model, extractor, useRecordedAnswers, grader, budget, seed, concurrency, prompt, clock, Optional.empty(), Sampling.DEFAULT);
     }
 
     public Evaluation withChecker(Verifier v) {
-        return new Evaluation(model, extractor, useRecordedAnswers, grader, budget, seed, concurrency, prompt, clock, Optional.of(v));
+        return new Evaluation(model, extractor, useRecordedAnswers, grader, budget, seed, concurrency, prompt, clock, Optional.of(v), sampling);
+    }
+
+    public Evaluation withSampling(Sampling s) {
+        return new Evaluation(model, extractor, useRecordedAnswers, grader, budget, seed, concurrency, prompt, clock, checker, s);
+    }
+
+    /** The request a problem's session starts from: its prompt, one sample, the sampling settings. */
+    public GenerationRequest request(Problem p) {
+        return new GenerationRequest(model, prompt.apply(p), 1, sampling.maxTokens(), Optional.of(p.id()), sampling.extra());
     }
 
     public static Function<Problem, List<Message>> questionOnly() { return p -> List.of(Message.user(p.question())); }
 
     public List<ProblemOutcome> run(Strategy strategy, Backend backend, List<Problem> problems) {
+        return run(strategy, backend, problems, () -> { });
+    }
+
+    /** As {@link #run(Strategy, Backend, List)}, calling {@code finished} after each problem (a progress bar). */
+    public List<ProblemOutcome> run(Strategy strategy, Backend backend, List<Problem> problems, Runnable finished) {
         List<ProblemOutcome> out = new ArrayList<>(problems.size());
         if (strategy.learnsAcrossQuestions() || concurrency == 1) {
-            for (Problem p : problems) out.add(one(strategy, backend, p));
+            for (Problem p : problems) {
+                out.add(one(strategy, backend, p));
+                finished.run();
+            }
             return out;
         }
         Semaphore slots = new Semaphore(concurrency);
@@ -67,6 +85,7 @@ public record Evaluation(String model, AnswerExtractor extractor, boolean useRec
                         return one(strategy, backend, p);
                     } finally {
                         slots.release();
+                        finished.run();
                     }
                 }));
             }
@@ -95,8 +114,7 @@ public record Evaluation(String model, AnswerExtractor extractor, boolean useRec
     }
 
     private Session session(Backend backend, Problem p) {
-        GenerationRequest req = new GenerationRequest(model, prompt.apply(p), 1, Optional.empty(), Optional.of(p.id()), java.util.Map.of());
-        return new Session(p, backend, req, new Meter(budget, clock), new Trace(p.id()), extractor,
+        return new Session(p, backend, request(p), new Meter(budget, clock), new Trace(p.id()), extractor,
                 useRecordedAnswers, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + p.id().hashCode()), clock, checker);
     }
 
@@ -106,7 +124,7 @@ public record Evaluation(String model, AnswerExtractor extractor, boolean useRec
 
     private ProblemOutcome outcome(Problem p, Result r) {
         var u = r.usage();
-        return new ProblemOutcome(p.id(), r.answer(), grader.correct(p, r), r.samples().size(), u.outputTokens(),
-                u.reasoningTokens(), u.dollars(), r.stop());
+        return new ProblemOutcome(p.id(), r.answer(), !r.failed() && grader.correct(p, r), r.samples().size(), u.outputTokens(),
+                u.reasoningTokens(), u.dollars(), r.stop(), r.failure(), dev.ponder.core.strategy.ThinkRoute.ranIn(r.trace()));
     }
 }

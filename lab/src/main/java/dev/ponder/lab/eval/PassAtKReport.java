@@ -27,9 +27,11 @@ public final class PassAtKReport {
     public record Row(@JsonProperty("k") int k, @JsonProperty("pass_at_k") double passAtK,
                       @JsonProperty("ci_low") double ciLow, @JsonProperty("ci_high") double ciHigh) {}
 
+    /** {@code failed}: problems whose calls failed after their retries (their samples, if any, still count). */
     public record Report(@JsonProperty("problems") int problems, @JsonProperty("samples_per_problem") int n,
                          @JsonProperty("rows") List<Row> rows, @JsonProperty("verdicts") Map<String, Integer> verdicts,
-                         @JsonProperty("dollars") double dollars) {}
+                         @JsonProperty("dollars") double dollars, @JsonProperty("failed") int failed,
+                         @JsonProperty("failure_example") java.util.Optional<String> failureExample) {}
 
     private PassAtKReport() {}
 
@@ -38,10 +40,16 @@ public final class PassAtKReport {
         int[] cs = new int[problems.size()];
         Map<String, Integer> verdicts = new TreeMap<>();
         double dollars = 0;
+        int failed = 0;
+        java.util.Optional<String> example = java.util.Optional.empty();
         for (int i = 0; i < problems.size(); i++) {
             Problem p = problems.get(i);
             Result r = eval.solve(Strategy.vote(n), backend, p);
             dollars += r.usage().dollars();
+            if (r.failed()) {
+                failed++;
+                if (example.isEmpty()) example = r.failure().map(dev.ponder.core.strategy.Failure::written);
+            }
             ns[i] = r.samples().size();
             for (Sample s : r.samples()) {
                 Verdict v = verifier.verify(p, s.answer().isEmpty() ? s.text() : s.answer());
@@ -57,7 +65,7 @@ public final class PassAtKReport {
             Estimate e = Bootstrap.mean(per, 2000, 0.95, new SplittableRandom(seed));
             rows.add(new Row(kk, e.value(), e.low(), e.high()));
         }
-        return new Report(problems.size(), n, rows, verdicts, dollars);
+        return new Report(problems.size(), n, rows, verdicts, dollars, failed, example);
     }
 
     private static String label(Verdict v) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.ponder.core.error.PonderException;
-import dev.ponder.core.route.OutcomeTable;
 import dev.ponder.core.route.Tier;
 import java.io.IOException;
 import java.io.Reader;
@@ -69,7 +68,7 @@ public final class OutcomeReader {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         int skipped = 0;
         boolean costMissing = false;
-        try (Reader in = Files.newBufferedReader(csv);
+        try (Reader in = new java.io.StringReader(dev.ponder.core.json.TextFiles.read(csv, "outcome table"));
              MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema).readValues(in)) {
             List<String> header = new ArrayList<>();
             ((CsvSchema) it.getParserSchema()).forEach(c -> header.add(c.getName()));
@@ -110,7 +109,8 @@ public final class OutcomeReader {
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof PonderException pe) throw pe;
-            throw PonderException.invalid("%s: cannot read the outcome table: %s", csv, e.getMessage());
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? dev.ponder.core.json.JsonErrors.what(j) : e.getMessage();
+            throw PonderException.invalid("%s: cannot read the outcome table: %s", csv, why);
         }
         if (costMissing) notes.add(csv.getFileName() + ": no cost column; every call costs 1 unit, so cost shares compare call counts");
         return skipped;
@@ -131,20 +131,16 @@ public final class OutcomeReader {
 
     private static void readTexts(Path file, Map<String, String> texts) {
         ObjectMapper json = new ObjectMapper();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw PonderException.invalid("%s: cannot read: %s", file, e.getMessage());
-        }
+        List<String> lines = dev.ponder.core.json.TextFiles.read(file, "query texts").lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) continue;
             JsonNode node;
             try {
                 node = json.readTree(lines.get(i));
-            } catch (IOException e) {
-                throw PonderException.invalid("%s:%d: not JSON: %s", file, i + 1, e.getMessage());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw PonderException.invalid("%s:%d: not JSON: %s", file, i + 1, dev.ponder.core.json.JsonErrors.what(e));
             }
+            if (!node.isObject()) throw PonderException.invalid("%s:%d: expected a JSON object with a query id and its text", file, i + 1);
             List<String> fields = new ArrayList<>();
             node.properties().forEach(p -> fields.add(p.getKey()));
             String id = Columns.require(fields, Columns.ID, file);

@@ -7,11 +7,13 @@ import java.util.Optional;
  * A backend: {@code replay} (recorded banks; the model is the bank's) or {@code openai} (any OpenAI-compatible
  * endpoint, with its {@code models} and their prices). {@code concurrency} caps calls in flight;
  * {@code requests_per_minute} and {@code tokens_per_minute} are token-bucket limits; {@code order} is the replay
- * order ({@code shuffled}, seeded, or {@code recorded}).
+ * order ({@code shuffled}, seeded, or {@code recorded}). {@code completions} says whether the server serves
+ * {@code /v1/completions} (default true), which budget forcing ({@code think@T}) uses to end and extend a chain where
+ * it wants; {@code false} makes it ask again in chat turns instead.
  */
 public record BackendSpec(String name, String kind, Optional<String> baseUrl, Optional<String> apiKeyEnv,
                           List<ModelSpec> models, Optional<Integer> concurrency, Optional<Integer> requestsPerMinute,
-                          Optional<Long> tokensPerMinute, Optional<String> order) {
+                          Optional<Long> tokensPerMinute, Optional<String> order, Optional<Boolean> completions) {
     public BackendSpec {
         if (kind == null || !(kind.equals("replay") || kind.equals("openai"))) {
             throw new IllegalArgumentException("kind must be replay or openai, was " + (kind == null ? "missing" : "\"" + kind + "\""));
@@ -19,11 +21,13 @@ public record BackendSpec(String name, String kind, Optional<String> baseUrl, Op
         if (name == null) name = kind;
         baseUrl = baseUrl == null ? Optional.empty() : baseUrl;
         apiKeyEnv = apiKeyEnv == null ? Optional.empty() : apiKeyEnv;
+        if (models != null && models.stream().anyMatch(java.util.Objects::isNull)) throw new IllegalArgumentException("models may not have empty entries");
         models = models == null ? List.of() : List.copyOf(models);
         concurrency = concurrency == null ? Optional.empty() : concurrency;
         requestsPerMinute = requestsPerMinute == null ? Optional.empty() : requestsPerMinute;
         tokensPerMinute = tokensPerMinute == null ? Optional.empty() : tokensPerMinute;
         order = order == null ? Optional.empty() : order;
+        completions = completions == null ? Optional.empty() : completions;
         if (kind.equals("openai")) {
             String url = baseUrl.orElseThrow(() -> new IllegalArgumentException("an openai backend needs base_url, e.g. http://localhost:8000/v1"));
             if (!url.startsWith("http://") && !url.startsWith("https://")) {
@@ -41,10 +45,13 @@ public record BackendSpec(String name, String kind, Optional<String> baseUrl, Op
 
     public static BackendSpec replay() {
         return new BackendSpec("replay", "replay", Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public boolean isReplay() { return kind.equals("replay"); }
+
+    /** Whether think@T may continue raw prompts on this backend ({@code /v1/completions}). */
+    public boolean servesCompletions() { return completions.orElse(true); }
 
     private static void positive(String field, long v) {
         if (v < 1) throw new IllegalArgumentException(field + " must be >= 1, was " + v);

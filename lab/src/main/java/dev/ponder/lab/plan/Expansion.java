@@ -3,7 +3,9 @@ package dev.ponder.lab.plan;
 import dev.ponder.core.backend.Price;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.error.PonderException;
-import dev.ponder.core.strategy.StrategyRegistry;
+import dev.ponder.core.strategy.Strategy;
+import dev.ponder.lab.eval.StrategySpec;
+import dev.ponder.core.verify.CheckerSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,14 @@ import java.util.Map;
  */
 public final class Expansion {
     private Expansion() {}
+
+    private static Strategy strategy(LoadedPlan lp, String spec, int maxSamples) {
+        try {
+            return StrategySpec.parse(spec, maxSamples, false);
+        } catch (PonderException e) {
+            throw PonderException.invalid("%s: strategies: %s", lp.file(), e.getMessage());
+        }
+    }
 
     /** Loads each source once and lists every configuration. */
     public static List<Config> expand(LoadedPlan lp, PriceCatalogue catalogue) {
@@ -36,10 +46,14 @@ public final class Expansion {
                     for (BudgetSpec budget : plan.budgets()) {
                         for (long seed : plan.seeds()) {
                             for (String spec : plan.strategies()) {
-                                String resolved = spec.strip().replace("N-max", String.valueOf(Math.max(1, src.maxSamples())));
+                                String resolved = StrategySpec.resolve(spec, src.maxSamples());
                                 if (resolved.equals("adaptive") && plan.calibration().isPresent()) resolved = "adaptive:" + lp.resolve(plan.calibration().get());
-                                StrategyRegistry.standard().parse(resolved);
-                                out.add(new Config(out.size(), src, b, m.name(), price, resolved, budget, seed));
+                                if (strategy(lp, resolved, src.maxSamples()).needsChecker() && plan.checker().isEmpty()) {
+                                    throw PonderException.invalid("%s: strategy %s needs a checker and the plan names none: add a line"
+                                            + " \"checker: NAME\" (known: %s)", lp.file(), spec, String.join(", ", CheckerSpec.FORMS));
+                                }
+                                out.add(new Config(out.size(), src, b, m.name(), price, resolved, budget, seed, plan.checker(),
+                                        plan.checkerNoise(), plan.sampling()));
                             }
                         }
                     }

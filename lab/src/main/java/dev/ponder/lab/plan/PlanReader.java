@@ -11,10 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.ponder.core.error.PonderException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,30 +26,47 @@ public final class PlanReader {
     private PlanReader() {}
 
     public static LoadedPlan read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new PonderException(PonderException.Kind.NOT_FOUND, "plan not found: " + file);
-        } catch (IOException e) {
-            throw new PonderException(PonderException.Kind.INVALID_INPUT, "cannot read plan " + file + ": " + e.getMessage(), e);
-        }
-        return parse(file, text);
+        return parse(file, dev.ponder.core.json.TextFiles.read(file, "plan"));
     }
 
     public static LoadedPlan parse(Path file, String text) {
         String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        ObjectMapper mapper = configure(n.endsWith(".json") ? JsonMapper.builder().build() : YAMLMapper.builder().build());
+        boolean json = n.endsWith(".json");
+        ObjectMapper mapper = configure(json ? JsonMapper.builder().build() : YAMLMapper.builder().build());
+        String body = dev.ponder.core.json.JsonErrors.stripBom(text);
+        if (body.isBlank()) throw PonderException.invalid("%s: the plan is empty", file);
         try {
-            Plan plan = mapper.readValue(text, Plan.class);
+            Plan plan = mapper.readValue(body, Plan.class);
             if (plan == null) throw PonderException.invalid("%s: the plan is empty", file);
             Path base = file.toAbsolutePath().getParent();
             return new LoadedPlan(file, base, plan, hash(text));
         } catch (JsonMappingException e) {
-            throw PonderException.invalid("%s", describe(file, text, e));
+            throw PonderException.invalid("%s", describe(file, body, e));
         } catch (JsonProcessingException e) {
-            throw PonderException.invalid("%s:%d: not valid %s: %s", file, line(e.getLocation()), n.endsWith(".json") ? "JSON" : "YAML", e.getOriginalMessage());
+            throw PonderException.invalid("%s: not valid %s: %s", at(file, e), json ? "JSON" : "YAML", syntax(e));
         }
+    }
+
+    /** {@code file:line:column} of an error. */
+    private static String at(Path file, JsonProcessingException e) {
+        String where = dev.ponder.core.json.JsonErrors.where(e);
+        return where.isEmpty() ? file.toString() : file + ":" + where;
+    }
+
+    /**
+     * A syntax error in words: snakeyaml's problem without its context marks and snippets (the location is already
+     * in front), JSON's in Jackson's words without its internals.
+     */
+    static String syntax(JsonProcessingException e) {
+        return yamlProblem(e).map(y -> y.getProblem() + (y.getContext() == null ? "" : " (" + y.getContext() + ")"))
+                .orElseGet(() -> dev.ponder.core.json.JsonErrors.what(e));
+    }
+
+    private static java.util.Optional<org.yaml.snakeyaml.error.MarkedYAMLException> yamlProblem(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblem() != null) return java.util.Optional.of(y);
+        }
+        return java.util.Optional.empty();
     }
 
     public static ObjectMapper configure(ObjectMapper m) {
@@ -62,22 +76,26 @@ public final class PlanReader {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
-    /** file:line: field path: what is wrong. */
+    /** file:line:column: field path: what is wrong. */
     public static String describe(Path file, String text, JsonMappingException e) {
+        if (yamlProblem(e).isPresent()) return at(file, e) + ": not valid YAML: " + syntax(e);
         var refs = e.getPath();
         if (e instanceof UnrecognizedPropertyException && !refs.isEmpty()) refs = refs.subList(0, refs.size() - 1);
         String path = refs.stream()
                 .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining()).replaceFirst("^\\.", "");
-        String where = file + ":" + line(e.getLocation());
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
             return file + ":" + lineOf(text, u.getPropertyName(), line(e.getLocation())) + ": unknown field \"" + u.getPropertyName()
                     + "\" at " + (path.isEmpty() ? "top level" : path) + " (known: " + known + ")";
         }
-        Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : null;
-        String what = cause != null ? cause.getMessage() : e.getOriginalMessage().replaceAll("\\s*\\(for .*$", "");
-        return where + ": " + (path.isEmpty() ? "" : path + ": ") + what;
+        Throwable cause = e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof PonderException ? e.getCause() : null;
+        String what = cause != null ? cause.getMessage() : dev.ponder.core.json.JsonErrors.what(e);
+        if (path.isEmpty() && cause == null && e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+                && m.getTargetType() == Plan.class) {
+            what = what + " (a plan is a mapping of fields: name, sources, strategies, ...; see docs/lab.md)";
+        }
+        return at(file, e) + ": " + (path.isEmpty() ? "" : path + ": ") + what;
     }
 
     /**

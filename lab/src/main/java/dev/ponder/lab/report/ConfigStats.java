@@ -6,11 +6,15 @@ import dev.ponder.stats.interval.Interval;
 import dev.ponder.stats.interval.Wilson;
 import java.util.List;
 
-/** One configuration's results: accuracy with its Wilson 95% interval, and mean samples and dollars per problem. */
-record ConfigStats(ConfigRow config, List<StoredOutcome> outcomes, Interval accuracy, double samples, double dollars) {
+/**
+ * One configuration's results: accuracy with its Wilson 95% interval over the problems that did not fail (the failed
+ * ones are counted apart), and mean samples and dollars per problem over all of them.
+ */
+record ConfigStats(ConfigRow config, List<StoredOutcome> outcomes, int failed, Interval accuracy, double samples, double dollars) {
     static ConfigStats of(ConfigRow c, List<StoredOutcome> os) {
-        long right = os.stream().filter(StoredOutcome::correct).count();
-        return new ConfigStats(c, os, Wilson.interval95(right, os.size()),
+        List<StoredOutcome> done = os.stream().filter(o -> !o.failed()).toList();
+        long right = done.stream().filter(StoredOutcome::correct).count();
+        return new ConfigStats(c, done, os.size() - done.size(), Wilson.interval95(right, Math.max(1, done.size())),
                 os.stream().mapToInt(StoredOutcome::samples).average().orElse(0),
                 os.stream().mapToDouble(StoredOutcome::dollars).average().orElse(0));
     }

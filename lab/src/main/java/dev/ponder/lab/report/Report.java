@@ -30,6 +30,7 @@ public final class Report {
         System.setProperty("java.awt.headless", "true");
         RunInfo run = store.run(runId).orElseThrow(() -> new PonderException(PonderException.Kind.NOT_FOUND,
                 "no run \"" + runId + "\" in " + store.file() + "; runs: " + store.runs().stream().map(RunInfo::runId).toList()));
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw PonderException.invalid("%s is a file: the report needs a folder", dir);
         try {
             Files.createDirectories(dir);
             return build(store, run, dir);
@@ -61,8 +62,9 @@ public final class Report {
             ConfigRow first = cs.getFirst().config();
             for (ConfigStats c : cs) {
                 all.add(List.of(first.source(), first.domain(), c.config().model(), c.strategy(), c.config().budget(), String.valueOf(c.config().seed()),
-                        String.valueOf(c.outcomes().size()), Charts.fmt(c.accuracy().estimate()),
-                        "[" + Charts.fmt(c.accuracy().low()) + ", " + Charts.fmt(c.accuracy().high()) + "]",
+                        String.valueOf(c.outcomes().size() + c.failed()), String.valueOf(c.failed()),
+                        c.outcomes().isEmpty() ? "-" : Charts.fmt(c.accuracy().estimate()),
+                        c.outcomes().isEmpty() ? "-" : "[" + Charts.fmt(c.accuracy().low()) + ", " + Charts.fmt(c.accuracy().high()) + "]",
                         Charts.fmt(c.samples()), Charts.fmt(c.dollars())));
             }
             Board.of(first.domain(), first.source(), cs, first.seed()).ifPresent(b -> board.add(List.of(b.domain(), b.source(),
@@ -98,7 +100,9 @@ public final class Report {
                 .table("board", List.of("domain", "source", "cheapest", "accuracy", "most accurate", "accuracy", "gain [95%]",
                         "samples", "dollars", "verdict"), board)
                 .h(2, "All configurations")
-                .table("configs", List.of("source", "domain", "model", "strategy", "budget", "seed", "problems", "accuracy", "95% interval",
+                .p("Problems whose calls failed after their retries (server down, refused key, rate limits, bad responses) are counted"
+                        + " apart, as failed: accuracy is over the problems that did not fail.")
+                .table("configs", List.of("source", "domain", "model", "strategy", "budget", "seed", "problems", "failed", "accuracy", "95% interval",
                         "samples/problem", "dollars/problem"), all)
                 .raw(body.content())
                 .p("The noisy-verifier curve appears when a plan runs a verifier strategy; this run has none.");

@@ -23,7 +23,20 @@ public final class Evaluation {
     private Evaluation() {}
 
     public static Report run(RouterModel model, OutcomeTable table, int folds, long seed, int resamples, List<String> notes) {
-        if (folds < 2) throw PonderException.invalid("--folds must be >= 2, was %d", folds);
+        return run(model, table, folds, seed, resamples, notes, () -> { });
+    }
+
+    /** The most folds: each refits the model, and past a few dozen a fold holds too few queries to say anything. */
+    public static final int MAX_FOLDS = 50;
+
+    /** As above, calling {@code foldDone} after each fold (a progress bar; once when no fold is needed). */
+    public static Report run(RouterModel model, OutcomeTable table, int folds, long seed, int resamples, List<String> notes, Runnable foldDone) {
+        int most = Math.min(MAX_FOLDS, table.rows().size());
+        if (folds < 2 || folds > most) {
+            throw PonderException.invalid("--folds must be in [2, %d] (at most %d, and no more than the %d queries), was %d", most, MAX_FOLDS,
+                    table.rows().size(), folds);
+        }
+        if (resamples < 1 || resamples > 100_000) throw PonderException.invalid("--bootstrap must be in [1, 100000], was %d", resamples);
         Set<String> trained = model.trainedIds();
         long overlap = table.rows().stream().filter(r -> trained.contains(r.id())).count();
         Embeddings emb = model.embeddings();
@@ -34,8 +47,9 @@ public final class Evaluation {
             if (model.usesEmbeddings()) emb.warm(table.rows().stream().map(OutcomeTable.Row::text).toList());
             estimates = table.rows().stream().map(r -> p.predict(r.text())).toList();
             mode = "model trained on other queries";
+            foldDone.run();
         } else {
-            estimates = crossValidate(model, table, folds, seed, emb);
+            estimates = crossValidate(model, table, folds, seed, emb, foldDone);
             mode = folds + "-fold cross-validation (" + overlap + " of " + table.rows().size() + " queries were in the training set)";
         }
         List<String> all = new ArrayList<>(notes);
@@ -43,7 +57,7 @@ public final class Evaluation {
         return Scoring.score(table, estimates, mode, model.predictorName(), seed, resamples, all);
     }
 
-    static List<List<Estimate>> crossValidate(RouterModel model, OutcomeTable table, int folds, long seed, Embeddings emb) {
+    static List<List<Estimate>> crossValidate(RouterModel model, OutcomeTable table, int folds, long seed, Embeddings emb, Runnable foldDone) {
         List<OutcomeTable.Row> rows = table.rows();
         if (model.usesEmbeddings()) emb.warm(rows.stream().map(OutcomeTable.Row::text).toList());
         List<Integer> order = new ArrayList<>();
@@ -59,6 +73,7 @@ public final class Evaluation {
             }
             Predictor p = model.fit(table.withRows(fit), emb, true);
             for (int i : test) out.put(i, p.predict(rows.get(i).text()));
+            foldDone.run();
         }
         List<List<Estimate>> result = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) result.add(out.get(i));

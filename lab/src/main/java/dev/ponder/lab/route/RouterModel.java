@@ -142,6 +142,7 @@ public final class RouterModel {
             for (double x : r.scores()) s.add(x);
             for (double x : r.costs()) c.add(x);
         }
+        if (Files.isDirectory(out)) throw PonderException.invalid("%s is a directory: give the model a file name, e.g. %s", out, out.resolve("router.json"));
         try {
             json.writeValue(out.toFile(), root);
         } catch (IOException e) {
@@ -153,10 +154,12 @@ public final class RouterModel {
         if (!Files.isRegularFile(file)) throw new PonderException(PonderException.Kind.NOT_FOUND, "router model not found: " + file);
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw PonderException.invalid("%s: not a router model (JSON): %s", file, e.getMessage());
+            root = new ObjectMapper().readTree(dev.ponder.core.json.TextFiles.read(file, "router model"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw PonderException.invalid("%s:%s: not a router model (JSON): %s", file, dev.ponder.core.json.JsonErrors.where(e),
+                    dev.ponder.core.json.JsonErrors.what(e));
         }
+        if (root == null || !root.isObject()) throw PonderException.invalid("%s: not a router model (a JSON object from ponder route train)", file);
         if (!FORMAT.equals(root.path("format").asText()))
             throw PonderException.invalid("%s: field 'format' must be '%s', was '%s'", file, FORMAT, root.path("format").asText());
         for (String f : List.of("predictor", "candidate", "seed", "tiers", "trained_on"))

@@ -1,10 +1,11 @@
 package dev.ponder.lab.runner;
 
-import dev.ponder.core.backend.Backend;
+import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.strategy.Result;
 import dev.ponder.core.strategy.Strategy;
 import dev.ponder.core.strategy.StrategyRegistry;
+import dev.ponder.core.verify.java.JavaSandbox;
 import dev.ponder.lab.eval.Evaluation;
 import dev.ponder.lab.eval.Grader;
 import dev.ponder.lab.plan.Config;
@@ -15,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import dev.ponder.core.backend.PriceCatalogue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -31,28 +35,50 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Runner {
     /**
-     * How the runner runs: units in flight at once, the most units one commit groups, the run's dollar limit, and the
-     * clock and sleeper for sessions and rate limits.
+     * How the runner runs: units in flight at once, the most units one commit groups, the run's dollar limit, the
+     * clock and sleeper for sessions and rate limits, retries of a failed live call, the catalogue a judge model is
+     * priced from, and how the {@code java-tests} checker's sandbox is started (the {@code sandbox} module's, given by the
+     * CLI: the lab starts no processes itself).
      */
-    public record Settings(int unitsInFlight, int unitsPerCommit, Optional<Double> maxDollars, InstantSource clock, TokenBucket.Sleeper sleeper) {
+    public record Settings(int unitsInFlight, int unitsPerCommit, Optional<Double> maxDollars, InstantSource clock, TokenBucket.Sleeper sleeper,
+                           int maxRetries, PriceCatalogue prices, Supplier<JavaSandbox> sandboxes) {
         public Settings {
             if (unitsInFlight < 1) throw new IllegalArgumentException("units in flight must be >= 1, was " + unitsInFlight);
             if (unitsPerCommit < 1) throw new IllegalArgumentException("units per commit must be >= 1, was " + unitsPerCommit);
+            if (maxRetries < 0) throw new IllegalArgumentException("retries must be >= 0, was " + maxRetries);
+        }
+
+        public Settings(int unitsInFlight, int unitsPerCommit, Optional<Double> maxDollars, InstantSource clock, TokenBucket.Sleeper sleeper) {
+            this(unitsInFlight, unitsPerCommit, maxDollars, clock, sleeper, 3, PriceCatalogue.shipped(), Settings::noSandbox);
         }
 
         public static Settings defaults() {
             return new Settings(32, 512, Optional.empty(), InstantSource.system(), TokenBucket.Sleeper.system());
         }
 
-        public Settings withMaxDollars(Optional<Double> d) { return new Settings(unitsInFlight, unitsPerCommit, d, clock, sleeper); }
+        public Settings withMaxDollars(Optional<Double> d) {
+            return new Settings(unitsInFlight, unitsPerCommit, d, clock, sleeper, maxRetries, prices, sandboxes);
+        }
+
+        public Settings withLive(int retries, PriceCatalogue catalogue, Supplier<JavaSandbox> sandbox) {
+            return new Settings(unitsInFlight, unitsPerCommit, maxDollars, clock, sleeper, retries, catalogue, sandbox);
+        }
+
+        private static JavaSandbox noSandbox() {
+            throw PonderException.invalid("the java-tests checker needs a sandbox and this run was given none");
+        }
     }
 
     private final SampleStore store;
     private final Settings settings;
     private final Progress progress;
     private final Backends backends;
+    private final Checkers checkers;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final AtomicReference<String> refusal = new AtomicReference<>();
+    private final AtomicLong failedUnits = new AtomicLong();
+    private final AtomicReference<String> failureExample = new AtomicReference<>();
     private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
 
     public Runner(SampleStore store, Settings settings, Progress progress, Backends backends) {
@@ -60,6 +86,7 @@ public final class Runner {
         this.settings = settings;
         this.progress = progress;
         this.backends = backends;
+        this.checkers = new Checkers(settings.sandboxes(), backends);
     }
 
     /** Starts no new unit; those in flight finish and are stored. */
@@ -74,6 +101,7 @@ public final class Runner {
         try {
             return runUnits(runId, configs);
         } finally {
+            checkers.close();
             progress.finish();
             finished.countDown();
         }
@@ -138,7 +166,8 @@ public final class Runner {
         writeNanos.set(writer.nanos());
         RunSummary.Ending ending = overSpend.get() ? RunSummary.Ending.MAX_DOLLARS
                 : stored.get() + skipped < total ? RunSummary.Ending.INTERRUPTED : RunSummary.Ending.COMPLETE;
-        return new RunSummary(runId, total, stored.get(), skipped, samples.get(), writeNanos.get() / 1e9, guard.spent(), ending);
+        return new RunSummary(runId, total, stored.get(), skipped, samples.get(), writeNanos.get() / 1e9, guard.spent(), ending,
+                Optional.ofNullable(refusal.get()), failedUnits.get(), Optional.ofNullable(failureExample.get()));
     }
 
     /** A bank's name tells {@code adaptive} which shipped calibration fits where two share a model and answer kind. */
@@ -151,10 +180,13 @@ public final class Runner {
     /** Solves the problems in order with one strategy instance and stores them together, unless a call was refused. */
     private void unit(Config c, List<Problem> problems, SpendGuard guard, AtomicBoolean overSpend, Sink sink) {
         Strategy strategy = registry(c).parse(c.strategy());
-        LimitedBackend backend = new LimitedBackend(backends.backendFor(c), backends.limitsFor(c), guard);
+        LimitedBackend backend = LimitedBackend.of(backends.backendFor(c), backends.limitsFor(c), guard);
         Evaluation eval = new Evaluation(c.model(), c.source().extractor(), c.source().bank().isPresent(),
                 Grader.recordedThen(Grader.verifiedBy(c.source().verifier())), c.budget().toBudget(), c.seed(), 1,
-                Evaluation.questionOnly(), settings.clock());
+                Evaluation.questionOnly(), settings.clock()).withSampling(c.sampling());
+        if (c.checker().isPresent()) {
+            eval = eval.withChecker(checkers.checker(c.checker().get(), c.checkerNoise(), new SplittableRandom(c.seed()), c));
+        }
         Grader grader = eval.grader();
         List<Unit> units = new ArrayList<>(problems.size());
         double dollars = 0;
@@ -162,10 +194,15 @@ public final class Runner {
             if (stopping.get()) return;
             Result r = eval.solve(strategy, backend, p);
             if (backend.refused()) {
+                backend.refusal().ifPresent(why -> refusal.compareAndSet(null, why));
                 overSpend.set(true);
                 return;
             }
-            units.add(Units.of(c.id(), p, r, grader.correct(p, r), c.source().verifier()));
+            if (r.failed()) {
+                failedUnits.incrementAndGet();
+                r.failure().ifPresent(f -> failureExample.compareAndSet(null, f.written()));
+            }
+            units.add(Units.of(c.id(), p, r, !r.failed() && grader.correct(p, r), c.source().verifier()));
             dollars += r.usage().dollars();
         }
         sink.accept(units, dollars);

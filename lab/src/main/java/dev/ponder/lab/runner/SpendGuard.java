@@ -26,5 +26,7 @@ final class SpendGuard {
 
     synchronized double spent() { return spent; }
 
+    synchronized double left() { return Math.max(0, max - spent - reserved); }
+
     double max() { return max; }
 }

@@ -25,7 +25,11 @@ public record Sweep(String runId, List<Config> configs, boolean resumed, Optiona
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     public static Sweep start(LoadedPlan lp, SampleStore store, boolean resume, PriceCatalogue catalogue, InstantSource clock) {
-        List<Config> configs = Expansion.expand(lp, catalogue);
+        return start(lp, Expansion.expand(lp, catalogue), store, resume, clock);
+    }
+
+    /** As above, with the plan's configurations already expanded (and checked). */
+    public static Sweep start(LoadedPlan lp, List<Config> configs, SampleStore store, boolean resume, InstantSource clock) {
         String name = lp.plan().name();
         Optional<RunInfo> previous = resume ? store.latestRunOf(name) : Optional.empty();
         Optional<String> note = Optional.empty();

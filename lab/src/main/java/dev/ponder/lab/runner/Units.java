@@ -20,7 +20,8 @@ final class Units {
     static Unit of(String configId, Problem p, Result r, boolean correct, Verifier verifier) {
         var u = r.usage();
         StoredOutcome o = new StoredOutcome(configId, p.id(), r.answer(), correct, r.samples().size(), u.inputTokens(),
-                u.outputTokens(), u.reasoningTokens(), u.dollars(), millis(u.latency()), r.stop().name(), r.confidence(), r.error());
+                u.outputTokens(), u.reasoningTokens(), u.dollars(), millis(u.latency()), r.stop().name(), r.confidence(),
+                r.failure().map(dev.ponder.core.strategy.Failure::written));
         List<StoredSample> samples = new ArrayList<>();
         for (Sample s : r.samples()) {
             Optional<Boolean> verdict = s.recordedCorrect().isPresent() ? s.recordedCorrect()
@@ -31,7 +32,8 @@ final class Units {
         List<StoredDecision> decisions = new ArrayList<>();
         for (Call c : r.trace().calls()) {
             decisions.add(new StoredDecision(c.seq(), "call:" + c.purpose(), c.samples(),
-                    "backend=" + c.backend() + " attempts=" + c.attempts() + c.error().map(e -> " error=" + e).orElse("")));
+                    "backend=" + c.backend() + " attempts=" + c.attempts() + c.error().map(e -> " error=" + e).orElse("")
+                            + (c.verdicts().isEmpty() ? "" : " notes=" + String.join("; ", c.verdicts()))));
         }
         decisions.add(new StoredDecision(decisions.size(), "final", r.samples().size(), String.format(java.util.Locale.ROOT,
                 "answer=%s confidence=%.4f stop=%s correct=%s", r.answer(), r.confidence(), r.stop(), correct)));

@@ -2,15 +2,11 @@ package dev.ponder.lab.store;
 
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -40,23 +36,9 @@ public final class SampleStore implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Opens (creating when absent) the store at {@code file}. */
+    /** Opens (creating when absent) the store at {@code file}; a directory or a file that is not DuckDB is refused, untouched. */
     public static SampleStore open(Path file, InstantSource clock) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Class.forName("org.duckdb.DuckDBDriver");
-            Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-            try (Statement s = c.createStatement()) {
-                for (String ddl : Schema.DDL) s.execute(ddl);
-            }
-            Writer.createStaging(c);
-            c.setAutoCommit(false);
-            c.commit();
-            return new SampleStore(file, c, clock);
-        } catch (SQLException | IOException | ClassNotFoundException e) {
-            throw new PonderException(PonderException.Kind.INTERNAL, "cannot open sample store " + file + ": " + e.getMessage(), e);
-        }
+        return new SampleStore(file, StoreFile.connect(file), clock);
     }
 
     public Path file() { return file; }
@@ -193,22 +175,7 @@ public final class SampleStore implements AutoCloseable {
     /** Writes each table's rows of the run to {@code dir/<table>.parquet}. */
     public synchronized List<Path> exportParquet(String runId, Path dir) {
         if (!runId.matches("[A-Za-z0-9._-]+")) throw PonderException.invalid("bad run id \"%s\"", runId);
-        List<Path> out = new ArrayList<>();
-        try {
-            Files.createDirectories(dir);
-            try (Statement s = conn.createStatement()) {
-                for (String t : Schema.TABLES) {
-                    Path p = dir.resolve(t + ".parquet").toAbsolutePath();
-                    s.execute("COPY (SELECT * FROM " + t + " WHERE run_id = '" + runId + "') TO '"
-                            + p.toString().replace("'", "''") + "' (FORMAT parquet)");
-                    out.add(p);
-                }
-            }
-            conn.commit();
-        } catch (SQLException | IOException e) {
-            throw new PonderException(PonderException.Kind.INTERNAL, "export of run " + runId + " to " + dir + " failed: " + e.getMessage(), e);
-        }
-        return out;
+        return StoreFile.exportParquet(conn, runId, dir);
     }
 
     @Override

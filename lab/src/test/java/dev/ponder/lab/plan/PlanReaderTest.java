@@ -141,4 +141,52 @@ class PlanReaderTest {
         Path offline = SharedData.shippedBank("math-qwen25-rm8").getParent().getParent().getParent().resolve("plans/offline.yaml");
         assertThat(Expansion.expand(PlanReader.read(offline), PriceCatalogue.shipped())).hasSize(3 * 8 * 2);
     }
+
+    @Test
+    void a_plan_names_a_checker_and_sampling_and_they_reach_the_configurations(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "p.yaml", "\uFEFF" + """
+                name: t
+                sources:
+                  - bank: %s
+                strategies: [verify@3, single]
+                checker: math
+                checker_noise: "0.1,0"
+                max_tokens: 512
+                temperature: 0.7
+                """.formatted(BANK));
+        List<Config> cs = Expansion.expand(PlanReader.read(f), PriceCatalogue.shipped());
+        assertThat(cs).allSatisfy(c -> {
+            assertThat(c.checker()).hasValue("math");
+            assertThat(c.sampling().maxTokens()).hasValue(512);
+            assertThat(c.id()).contains("|checker=math|checker_noise=0.1,0");
+        });
+    }
+
+    @Test
+    void verify_without_a_checker_and_bad_checkers_are_refused(@TempDir Path dir) throws Exception {
+        Path none = write(dir, "none.yaml", "name: t\nsources: [{bank: %s}]\nstrategies: [verify@3]\n".formatted(BANK));
+        assertThatThrownBy(() -> Expansion.expand(PlanReader.read(none), PriceCatalogue.shipped()))
+                .hasMessageContaining("strategy verify@3 needs a checker and the plan names none");
+        Path bad = write(dir, "bad.yaml", "name: t\nsources: [{bank: x}]\nstrategies: [single]\nchecker: oracle\n");
+        assertThatThrownBy(() -> PlanReader.read(bad)).hasMessageContaining(bad + ":").hasMessageContaining("unknown checker \"oracle\"");
+        Path temp = write(dir, "temp.yaml", "name: t\nsources: [{bank: x}]\nstrategies: [single]\ntemperature: 9\n");
+        assertThatThrownBy(() -> PlanReader.read(temp)).hasMessageContaining("temperature must be in [0, 2], was 9.0");
+    }
+
+    @Test
+    void syntax_and_shape_errors_say_where_in_words(@TempDir Path dir) throws Exception {
+        Path yaml = write(dir, "a.yaml", "name: x\nsources:\n  - bank: foo\n   bad: [\n");
+        assertThatThrownBy(() -> PlanReader.read(yaml)).hasMessageStartingWith(yaml + ":4:4: not valid YAML: ")
+                .hasMessageNotContaining("reader").hasMessageNotContaining("^");
+        Path array = write(dir, "b.json", "[1, 2]");
+        assertThatThrownBy(() -> PlanReader.read(array)).hasMessageStartingWith(array + ":1:1: expected a mapping of fields, found a list")
+                .hasMessageNotContaining("dev.ponder").hasMessageNotContaining("`");
+        Path text = write(dir, "c.yaml", "name: x\nsources: [{bank: x}]\nstrategies: vote@3\n");
+        assertThatThrownBy(() -> PlanReader.read(text)).hasMessageContaining("strategies: expected a list, found text 'vote@3'");
+        Path empty = write(dir, "d.yaml", "\uFEFF\n");
+        assertThatThrownBy(() -> PlanReader.read(empty)).hasMessage(empty + ": the plan is empty");
+        assertThatThrownBy(() -> PlanReader.read(dir)).hasMessageContaining("is a directory, not a file");
+        Path holes = write(dir, "e.yaml", "name: x\nsources: [{bank: x}]\nstrategies:\n  - single\n  -\n");
+        assertThatThrownBy(() -> PlanReader.read(holes)).hasMessageContaining("may not have empty entries");
+    }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,12 +23,7 @@ public final class JavaProblems {
 
     public static List<Problem> load(Path file) {
         if (!Files.isRegularFile(file)) throw new PonderException(PonderException.Kind.NOT_FOUND, "no such problems file: " + file);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new PonderException(PonderException.Kind.INVALID_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
-        }
+        List<String> lines = dev.ponder.core.json.TextFiles.read(file, "problems file").lines().toList();
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) continue;
@@ -37,8 +31,8 @@ public final class JavaProblems {
             JsonNode row;
             try {
                 row = JSON.readTree(lines.get(i));
-            } catch (IOException e) {
-                throw PonderException.invalid("%s: not JSON: %s", where, e.getMessage());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw PonderException.invalid("%s: not JSON: %s", where, dev.ponder.core.json.JsonErrors.what(e));
             }
             String id = text(row, "task_id", where);
             String prompt = text(row, "prompt", where);
