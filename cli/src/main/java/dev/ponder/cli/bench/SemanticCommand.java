@@ -26,13 +26,13 @@ public final class SemanticCommand implements Runnable {
     Optional<Path> set = Optional.empty();
     @Option(names = "--seed", defaultValue = "0", description = "seeds the orders in which each simulated vote's answers arrive (default ${DEFAULT-VALUE})")
     long seed;
-    @Option(names = "--orders", defaultValue = "10", description = "seeded orders per simulated vote (default ${DEFAULT-VALUE})")
+    @Option(names = "--orders", defaultValue = "10", description = "seeded orders per simulated vote, 1 to 10000 (default ${DEFAULT-VALUE})")
     int orders;
     @Option(names = "--json", description = "print JSON") boolean json;
 
     @Override
     public void run() {
-        if (orders < 1) throw dev.ponder.core.error.PonderException.invalid("--orders must be >= 1, was %d", orders);
+        dev.ponder.cli.io.Checks.between("--orders", orders, 1, 10_000);
         PrintWriter out = spec.commandLine().getOut();
         CalibrationSet cs = CalibrationSet.read(set.orElse(Home.root().resolve("data/semantic/calibration.jsonl")));
         Warnings.print(spec.commandLine().getErr(), cs.issues());

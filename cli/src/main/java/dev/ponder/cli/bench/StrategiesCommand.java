@@ -52,7 +52,7 @@ public final class StrategiesCommand implements Runnable {
     @Option(names = "--cross-fit", paramLabel = "K", description = "also calibrate adaptive on K-1 folds of each bank's problems and measure on the fold left out, rotating")
     Optional<Integer> crossFit = Optional.empty();
 
-    @Option(names = "--repeats", defaultValue = "1", description = "with --cross-fit: seeded repeats of the K folds (default ${DEFAULT-VALUE})")
+    @Option(names = "--repeats", defaultValue = "1", description = "with --cross-fit: seeded repeats of the K folds, 1 to 1000 (default ${DEFAULT-VALUE})")
     int repeats;
 
     @Option(names = "--epsilon", split = ",", description = "with --cross-fit: the risk levels to calibrate at (default 0.005,0.01,0.02,0.05)")
@@ -71,6 +71,9 @@ public final class StrategiesCommand implements Runnable {
     public void run() {
         dev.ponder.cli.io.Checks.between("--permutations", permutations, 1, 10_000);
         dev.ponder.cli.io.Checks.between("--tolerance", tolerance, 0, 1);
+        for (String o : List.of("--repeats", "--epsilon", "--delta", "--risk")) {
+            if (crossFit.isEmpty() && spec.commandLine().getParseResult().hasMatchedOption(o)) throw PonderException.invalid("%s applies with --cross-fit K only", o);
+        }
         PrintWriter out = spec.commandLine().getOut();
         StrategyBench bench = new StrategyBench(permutations, seed, tolerance, 0.75, 2000);
         List<BankBench> results = new ArrayList<>();
@@ -122,8 +125,8 @@ public final class StrategiesCommand implements Runnable {
     }
 
     private CrossFitBench crossFitBench(int k) {
-        if (k < 2) throw PonderException.invalid("--cross-fit needs K >= 2 folds, was %d", k);
-        if (repeats < 1) throw PonderException.invalid("--repeats must be >= 1, was %d", repeats);
+        dev.ponder.cli.io.Checks.between("--cross-fit", k, 2, 1_000);
+        dev.ponder.cli.io.Checks.between("--repeats", repeats, 1, 1_000);
         if (!(delta > 0 && delta < 1)) throw PonderException.invalid("--delta must be in (0, 1), was %s", delta);
         for (double e : epsilons) if (!(e > 0 && e < 1)) throw PonderException.invalid("--epsilon must be in (0, 1), was %s", e);
         riskKind();

@@ -1,6 +1,7 @@
 package dev.ponder.cli.calibrate;
 
 import dev.ponder.cli.Warnings;
+import dev.ponder.cli.io.Checks;
 import dev.ponder.cli.lab.ReportCommand;
 import dev.ponder.core.bank.Bank;
 import dev.ponder.core.bank.BankReader;
@@ -64,7 +65,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "disagreement (early answer != full-budget answer; needs no references) or accuracy (accuracy lost; needs labels)")
     String risk;
 
-    @Option(names = "--orders", defaultValue = "20", description = "seeded sample orders per question (default ${DEFAULT-VALUE})")
+    @Option(names = "--orders", defaultValue = "20", description = "seeded sample orders per question, 1 to 10000 (default ${DEFAULT-VALUE})")
     int orders;
 
     @Option(names = "--seed", defaultValue = "0", description = "seed of the orders and the splits (default ${DEFAULT-VALUE})")
@@ -74,13 +75,13 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "ltt (Learn then Test, default) or cross-fit (fewest samples within epsilon in-sample, judged by cross-fitting: how the shipped defaults are made)")
     String select;
 
-    @Option(names = "--folds", defaultValue = "5", description = "with --select cross-fit: folds (default ${DEFAULT-VALUE})")
+    @Option(names = "--folds", defaultValue = "5", description = "with --select cross-fit: folds, 2 to the number of questions (default ${DEFAULT-VALUE})")
     int folds;
 
-    @Option(names = "--repeats", defaultValue = "20", description = "with --select cross-fit: seeded repeats of the folds (default ${DEFAULT-VALUE})")
+    @Option(names = "--repeats", defaultValue = "20", description = "with --select cross-fit: seeded repeats of the folds, 1 to 1000 (default ${DEFAULT-VALUE})")
     int repeats;
 
-    @Option(names = "--splits", description = "split test: N random halves, calibrate on one, count how often the other's risk exceeds epsilon")
+    @Option(names = "--splits", description = "split test: N random halves, calibrate on one, count how often the other's risk exceeds epsilon (N: 1 to 10000)")
     Optional<Integer> splits = Optional.empty();
 
     @Option(names = "--out", description = "write the calibration file here (JSON)")
@@ -96,9 +97,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(epsilon > 0 && epsilon < 1)) throw PonderException.invalid("--epsilon must be in (0, 1), was %s", epsilon);
-        if (!(delta > 0 && delta < 1)) throw PonderException.invalid("--delta must be in (0, 1), was %s", delta);
-        if (!select.equals("ltt") && !select.equals("cross-fit")) throw PonderException.invalid("--select must be ltt or cross-fit, was \"%s\"", select);
+        checkOptions();
         Risk kind;
         try {
             kind = Risk.parse(risk);
@@ -136,6 +135,32 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /** Values out of range, and options the chosen mode would ignore, are refused before any work. */
+    private void checkOptions() {
+        if (!(epsilon > 0 && epsilon < 1)) throw PonderException.invalid("--epsilon must be in (0, 1), was %s", epsilon);
+        if (!(delta > 0 && delta < 1)) throw PonderException.invalid("--delta must be in (0, 1), was %s", delta);
+        Checks.between("--orders", orders, 1, 10_000);
+        splits.ifPresent(n -> Checks.between("--splits", n, 1, 10_000));
+        Checks.between("--folds", folds, 2, 1_000);
+        Checks.between("--repeats", repeats, 1, 1_000);
+        if (out.isPresent() && java.nio.file.Files.isDirectory(out.get())) {
+            throw PonderException.invalid("--out %s is a folder: give the calibration a file name, e.g. %s", out.get(), out.get().resolve("cal.json"));
+        }
+        if (!select.equals("ltt") && !select.equals("cross-fit")) throw PonderException.invalid("--select must be ltt or cross-fit, was \"%s\"", select);
+        var given = spec.commandLine().getParseResult();
+        for (String o : List.of("--run", "--config", "--answer-kind")) {
+            if (given.hasMatchedOption(o) && store.isEmpty()) throw PonderException.invalid("%s picks from a stored run: give the store with --store FILE", o);
+        }
+        for (String o : List.of("--select", "--folds", "--repeats", "--out", "--report")) {
+            if (given.hasMatchedOption(o) && splits.isPresent()) {
+                throw PonderException.invalid("%s does not apply to the split test (--splits), which calibrates each half with Learn then Test and writes no file", o);
+            }
+        }
+        for (String o : List.of("--folds", "--repeats")) {
+            if (given.hasMatchedOption(o) && !select.equals("cross-fit")) throw PonderException.invalid("%s applies to --select cross-fit only", o);
+        }
     }
 
     private Data load() {

@@ -31,6 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "  ponder export --validate FILE"})
 public final class ExportCommand implements Callable<Integer> {
     private static final int SHOWN_ISSUES = 20;
+    /** Options that shape a --finetune/--preference export and mean nothing to the other modes, which refuse them. */
+    private static final List<String> TRAINING = List.of("--accept", "--min-agreement", "--checker", "--max-per-problem", "--holdout", "--seed",
+            "--frontier", "--system", "--strategy", "--metadata");
 
     @Spec CommandSpec spec;
 
@@ -94,12 +97,15 @@ public final class ExportCommand implements Callable<Integer> {
             if (!validate.isEmpty()) {
                 refuse(run.isPresent() || bank.isPresent() || parquet.isPresent() || finetune.isPresent() || preference.isPresent(),
                         "--validate checks files; it does not combine with a run, --bank, --parquet, --finetune or --preference");
+                refuseGiven("--validate", TRAINING);
+                refuseGiven("--validate", List.of("--store"));
                 return validate(out);
             }
             if (parquet.isPresent()) {
                 refuse(bank.isPresent() || finetune.isPresent() || preference.isPresent(),
                         "--parquet exports a stored run's tables; it does not combine with --bank, --finetune or --preference");
                 refuse(run.isEmpty(), "--parquet needs a RUN (a run id, or latest)");
+                refuseGiven("--parquet", TRAINING);
                 return parquet(out);
             }
             refuse(finetune.isEmpty() && preference.isEmpty(), "nothing to export: give --parquet DIR, --finetune FILE, --preference FILE or --validate FILE");
@@ -124,6 +130,7 @@ public final class ExportCommand implements Callable<Integer> {
         Exporter.Outcome outcome;
         if (bank.isPresent()) {
             refuse(!strategies.isEmpty(), "--strategy picks configurations of a stored run; a bank has only its recorded samples");
+            refuseGiven("--bank", List.of("--store"));
             var b = BankReader.read(bank.get());
             b.issues().forEach(i -> spec.commandLine().getErr().println("ponder: " + i));
             outcome = Exporter.export(Harvest.of(b), request);
@@ -148,7 +155,7 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     private int validate(PrintWriter out) {
-        boolean ok = true;
+        List<String> invalid = new java.util.ArrayList<>();
         for (Path f : validate) {
             FormatCheck.Report r = FormatCheck.check(f);
             String kind = r.kind().map(FormatCheck.Kind::label).orElse("no recognised format");
@@ -157,14 +164,25 @@ public final class ExportCommand implements Callable<Integer> {
             out.println(r.valid() ? f + ": " + r.lines() + " lines of " + kind + ", all valid"
                     : f + ": " + r.issues().size() + " of " + r.lines() + " lines invalid (" + kind + ")");
             r.notes().forEach(n -> out.println(f + ": note: " + n));
-            ok &= r.valid();
+            if (!r.valid()) invalid.add(f + " (" + r.issues().size() + " of " + r.lines() + " lines)");
         }
-        return ok ? 0 : 2;
+        if (invalid.isEmpty()) return 0;
+        out.flush();
+        spec.commandLine().getErr().println("ponder: not valid: " + String.join(", ", invalid));
+        return 2;
     }
 
     private String runId(SampleStore s) {
         return s.run(run.get()).map(r -> r.runId()).orElseThrow(() -> new PonderException(PonderException.Kind.NOT_FOUND,
                 "no run \"" + run.get() + "\" in " + store + "; runs: " + s.runs().stream().map(r -> r.runId()).toList()));
+    }
+
+    /** Refuses any of {@code options} given on the line: they mean nothing to {@code mode}. */
+    private void refuseGiven(String mode, List<String> options) {
+        for (String o : options) {
+            refuse(spec.commandLine().getParseResult().hasMatchedOption(o), o + (o.equals("--store") ? " names the store of a RUN" : " shapes a --finetune/--preference export")
+                    + "; " + mode + " does not take it");
+        }
     }
 
     private static void refuse(boolean bad, String why) {

@@ -60,7 +60,7 @@ public final class PlanCost implements Callable<Integer> {
     @Option(names = "--scenarios", split = ",", defaultValue = "1.5,3,10", description = "decline factors for the scenario table (default ${DEFAULT-VALUE})")
     List<String> scenarios;
 
-    @Option(names = "--years", defaultValue = "5", description = "years to project (default ${DEFAULT-VALUE})")
+    @Option(names = "--years", defaultValue = "5", description = "years to project, 1 to 100 (default ${DEFAULT-VALUE})")
     int years;
 
     @Option(names = "--target-dollars", defaultValue = "0.01", description = "dollars per query whose year each class reaches (default ${DEFAULT-VALUE})")
@@ -74,10 +74,11 @@ public final class PlanCost implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        dev.ponder.cli.io.Checks.between("--years", years, 1, 100);
         double rate = factor("--decline", decline);
         List<Double> rates = new ArrayList<>();
         for (String s : scenarios) rates.add(factor("--scenarios", s));
-        if (!(target >= 0)) throw new IllegalArgumentException("--target-dollars must be >= 0, was " + target);
+        dev.ponder.cli.io.Checks.between("--target-dollars", target, 0, 1e12);
         PriceCatalogue catalogue = prices.map(PriceCatalogue::load).orElseGet(PriceCatalogue::shipped);
         String pricesName = prices.map(p -> "price catalogue " + p).orElse("the shipped price catalogue");
         LoadedWorkload loaded = WorkloadReader.read(workload, catalogue, pricesName);

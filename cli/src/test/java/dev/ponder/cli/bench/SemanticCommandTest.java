@@ -38,7 +38,8 @@ class SemanticCommandTest {
     void refuses_zero_orders_and_a_missing_set() {
         Cli zero = Cli.run("bench", "semantic", "--orders", "0");
         assertThat(zero.exit()).isEqualTo(2);
-        assertThat(zero.err().strip()).isEqualTo("ponder: --orders must be >= 1, was 0");
+        assertThat(zero.err().strip()).isEqualTo("ponder: --orders must be in [1, 10000], was 0");
+        assertThat(Cli.run("bench", "semantic", "--orders", "2147483647").err().strip()).isEqualTo("ponder: --orders must be in [1, 10000], was 2147483647");
         Cli missing = Cli.run("bench", "semantic", "--set", dir.resolve("none.jsonl").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("file not found");

@@ -65,6 +65,19 @@ class CalibrateCommandTest {
         assertThat(eps.err().strip()).isEqualTo("ponder: --epsilon must be in (0, 1), was 1.5");
         assertThat(Cli.run("calibrate", "--bank", MATH, "--risk", "loss").err()).contains("--risk: risk must be disagreement or accuracy, was \"loss\"");
         assertThat(Cli.run("calibrate").err()).contains("give the samples with --bank DIR or with --store FILE --run ID");
+        // sizes that set the work are bounded, so a typo cannot run for hours
+        assertThat(Cli.run("calibrate", "--bank", MATH, "--orders", "2147483647").err().strip()).isEqualTo("ponder: --orders must be in [1, 10000], was 2147483647");
+        assertThat(Cli.run("calibrate", "--bank", MATH, "--splits", "2147483647").err().strip()).isEqualTo("ponder: --splits must be in [1, 10000], was 2147483647");
+        assertThat(Cli.run("calibrate", "--bank", MATH, "--select", "cross-fit", "--repeats", "0").err().strip())
+                .isEqualTo("ponder: --repeats must be in [1, 1000], was 0");
+        // an option the mode would ignore is refused, not ignored
+        assertThat(Cli.run("calibrate", "--bank", MATH, "--config", "c").err().strip()).isEqualTo("ponder: --config picks from a stored run: give the store with --store FILE");
+        assertThat(Cli.run("calibrate", "--bank", MATH, "--splits", "4", "--out", dir.resolve("c.json").toString()).err().strip())
+                .isEqualTo("ponder: --out does not apply to the split test (--splits), which calibrates each half with Learn then Test and writes no file");
+        assertThat(Cli.run("calibrate", "--bank", MATH, "--folds", "3").err().strip()).isEqualTo("ponder: --folds applies to --select cross-fit only");
+        Cli folder = Cli.run("calibrate", "--bank", MATH, "--out", dir.toString());
+        assertThat(folder.exit()).isEqualTo(2);
+        assertThat(folder.err().strip()).isEqualTo("ponder: --out " + dir + " is a folder: give the calibration a file name, e.g. " + dir.resolve("cal.json"));
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"rule\": 3");
         Cli corrupt = Cli.run("run", "--bank", MATH, "--strategy", "adaptive:" + bad);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * other paths that exist in the checkout (or in ../shared) are made absolute, since the test runs from the cli module.
  * Paths in the output are then printed as the reader wrote them, so the docs quote {@code out/sft.jsonl}, not the
  * test's folder; a path the command itself makes absolute is quoted with {@code ...}. {@code run}, {@code report},
- * {@code export} and {@code plan cost --run} get the reader's default store, {@code .ponder/lab.duckdb}, one for the
+ * {@code export RUN} and {@code plan cost --run} get the reader's default store, {@code .ponder/lab.duckdb}, one for the
  * whole test (so {@code export latest} after {@code run} finds its run). A transcript that reads {@code ../shared} is
  * skipped, saying so, when it is absent. Every command's output is written to {@code target/docs-transcripts.txt}.
  */
@@ -109,7 +109,7 @@ class DocsTest {
             args.add(path(words.get(i), output, own, given));
         }
         String sub = args.isEmpty() ? "" : args.getFirst();
-        boolean storeCommand = sub.equals("run") || sub.equals("report") || sub.equals("export")
+        boolean storeCommand = sub.equals("run") || sub.equals("report") || sub.equals("export") && !args.contains("--bank") && !args.contains("--validate")
                 || sub.equals("plan") && args.size() > 1 && args.get(1).equals("cost") && args.contains("--run");
         if (storeCommand && !args.contains("--store")) {
             args.add("--store");

@@ -11,12 +11,18 @@ import java.util.Optional;
  * remembers its kind, so a mutation can spoil that input.
  */
 final class Case {
-    record Arg(String name, Optional<String> value, Optional<Kind> input) {
-        static Arg flag(String name) { return new Arg(name, Optional.empty(), Optional.empty()); }
+    /** An option or positional; an input's value is {@code prefix} then the path ({@code adaptive:} before a calibration file). */
+    record Arg(String name, Optional<String> value, Optional<Kind> input, String prefix) {
+        static Arg flag(String name) { return new Arg(name, Optional.empty(), Optional.empty(), ""); }
 
-        static Arg of(String name, Object value) { return new Arg(name, Optional.of(value.toString()), Optional.empty()); }
+        static Arg of(String name, Object value) { return new Arg(name, Optional.of(value.toString()), Optional.empty(), ""); }
 
-        static Arg input(String name, Object value, Kind kind) { return new Arg(name, Optional.of(value.toString()), Optional.of(kind)); }
+        static Arg input(String name, Object value, Kind kind) { return input(name, "", value, kind); }
+
+        static Arg input(String name, String prefix, Object path, Kind kind) { return new Arg(name, Optional.of(prefix + path), Optional.of(kind), prefix); }
+
+        /** The input file or folder this argument names. */
+        java.nio.file.Path path() { return java.nio.file.Path.of(value.orElseThrow().substring(prefix.length())); }
     }
 
     final List<String> command;
@@ -41,11 +47,11 @@ final class Case {
     void set(String name, Optional<String> value) {
         for (int i = 0; i < options.size(); i++) {
             if (options.get(i).name().equals(name)) {
-                options.set(i, new Arg(name, value, Optional.empty()));
+                options.set(i, new Arg(name, value, Optional.empty(), ""));
                 return;
             }
         }
-        options.add(new Arg(name, value, Optional.empty()));
+        options.add(new Arg(name, value, Optional.empty(), ""));
     }
 
     void drop(String name) { options.removeIf(a -> a.name().equals(name)); }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.cli.Cli;
 import dev.ponder.cli.Main;
-import dev.ponder.cli.fuzz.Case.Arg;
 import dev.ponder.cli.fuzz.Fixtures.Kind;
 import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.lab.store.SampleStore;
@@ -39,57 +38,17 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 class FuzzTest {
     private static final long SEED = 16;
-    private static final int CASES = 400;
+    private static final int CASES = 900;
     private static final Set<Integer> CODES = Set.of(0, 1, 2, 3, 130);
 
     @TempDir
     Path dir;
 
-    /** The valid command line of each command, from this case's copies of the inputs. */
-    private static Map<String, BiFunction<Map<Kind, Path>, Env, Case>> bases() {
-        Map<String, BiFunction<Map<Kind, Path>, Env, Case>> m = new LinkedHashMap<>();
-        m.put("run", (in, e) -> new Case(List.of("run")).with(Arg.input("--bank", in.get(Kind.BANK), Kind.BANK)).with(Arg.flag("--quiet"))
-                .with(Arg.of("--base-url", e.url())).with(Arg.of("--api-key-env", "PONDER_FUZZ_NO_KEY")).with(Arg.of("--retries", 0))
-                .with(Arg.of("--store", e.scratch().resolve("s.duckdb"))).with(Arg.of("--report-dir", e.scratch().resolve("report"))));
-        m.put("run PLAN", (in, e) -> new Case(List.of("run")).positional(Arg.input("PLAN", in.get(Kind.PLAN), Kind.PLAN))
-                .with(Arg.of("--store", e.store())).with(Arg.flag("--no-report")).with(Arg.flag("--quiet")).with(Arg.of("--retries", 0)));
-        m.put("run --problems", (in, e) -> new Case(List.of("run")).with(Arg.input("--problems", in.get(Kind.PROBLEMS), Kind.PROBLEMS))
-                .with(Arg.of("--base-url", e.url())).with(Arg.of("--model", "m")).with(Arg.of("--retries", 0)).with(Arg.flag("--quiet"))
-                .with(Arg.input("--prices", in.get(Kind.PRICES), Kind.PRICES)));
-        m.put("bench strategies", (in, e) -> new Case(List.of("bench", "strategies")).with(Arg.input("--bank", in.get(Kind.BANK), Kind.BANK))
-                .with(Arg.of("--permutations", 2)).with(Arg.flag("--no-noisy-sweep")));
-        m.put("bench thinking", (in, e) -> new Case(List.of("bench", "thinking")).with(Arg.of("--base-url", e.url())).with(Arg.of("--model", "m"))
-                .with(Arg.input("--problems", in.get(Kind.PROBLEMS), Kind.PROBLEMS)).with(Arg.of("--budgets", 16)).with(Arg.of("--limit", 2)));
-        m.put("fit chinchilla", (in, e) -> new Case(List.of("fit", "chinchilla")).with(Arg.input("--data", in.get(Kind.POINTS), Kind.POINTS))
-                .with(Arg.of("--bootstrap", 3)));
-        m.put("fit coverage", (in, e) -> new Case(List.of("fit", "coverage")).with(Arg.input("--bank", in.get(Kind.BANK), Kind.BANK))
-                .with(Arg.of("--bootstrap", 5)));
-        m.put("fit thinking", (in, e) -> new Case(List.of("fit", "thinking")).with(Arg.input("--outcomes", in.get(Kind.THINKING), Kind.THINKING))
-                .with(Arg.of("--bootstrap", 5)));
-        m.put("plan samples", (in, e) -> new Case(List.of("plan", "samples")).with(Arg.input("--bank", in.get(Kind.BANK), Kind.BANK))
-                .with(Arg.of("--target", 0.5)).with(Arg.of("--bootstrap", 5)).with(Arg.of("--trials", 5)));
-        m.put("plan resample", (in, e) -> new Case(List.of("plan", "resample")));
-        m.put("plan compute", (in, e) -> new Case(List.of("plan", "compute")));
-        m.put("route train", (in, e) -> new Case(List.of("route", "train")).with(Arg.input("--outcomes", in.get(Kind.ROUTING), Kind.ROUTING))
-                .with(Arg.of("--out", e.scratch().resolve("router.json"))).with(Arg.of("--predictor", "length-keyword")));
-        m.put("route eval", (in, e) -> new Case(List.of("route", "eval")).with(Arg.input("--model", in.get(Kind.ROUTER), Kind.ROUTER))
-                .with(Arg.input("--outcomes", in.get(Kind.ROUTING), Kind.ROUTING)).with(Arg.of("--bootstrap", 5)).with(Arg.of("--folds", 2)));
-        m.put("verify", (in, e) -> new Case(List.of("verify")).with(Arg.input("--problems", in.get(Kind.JAVA), Kind.JAVA))
-                .with(Arg.of("--task", "Tiny/404")).with(Arg.input("--candidate", in.get(Kind.CANDIDATE), Kind.CANDIDATE)));
-        m.put("report", (in, e) -> new Case(List.of("report")).positional(Arg.of("RUN", "latest")).with(Arg.of("--store", e.store()))
-                .with(Arg.of("--out", e.scratch().resolve("report"))));
-        m.put("export", (in, e) -> new Case(List.of("export")).positional(Arg.of("RUN", "latest")).with(Arg.of("--store", e.store()))
-                .with(Arg.of("--parquet", e.scratch().resolve("pq"))));
-        return m;
-    }
-
-    /** What a case's command line may point at besides its inputs: the fake server, the shared store, its own folder. */
-    record Env(String url, Path store, Path scratch) {}
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void every_command_keeps_the_one_line_promise_under_hundreds_of_bad_inputs() throws Exception {
-        Map<String, BiFunction<Map<Kind, Path>, Env, Case>> bases = bases();
+        Map<String, BiFunction<Map<Kind, Path>, Bases.Env, Case>> bases = Bases.all();
         assertThat(bases.keySet().stream().map(k -> k.split(" --| PLAN")[0]).distinct().sorted().toList())
                 .as("every command but serve has a fuzz base").containsExactlyElementsOf(leaves().stream().filter(l -> !l.equals("serve")).sorted().toList());
         Map<String, CommandSpec> specs = new TreeMap<>();
@@ -100,20 +59,26 @@ class FuzzTest {
             Path store = dir.resolve("lab.duckdb");
             Cli first = Cli.run("run", fx.original(Kind.PLAN).toString(), "--store", store.toString(), "--no-report", "--quiet");
             assertThat(first.exit()).as(first.err()).isZero();
+            String run, fullConfig;
+            try (SampleStore s = SampleStore.open(store, InstantSource.system())) {
+                run = s.runs().getFirst().runId();
+                fullConfig = s.configs(run).stream().filter(c -> c.strategy().equals("vote@3")).findFirst().orElseThrow().configId();
+            }
+            String url = server.baseUrl().toString();
             Map<String, Long> before;
             Map<Kind, String> originals = snapshot(fx);
             for (var e : bases.entrySet()) {
                 Path scratch = Files.createDirectories(dir.resolve("base-" + e.getKey().replaceAll("\\W", "_")));
-                Case c = e.getValue().apply(fx.copies(scratch.resolve("in")), new Env(server.baseUrl().toString(), store, scratch));
+                Case c = e.getValue().apply(fx.copies(scratch.resolve("in")), new Bases.Env(url, store, run, fullConfig, scratch));
                 Cli r = Cli.run(c.argv());
-                assertThat(r.exit()).as("the unspoiled %s runs (it is what the cases spoil): %s", c, r.err()).isEqualTo(e.getKey().equals("verify") ? 2 : 0);
+                assertThat(r.exit()).as("the unspoiled %s runs (it is what the cases spoil): %s", c, r.err()).isEqualTo(Bases.unspoiledExit(e.getKey()));
             }
             before = counts(store);
             SplittableRandom rng = new SplittableRandom(SEED);
             List<String> names = List.copyOf(bases.keySet());
             Map<String, Map<Integer, Integer>> tally = new TreeMap<>();
             Map<String, Long> millis = new TreeMap<>();
-            List<String> lines = new ArrayList<>();
+            List<String> lines = new ArrayList<>(), broken = new ArrayList<>();
             PrintStream realErr = System.err, realOut = System.out;
             ByteArrayOutputStream stray = new ByteArrayOutputStream();
             System.setErr(new PrintStream(stray, true, StandardCharsets.UTF_8));
@@ -123,13 +88,13 @@ class FuzzTest {
                     String name = names.get(rng.nextInt(names.size()));
                     Path scratch = Files.createDirectories(dir.resolve("case-" + i));
                     Map<Kind, Path> copies = fx.copies(scratch.resolve("in"));
-                    Case c = bases.get(name).apply(copies, new Env(server.baseUrl().toString(), store, scratch));
+                    Case c = bases.get(name).apply(copies, new Bases.Env(url, store, run, fullConfig, scratch));
                     Mutator mutator = new Mutator(rng, scratch, copies);
                     for (int k = 1 + rng.nextInt(3); k > 0; k--) mutator.mutate(c, specs.get(String.join(" ", c.command)));
                     long t0 = System.nanoTime();
                     Cli r = Cli.run(c.argv());
                     millis.merge(name, (System.nanoTime() - t0) / 1_000_000, Long::sum);
-                    check(c, r);
+                    promise(c, r, broken);
                     tally.computeIfAbsent(name, x -> new TreeMap<>()).merge(r.exit(), 1, Integer::sum);
                     lines.add(r.exit() + "  " + c + "\n     " + r.err().strip().replace("\n", "\n     "));
                 }
@@ -137,7 +102,7 @@ class FuzzTest {
                     for (String[] argv : serveCases(dir, fx, taken.getLocalPort())) {
                         Cli r = Cli.run(argv);
                         Case c = new Case(List.of(argv));
-                        check(c, r);
+                        promise(c, r, broken);
                         assertThat(r.exit()).as("serve must not start: %s", c).isNotZero();
                         tally.computeIfAbsent("serve", x -> new TreeMap<>()).merge(r.exit(), 1, Integer::sum);
                     }
@@ -146,16 +111,26 @@ class FuzzTest {
                 System.setErr(realErr);
                 System.setOut(realOut);
             }
+            realOut.println("fuzz: exit codes by command: " + tally);
+            realOut.println("fuzz: milliseconds by command: " + millis);
+            // every case, its exit code and what it printed on stderr, for reading (target/fuzz-cases.txt)
+            Files.write(Path.of("target", "fuzz-cases.txt"), lines);
+            assertThat(broken).as("cases that broke the promise").isEmpty();
             assertThat(stray.toString(StandardCharsets.UTF_8)).as("nothing printed around picocli's writers").doesNotContain("\tat ")
                     .doesNotContain("Exception");
             assertThat(counts(store)).as("the first run's rows are all still there").containsAllEntriesOf(before);
             assertThat(snapshot(fx)).as("the original inputs are untouched").isEqualTo(originals);
             assertThat(Cli.run("report", before.keySet().iterator().next().split("\\|")[0], "--store", store.toString(), "--out",
                     dir.resolve("final-report").toString()).exit()).isZero();
-            realOut.println("fuzz: exit codes by command: " + tally);
-            realOut.println("fuzz: milliseconds by command: " + millis);
-            // every case, its exit code and what it printed on stderr, for reading (target/fuzz-cases.txt)
-            Files.write(Path.of("target", "fuzz-cases.txt"), lines);
+        }
+    }
+
+    /** Checks the promise for one case, collecting a broken one, so that one run lists every case that breaks it. */
+    private static void promise(Case c, Cli r, List<String> broken) {
+        try {
+            check(c, r);
+        } catch (AssertionError e) {
+            broken.add(e.getMessage());
         }
     }
 

@@ -99,7 +99,7 @@ final class Mutator {
         }
         Case.Arg a = pick(ins);
         Corruption how = pick(List.of(Corruption.values()));
-        how.apply(Path.of(a.value().orElseThrow()), rng);
+        how.apply(a.path(), rng);
         c.mutations.add(how + " " + a.input().orElseThrow());
     }
 

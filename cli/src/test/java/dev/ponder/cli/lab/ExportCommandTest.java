@@ -80,6 +80,7 @@ class ExportCommandTest {
         assertThat(c.exit()).isEqualTo(2);
         assertThat(c.out()).contains(f + ":1: messages: the last message is from the user; it must be from the assistant")
                 .contains(f + ": 1 of 1 lines invalid");
+        assertThat(c.err().strip().lines()).singleElement().isEqualTo("ponder: not valid: " + f + " (1 of 1 lines)");
     }
 
     @Test
@@ -96,5 +97,22 @@ class ExportCommandTest {
         assertThat(c.exit()).isEqualTo(2);
         assertThat(c.err().strip().lines()).singleElement().asString().contains("use --accept verified");
         assertThat(Cli.run("export", "latest").err()).contains("nothing to export");
+    }
+
+    @Test
+    void an_option_of_another_mode_is_refused_not_ignored(@TempDir Path dir) throws Exception {
+        String f = dir.resolve("x.jsonl").toString();
+        Path valid = Files.writeString(dir.resolve("ok.jsonl"), "{\"messages\":[{\"role\":\"user\",\"content\":\"q\"},{\"role\":\"assistant\",\"content\":\"a\"}]}\n");
+        Cli parquet = Cli.run("export", "latest", "--parquet", dir.resolve("pq").toString(), "--holdout", "0.2");
+        assertThat(parquet.exit()).isEqualTo(2);
+        assertThat(parquet.err().strip()).isEqualTo("ponder: --holdout shapes a --finetune/--preference export; --parquet does not take it");
+        Cli validate = Cli.run("export", "--validate", valid.toString(), "--metadata", "sidecar");
+        assertThat(validate.exit()).isEqualTo(2);
+        assertThat(validate.err().strip()).isEqualTo("ponder: --metadata shapes a --finetune/--preference export; --validate does not take it");
+        assertThat(Cli.run("export", "--validate", valid.toString(), "--store", f).err().strip())
+                .isEqualTo("ponder: --store names the store of a RUN; --validate does not take it");
+        assertThat(Cli.run("export", "--bank", IO, "--store", f, "--finetune", f, "--accept", "verified").err().strip())
+                .isEqualTo("ponder: --store names the store of a RUN; --bank does not take it");
+        assertThat(Cli.run("export", "--validate", valid.toString()).exit()).isZero();
     }
 }

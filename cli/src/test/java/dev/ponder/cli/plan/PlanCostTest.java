@@ -121,6 +121,11 @@ class PlanCostTest {
         assertThat(decline.err()).contains("--decline takes a yearly decline factor >= 1 such as 3 or 3x", "was \"0.5\"");
         assertThat(PlanCost.factor("--decline", "1000x/5y")).isCloseTo(3.9810717055, within(1e-9));
         assertThat(PlanCost.factor("--decline", "3x")).isEqualTo(3);
+        CliRun years = CliRun.of("plan", "cost", shipped(), "--years", "2147483647");
+        assertThat(years.exit()).isEqualTo(2);
+        assertThat(years.err().strip()).isEqualTo("ponder: --years must be in [1, 100], was 2147483647");
+        assertThat(CliRun.of("plan", "cost", shipped(), "--target-dollars", "1e400").err().strip())
+                .isEqualTo("ponder: --target-dollars must be a number in [0.0, 1.0E12], was Infinity");
         CliRun storeOnly = CliRun.of("plan", "cost", shipped(), "--store", dir.resolve("x.duckdb").toString());
         assertThat(storeOnly.exit()).isEqualTo(2);
         assertThat(storeOnly.err()).contains("--store needs --run ID");

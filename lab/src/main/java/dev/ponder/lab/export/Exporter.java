@@ -2,6 +2,7 @@ package dev.ponder.lab.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.error.PonderException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -44,6 +45,7 @@ public final class Exporter {
         Set<Path> outs = new LinkedHashSet<>();
         for (Optional<Path> p : List.of(finetune, preference, frontier)) {
             if (p.isPresent() && !outs.add(p.get().toAbsolutePath().normalize())) throw PonderException.invalid("%s is given for two outputs", p.get());
+            if (p.isPresent() && Files.isDirectory(p.get())) throw PonderException.invalid("%s is a folder: give a file to write, e.g. %s", p.get(), p.get().resolve("out.jsonl"));
         }
         return new Request(Acceptance.parse(accept, minAgreement, checker), maxPerProblem, holdout, seed, system,
                 Metadata.parse(metadata), finetune, preference, frontier);

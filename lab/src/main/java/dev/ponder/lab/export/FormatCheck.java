@@ -61,16 +61,19 @@ public final class FormatCheck {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String s; (s = r.readLine()) != null; ) {
                 line++;
+                boolean bom = line == 1 && s.startsWith("\uFEFF");
+                if (bom) s = s.substring(1);
                 Optional<Kind> k = parse(s).flatMap(FormatCheck::kindOf);
                 if (kind.isEmpty()) kind = k;
-                Optional<String> problem = problem(s, kind);
+                Optional<String> problem = bom ? Optional.of("the file starts with a byte order mark (U+FEFF): save it as UTF-8 without one") : problem(s, kind);
                 long at = line;
                 problem.ifPresent(p -> issues.add(new Issue(at, p)));
             }
         } catch (NoSuchFileException e) {
             throw new PonderException(PonderException.Kind.NOT_FOUND, "file not found: " + file);
         } catch (CharacterCodingException e) {
-            issues.add(new Issue(line + 1, "not UTF-8 text"));
+            // the reader stops at the first byte that is not UTF-8: the rest of the file is not judged
+            issues.add(new Issue(++line, "not UTF-8 text (the lines after it are not checked)"));
         } catch (IOException e) {
             throw PonderException.invalid("cannot read %s: %s", file, e.getMessage());
         }

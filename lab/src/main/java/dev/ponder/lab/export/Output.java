@@ -64,7 +64,9 @@ public final class Output {
         } catch (JsonProcessingException e) {
             throw new PonderException(PonderException.Kind.INTERNAL, "cannot write a line as JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new PonderException(PonderException.Kind.INTERNAL, "cannot write the export: " + e, e);
+            // the file and the reason, without the exception's class: "x.jsonl: Is a directory"
+            String why = e instanceof java.nio.file.FileSystemException f ? f.getFile() + (f.getReason() == null ? "" : ": " + f.getReason()) : e.getMessage();
+            throw new PonderException(PonderException.Kind.INTERNAL, "cannot write the export: " + why, e);
         } finally {
             for (Path t : temps) {
                 try {

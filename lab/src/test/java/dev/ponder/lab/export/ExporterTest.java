@@ -137,6 +137,8 @@ class ExporterTest {
                 .hasMessageContaining("--holdout must be a fraction in (0, 1), was 1.0");
         assertThatThrownBy(() -> Exporter.request("verified", Optional.empty(), "auto", Optional.empty(), 0, 0, Optional.empty(), "inline", f, f, Optional.empty()))
                 .hasMessageContaining("is given for two outputs");
+        assertThatThrownBy(() -> Exporter.request("verified", Optional.empty(), "auto", Optional.empty(), 0, 0, Optional.empty(), "inline", Optional.of(dir),
+                Optional.empty(), Optional.empty())).hasMessage(dir + " is a folder: give a file to write, e.g. " + dir.resolve("out.jsonl"));
         assertThatThrownBy(() -> Exporter.request("verified", Optional.of(0.5), "auto", Optional.empty(), 0, 0, Optional.empty(), "inline", f, Optional.empty(), Optional.empty()))
                 .hasMessageContaining("--min-agreement applies to --accept majority only");
         assertThatThrownBy(() -> Exporter.request("majority", Optional.empty(), "math", Optional.empty(), 0, 0, Optional.empty(), "inline", f, Optional.empty(), Optional.empty()))

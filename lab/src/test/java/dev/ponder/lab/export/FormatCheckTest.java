@@ -76,7 +76,21 @@ class FormatCheckTest {
         Path empty = Files.writeString(dir.resolve("e.jsonl"), "");
         assertThat(FormatCheck.check(empty).issues()).singleElement().extracting(FormatCheck.Issue::problem).asString().contains("empty");
         Path latin = Files.write(dir.resolve("l.jsonl"), new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}', '\n'});
-        assertThat(FormatCheck.check(latin).valid()).isFalse();
-        assertThat(FormatCheck.check(latin).issues().getFirst().problem()).isEqualTo("not UTF-8 text");
+        // one issue, on the line that holds the bad byte: the file is not also called empty
+        FormatCheck.Report r = FormatCheck.check(latin);
+        assertThat(r.issues()).singleElement().isEqualTo(new FormatCheck.Issue(1, "not UTF-8 text (the lines after it are not checked)"));
+        assertThat(r.lines()).isEqualTo(1);
+    }
+
+    @Test
+    void a_byte_order_mark_is_named_and_the_line_still_sets_the_kind(@TempDir Path dir) throws Exception {
+        String chat = "{\"messages\":[{\"role\":\"user\",\"content\":\"q\"},{\"role\":\"assistant\",\"content\":\"a\"}]}\n";
+        Path bom = Files.writeString(dir.resolve("b.jsonl"), "\uFEFF" + chat + chat);
+        FormatCheck.Report r = FormatCheck.check(bom);
+        assertThat(r.issues()).singleElement().satisfies(i -> {
+            assertThat(i.line()).isEqualTo(1);
+            assertThat(i.problem()).contains("byte order mark");
+        });
+        assertThat(r.kind()).contains(FormatCheck.Kind.CHAT);
     }
 }
