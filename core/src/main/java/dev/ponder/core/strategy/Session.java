@@ -185,7 +185,7 @@ public final class Session {
             got = generate.apply(n);
         } catch (PonderException e) {
             hold.settle(Usage.ZERO);
-            trace.record(purpose, backend.name(), model, 0, Usage.ZERO, started, e.attempts(),
+            trace.record(purpose, backend.nameFor(model), model, 0, Usage.ZERO, started, e.attempts(),
                     List.of(), Optional.of(e.kind() + ": " + e.getMessage()));
             return halt(e.kind() == PonderException.Kind.SAMPLES_EXHAUSTED ? StopReason.EXHAUSTED : StopReason.FAILED, e.getMessage());
         }
@@ -202,7 +202,7 @@ public final class Session {
             out.add(s);
         }
         hold.settle(total);
-        trace.record(purpose, backend.name(), model, gens.size(), total, started, got.attempts(), List.of(), Optional.empty());
+        trace.record(purpose, backend.nameFor(model), model, gens.size(), total, started, got.attempts(), List.of(), Optional.empty());
         return out;
     }
 
