@@ -86,4 +86,40 @@ class ConfigFileTest {
     void keys_are_stored_as_sha256() {
         assertThat(KeyConfig.hash("sk-test")).hasSize(64).isEqualTo(KeyConfig.hash("sk-test")).isNotEqualTo(KeyConfig.hash("sk-tesT"));
     }
+
+    @Test
+    void an_error_names_the_line_the_field_is_on() throws Exception {
+        Path f = dir.resolve("lines.yaml");
+        Files.writeString(f, "server:\n  host: 127.0.0.1\n\nkeys:\n  - id: a\n    sha256: " + KeyConfig.hash("x") + "\n    requests_per_minute: 0\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of))
+                .hasMessage("line 7 of " + f + ": keys[0].requests_per_minute must be a whole number in 1..2147483647, was 0");
+        Files.writeString(f, "upstreams:\n  - name: u\n    models: [m]\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).as("an absent field: the line of its section")
+                .hasMessage("line 2 of " + f + ": upstreams[0].base_url is required (e.g. http://localhost:8000/v1)");
+    }
+
+    @Test
+    void values_are_taken_as_written() throws Exception {
+        Path f = dir.resolve("types.yaml");
+        Files.writeString(f, "server: {port: \"8080\"}\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageContaining("server.port must be a whole number, was \"8080\"");
+        Files.writeString(f, "server: {cooldown_seconds: 1.5}\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageContaining("server.cooldown_seconds must be a whole number, was 1.5");
+        Files.writeString(f, "upstreams:\n  - {name: 7, base_url: http://h/v1, models: [m]}\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageContaining("upstreams[0].name must be text, was 7");
+        Files.writeString(f, "keys: {id: a}\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageContaining("keys must be a list, was a mapping");
+        Files.writeString(f, "server:\n  port: 1\n host: x\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageStartingWith("line 3 of " + f + ": not valid YAML: expected <block end>");
+    }
+
+    @Test
+    void what_the_file_leaves_out_keeps_the_proxy_s_defaults() throws Exception {
+        Path f = dir.resolve("empty.yaml");
+        Files.writeString(f, "server: {}\nbanks: none\n");
+        ProxyConfig read = ConfigFile.load(f, List::of);
+        assertThat(read).usingRecursiveComparison().isEqualTo(ProxyConfig.builder().baseDir(dir.toAbsolutePath()).build());
+        Files.writeString(f, "# nothing\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessage(f + ": the config must be a YAML mapping");
+    }
 }
