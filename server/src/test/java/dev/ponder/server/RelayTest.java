@@ -267,13 +267,17 @@ class RelayTest {
 
     @Test
     void the_metrics_count_every_try_behind_a_request() throws Exception {
-        try (var bad = FakeOpenAiServer.start(r -> FakeReply.serverError());
-             var good = FakeOpenAiServer.start(r -> rich());
-             var proxy = proxy(bad, good)) {
-            var root = Fixtures.root(proxy);
-            ok(Http.post(root, "v1/chat/completions", Fixtures.chat("fake-model", "say hi", "")));
-            // settled before the answer went out (the request's own count follows the answer)
-            assertThat(Http.get(root, "metrics").body()).contains("ponder_attempts_total{key=\"anonymous\",strategy=\"single\"} 2.0");
+        // the first try fails and the upstream's one retry answers: two tries behind one request
+        try (var flaky = FakeOpenAiServer.start(r -> r.seq() == 0 ? FakeReply.serverError() : rich())) {
+            UpstreamConfig retrying = new UpstreamConfig("flaky", flaky.baseUrl(), Optional.empty(), Map.of("fake-model", "up"), 1,
+                    Duration.ofMillis(1), Duration.ofSeconds(20), "exact");
+            try (var proxy = Fixtures.start(Fixtures.config(List.of(retrying), List.of(), Optional.empty(), dir))) {
+                var root = Fixtures.root(proxy);
+                assertThat(ok(Http.post(root, "v1/chat/completions", Fixtures.chat("fake-model", "say hi", ""))).path("ponder").path("calls").asInt())
+                        .isEqualTo(2);
+                // settled before the answer went out (the request's own count follows the answer)
+                assertThat(Http.get(root, "metrics").body()).contains("ponder_attempts_total{key=\"anonymous\",strategy=\"single\"} 2.0");
+            }
         }
     }
 }

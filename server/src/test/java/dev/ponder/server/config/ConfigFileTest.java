@@ -100,17 +100,17 @@ class ConfigFileTest {
 
     @Test
     void values_are_taken_as_written() throws Exception {
-        Path f = dir.resolve("types.yaml");
-        Files.writeString(f, "server: {port: \"8080\"}\n");
-        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageContaining("server.port must be a whole number, was \"8080\"");
-        Files.writeString(f, "server: {cooldown_seconds: 1.5}\n");
-        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageContaining("server.cooldown_seconds must be a whole number, was 1.5");
-        Files.writeString(f, "upstreams:\n  - {name: 7, base_url: http://h/v1, models: [m]}\n");
-        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageContaining("upstreams[0].name must be text, was 7");
-        Files.writeString(f, "keys: {id: a}\n");
-        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageContaining("keys must be a list, was a mapping");
-        Files.writeString(f, "server:\n  port: 1\n host: x\n");
-        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageStartingWith("line 3 of " + f + ": not valid YAML: expected <block end>");
+        refuses("server: {port: \"8080\"}\n", "server.port must be a whole number, was \"8080\"");
+        refuses("server: {cooldown_seconds: 1.5}\n", "server.cooldown_seconds must be a whole number, was 1.5");
+        refuses("upstreams:\n  - {name: 7, base_url: http://h/v1, models: [m]}\n", "upstreams[0].name must be text, was 7");
+        refuses("keys: {id: a}\n", "keys must be a list, was a mapping");
+        refuses("server:\n  port: 1\n host: x\n", "line 3 of " + dir.resolve("t.yaml") + ": not valid YAML: expected <block end>");
+    }
+
+    private void refuses(String yaml, String message) throws Exception {
+        Path f = dir.resolve("t.yaml");
+        Files.writeString(f, yaml);
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).isInstanceOf(PonderException.class).hasMessageContaining(message);
     }
 
     @Test
