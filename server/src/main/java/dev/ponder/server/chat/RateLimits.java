@@ -24,10 +24,16 @@ final class RateLimits {
     RateLimits(InstantSource clock) { this.clock = clock; }
 
     /** Counts one request of the caller's key, or throws 429 naming the limit that was hit. */
-    void admit(Caller caller) { buckets(caller).ifPresent(b -> b.admit(caller.id())); }
+    void admit(Caller caller) {
+        Optional<Buckets> b = buckets(caller);
+        if (b.isPresent()) b.get().admit(caller.id());
+    }
 
     /** Charges the tokens a request used to its key's token rate. */
-    void charge(Caller caller, long tokens) { buckets(caller).flatMap(Buckets::tokens).ifPresent(b -> b.charge(tokens)); }
+    void charge(Caller caller, long tokens) {
+        Optional<Buckets> b = buckets(caller);
+        if (b.isPresent() && b.get().tokens().isPresent()) b.get().tokens().get().charge(tokens);
+    }
 
     private Optional<Buckets> buckets(Caller caller) {
         if (caller.key().isEmpty()) return Optional.empty();

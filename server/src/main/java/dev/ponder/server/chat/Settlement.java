@@ -23,14 +23,14 @@ final class Settlement implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Settlement.class.getName());
     private final Spending spending;
     private final RateLimits limits;
-    private final List<RequestObserver> observers;
+    private final RequestObserver[] observers; // an array: iterating it per request allocates nothing
     private final InstantSource clock;
     private final ExecutorService settler = Executors.newVirtualThreadPerTaskExecutor();
 
     Settlement(Spending spending, RateLimits limits, List<RequestObserver> observers, InstantSource clock) {
         this.spending = spending;
         this.limits = limits;
-        this.observers = List.copyOf(observers);
+        this.observers = observers.toArray(RequestObserver[]::new);
         this.clock = clock;
     }
 
