@@ -17,8 +17,9 @@ final class Dispatch implements Backend {
 
     Dispatch(Map<String, Supplier<Backend>> registered) { this.registered = registered; }
 
+    /** The name of the one backend it sends to, when it has one; else {@code ponder} (a call's own is {@link #nameFor}). */
     @Override
-    public String name() { return "ponder"; }
+    public String name() { return registered.size() == 1 ? of(registered.keySet().iterator().next()).name() : "ponder"; }
 
     /** The name of the model's backend: a call's trace line names the backend that served it. */
     @Override

@@ -41,6 +41,7 @@ class DispatchTest {
         assertThat(d.nameFor("cheap")).isEqualTo("cheap");
         assertThat(d.nameFor("strong > cheap")).as("a tier list means its first tier").isEqualTo("strong");
         assertThat(d.name()).isEqualTo("ponder");
+        assertThat(Backend.byModel(Map.of("m", () -> FAILING)).name()).as("one backend: its name").isEqualTo("down");
         try (var other = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<String> there = other.submit(() -> {
                 d.generate(ask("strong"));

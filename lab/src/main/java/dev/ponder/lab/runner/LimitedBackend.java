@@ -33,6 +33,9 @@ final class LimitedBackend implements Backend {
     public String name() { return inner.name(); }
 
     @Override
+    public String nameFor(String model) { return inner.nameFor(model); }
+
+    @Override
     public Generated generate(GenerationRequest request) {
         Usage worst = inner.worstCase(request);
         if (!guard.reserve(worst.dollars())) {
