@@ -20,7 +20,9 @@ import dev.ponder.core.json.BadField;
 import dev.ponder.core.json.FieldLines;
 import dev.ponder.core.json.FieldPath;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -46,6 +48,10 @@ public final class ConfigFile {
         String text;
         try {
             text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw PonderException.invalid("config not found: %s", file);
+        } catch (MalformedInputException e) {
+            throw PonderException.invalid("cannot read config %s: it is not UTF-8 text", file);
         } catch (IOException e) {
             throw PonderException.invalid("cannot read config %s: %s", file, String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }

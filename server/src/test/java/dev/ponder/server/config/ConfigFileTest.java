@@ -122,4 +122,11 @@ class ConfigFileTest {
         Files.writeString(f, "# nothing\n");
         assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessage(f + ": the config must be a YAML mapping");
     }
+
+    @Test
+    void a_file_that_cannot_be_read_says_why_in_one_line() throws Exception {
+        assertThatThrownBy(() -> ConfigFile.load(dir.resolve("missing.yaml"), List::of)).hasMessage("config not found: " + dir.resolve("missing.yaml"));
+        Path bytes = Files.write(dir.resolve("bytes.yaml"), new byte[] {(byte) 0xFF, 0x00, 0x7B, (byte) 0xC3});
+        assertThatThrownBy(() -> ConfigFile.load(bytes, List::of)).hasMessage("cannot read config " + bytes + ": it is not UTF-8 text");
+    }
 }
