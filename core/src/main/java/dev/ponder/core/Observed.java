@@ -43,6 +43,9 @@ final class Observed implements Backend {
     public String name() { return inner.name(); }
 
     @Override
+    public String nameFor(String model) { return inner.nameFor(model); }
+
+    @Override
     public Generated generate(GenerationRequest request) {
         Generated got;
         try {

@@ -15,9 +15,11 @@ import dev.ponder.core.route.Tier;
 import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.server.config.RouterConfig;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,8 +44,8 @@ class AutoRouteTest {
     }
 
     static ProxyServer start(FakeOpenAiServer cheap, FakeOpenAiServer strong, Path dir, Knob knob, Map<String, String> tiers) {
-        return ProxyServer.start(CascadeTest.config(cheap.baseUrl(), strong.baseUrl(), dir)
-                .withRouter(new RouterConfig(dir.resolve("router.json"), knob, tiers)), f -> router());
+        return ProxyServer.start(CascadeTest.config(cheap.baseUrl(), strong.baseUrl(), dir).toBuilder()
+                .router(new RouterConfig(dir.resolve("router.json"), knob, tiers)).build(), f -> router(), InstantSource.system(), new SplittableRandom(5));
     }
 
     @Test
@@ -115,8 +117,9 @@ class AutoRouteTest {
             }
         };
         try (var cheap = FakeOpenAiServer.start(); var strong = FakeOpenAiServer.start();
-             var proxy = ProxyServer.start(CascadeTest.config(cheap.baseUrl(), strong.baseUrl(), dir)
-                     .withRouter(new RouterConfig(dir.resolve("router.json"), new Knob.Lambda(30), Map.of())), f -> strict)) {
+             var proxy = ProxyServer.start(CascadeTest.config(cheap.baseUrl(), strong.baseUrl(), dir).toBuilder()
+                     .router(new RouterConfig(dir.resolve("router.json"), new Knob.Lambda(30), Map.of())).build(), f -> strict,
+                     InstantSource.system(), new SplittableRandom(5))) {
             assertThat(Http.post(Fixtures.root(proxy), "v1/chat/completions", Fixtures.chat("auto", SHORT, "")).status()).isEqualTo(200);
         }
     }

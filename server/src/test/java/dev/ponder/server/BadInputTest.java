@@ -77,7 +77,7 @@ class BadInputTest {
 
     @Test
     void a_body_over_the_limit_is_a_413() throws Exception {
-        String big = "x".repeat(ProxyConfig.DEFAULT_MAX_BODY + 10);
+        String big = "x".repeat(ProxyConfig.builder().build().maxBodyBytes() + 10);
         var r = Http.post(base, "v1/chat/completions", Fixtures.chat("replay:math-qwen25-rm8", big, ""));
         assertThat(r.status()).isEqualTo(413);
         assertThat(error(r).path("message").asText()).contains("limit");

@@ -14,13 +14,11 @@ import dev.ponder.server.config.UpstreamConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +34,8 @@ class CascadeTest {
     }
 
     static ProxyConfig config(URI cheap, URI strong, Path dir) {
-        return new ProxyConfig("127.0.0.1", 0, 64 * 1024, List.of(), List.of(upstream("up-cheap", cheap, "cheap"), upstream("up-strong", strong, "strong")),
-                List.of(), Optional.empty(), dir, PRICES, Duration.ofSeconds(30), 1000, InstantSource.system(), new SplittableRandom(5));
+        return ProxyConfig.builder().port(0).maxBodyBytes(64 * 1024)
+                .upstreams(List.of(upstream("up-cheap", cheap, "cheap"), upstream("up-strong", strong, "strong"))).baseDir(dir).prices(PRICES).build();
     }
 
     /** Every cheap sample answers differently (a split vote); the strong tier always answers 42. */
@@ -48,7 +46,7 @@ class CascadeTest {
     @Test
     void a_split_vote_on_the_cheap_tier_escalates_and_both_tiers_are_paid_for() throws Exception {
         try (var cheap = splitting(); var strong = FakeOpenAiServer.start();
-             var proxy = ProxyServer.start(config(cheap.baseUrl(), strong.baseUrl(), dir))) {
+             var proxy = Fixtures.start(config(cheap.baseUrl(), strong.baseUrl(), dir), 5)) {
             var r = Http.post(Fixtures.root(proxy), "v1/chat/completions", Fixtures.chat("cascade@3:cheap>strong", "what is six times seven", "\"max_tokens\": 10"));
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             JsonNode body = JSON.readTree(r.body());
@@ -80,7 +78,7 @@ class CascadeTest {
     @Test
     void an_agreeing_cheap_tier_never_reaches_the_strong_one() throws Exception {
         try (var cheap = FakeOpenAiServer.start(); var strong = FakeOpenAiServer.start();
-             var proxy = ProxyServer.start(config(cheap.baseUrl(), strong.baseUrl(), dir))) {
+             var proxy = Fixtures.start(config(cheap.baseUrl(), strong.baseUrl(), dir), 5)) {
             var r = Http.post(Fixtures.root(proxy), "v1/chat/completions", Fixtures.chat("cascade:cheap>strong", "what is six times seven", ""));
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertThat(cheap.requestCount()).isPositive();
@@ -91,7 +89,7 @@ class CascadeTest {
     @Test
     void unknown_tiers_and_other_strategies_are_400_naming_the_model_field() throws Exception {
         try (var cheap = FakeOpenAiServer.start(); var strong = FakeOpenAiServer.start();
-             var proxy = ProxyServer.start(config(cheap.baseUrl(), strong.baseUrl(), dir))) {
+             var proxy = Fixtures.start(config(cheap.baseUrl(), strong.baseUrl(), dir), 5)) {
             var unknown = Http.post(Fixtures.root(proxy), "v1/chat/completions", Fixtures.chat("cascade:cheap>o3-mini", "hi", ""));
             assertThat(unknown.status()).isEqualTo(400);
             JsonNode e = JSON.readTree(unknown.body()).path("error");

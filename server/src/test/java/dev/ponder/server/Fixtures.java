@@ -30,8 +30,16 @@ final class Fixtures {
     }
 
     static ProxyConfig config(List<UpstreamConfig> upstreams, List<KeyConfig> keys, Optional<String> ledger, Path dir) {
-        return new ProxyConfig("127.0.0.1", 0, 64 * 1024, List.of(), upstreams, keys, ledger, dir, PRICES, Duration.ofSeconds(30),
-                1000, InstantSource.system(), new SplittableRandom(11));
+        return ProxyConfig.builder().port(0).maxBodyBytes(64 * 1024).upstreams(upstreams).keys(keys).ledger(ledger).baseDir(dir).prices(PRICES)
+                .build();
+    }
+
+    /** The proxy on {@code c}, its trace ids and request seeds drawn from a seeded generator. */
+    static ProxyServer start(ProxyConfig c) { return start(c, 11); }
+
+    static ProxyServer start(ProxyConfig c, long seed) {
+        return ProxyServer.start(c, file -> { throw new IllegalStateException("no router in this test"); }, InstantSource.system(),
+                new SplittableRandom(seed));
     }
 
     static URI root(ProxyServer s) { return URI.create("http://127.0.0.1:" + s.port() + "/"); }

@@ -47,8 +47,8 @@ class HttpFrontTest {
     @BeforeEach
     void start() {
         up = FakeOpenAiServer.start();
-        proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir)
-                .withTransport(transport()));
+        proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir).toBuilder()
+                .transport(transport()).build());
     }
 
     @AfterEach

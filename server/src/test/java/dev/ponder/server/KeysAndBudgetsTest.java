@@ -42,7 +42,7 @@ class KeysAndBudgetsTest {
     @Test
     void keys_are_checked_and_errors_say_which_limit() throws Exception {
         try (var up = FakeOpenAiServer.start();
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())),
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())),
                      List.of(key("team-a", "sk-a", Optional.empty(), OptionalInt.of(2), Set.of()),
                              key("team-b", "sk-b", Optional.empty(), OptionalInt.empty(), Set.of("other-model")),
                              key("team-c", "sk-c", Optional.of(0.0001), OptionalInt.empty(), Set.of())),
@@ -83,7 +83,7 @@ class KeysAndBudgetsTest {
         Path ledger = dir.resolve("ledger.jsonl");
         double answered = 0;
         try (var up = FakeOpenAiServer.start();
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())),
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())),
                      List.of(key("small", "sk-small", Optional.of(budget), OptionalInt.empty(), Set.of())), Optional.of("ledger.jsonl"), dir))) {
             var root = Fixtures.root(proxy);
             List<Future<Http.Response>> futures = new ArrayList<>();
@@ -116,7 +116,7 @@ class KeysAndBudgetsTest {
         assertThat(spent).as("the ledger books what the responses reported").isCloseTo(answered, org.assertj.core.data.Offset.offset(1e-9));
         // the file ledger keeps the spend across a restart
         try (var up = FakeOpenAiServer.start();
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())),
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())),
                      List.of(key("small", "sk-small", Optional.of(budget), OptionalInt.empty(), Set.of())), Optional.of("ledger.jsonl"), dir))) {
             double before = ledgerDollars(ledger, "small");
             int status = 0;

@@ -22,7 +22,7 @@ class NoConfigTest {
     @BeforeAll
     static void start() {
         Path bank = SharedData.shippedBank("math-qwen25-rm8");
-        server = ProxyServer.start(ProxyConfig.banksOnly(List.of(bank), 0).withClock(java.time.InstantSource.system(), new java.util.SplittableRandom(7)));
+        server = Fixtures.start(ProxyConfig.banksOnly(List.of(bank), 0), 7);
         base = URI.create("http://127.0.0.1:" + server.port() + "/");
     }
 

@@ -29,7 +29,7 @@ class PassthroughTest {
     @Test
     void tools_and_tool_messages_reach_the_upstream_intact_and_tool_calls_come_back() throws Exception {
         try (var up = FakeOpenAiServer.start(r -> new FakeReply.Raw(200, "application/json", TOOL_CALL));
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir))) {
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir))) {
             var r = Http.post(Fixtures.root(proxy), "v1/chat/completions", BODY + "}");
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             JsonNode d = JSON.readTree(r.body());
@@ -53,7 +53,7 @@ class PassthroughTest {
                 + "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"u\",\"choices\":[],"
                 + "\"usage\":{\"prompt_tokens\":30,\"completion_tokens\":10,\"total_tokens\":40}}\n\ndata: [DONE]\n\n";
         try (var up = FakeOpenAiServer.start(r -> new FakeReply.Raw(200, "text/event-stream", sse));
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir))) {
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir))) {
             List<String> lines = StreamingTest.stream(Fixtures.root(proxy), BODY + ", \"stream\": true, \"stream_options\": {\"include_usage\": true}}", l -> { });
             List<JsonNode> chunks = StreamingTest.data(lines);
             assertThat(chunks).hasSize(3);
@@ -70,7 +70,7 @@ class PassthroughTest {
         String sse = "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"sunny\"},\"finish_reason\":\"stop\"}]}\n\n"
                 + "data: {\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":30,\"total_tokens\":40}}\n\ndata: [DONE]\n\n";
         try (var up = FakeOpenAiServer.start(r -> new FakeReply.Raw(200, "text/event-stream", sse));
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir))) {
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir))) {
             List<JsonNode> chunks = StreamingTest.data(StreamingTest.stream(Fixtures.root(proxy),
                     BODY + ", \"stream\": true, \"stream_options\": {\"include_usage\": true}}", l -> { }));
             assertThat(chunks.getLast().path("ponder").path("dollars").asDouble()).as("10 completion tokens from the total, 30 prompt")
@@ -81,7 +81,7 @@ class PassthroughTest {
     @Test
     void tools_with_a_strategy_are_refused_naming_the_field() throws Exception {
         try (var up = FakeOpenAiServer.start();
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir))) {
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir))) {
             var r = Http.post(Fixtures.root(proxy), "v1/chat/completions", BODY.replace("fake-model", "vote@3:fake-model") + "}");
             assertThat(r.status()).isEqualTo(400);
             assertThat(JSON.readTree(r.body()).path("error").path("param").asText()).isEqualTo("tools");

@@ -34,7 +34,7 @@ class RelayFaultsTest {
     @Test
     void an_upstream_that_does_not_answer_in_time_is_a_504_openai_error_not_a_hang() throws Exception {
         try (var slow = FakeOpenAiServer.start(r -> FakeReply.hang());
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("slow", slow.baseUrl(), SHORT)), List.of(),
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("slow", slow.baseUrl(), SHORT)), List.of(),
                      Optional.empty(), dir))) {
             var r = Http.post(Fixtures.root(proxy), "v1/chat/completions", Fixtures.chat("fake-model", "say hi", ""));
             assertThat(r.status()).as(r.body()).isEqualTo(504);
@@ -51,7 +51,7 @@ class RelayFaultsTest {
     void an_upstream_that_does_not_answer_in_time_is_skipped_for_the_next() throws Exception {
         try (var slow = FakeOpenAiServer.start(r -> FakeReply.hang());
              var good = FakeOpenAiServer.start(r -> RelayTest.rich());
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("slow", slow.baseUrl(), SHORT),
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("slow", slow.baseUrl(), SHORT),
                      Fixtures.upstream("good", good.baseUrl())), List.of(), Optional.empty(), dir))) {
             JsonNode d = RelayTest.ok(Http.post(Fixtures.root(proxy), "v1/chat/completions", Fixtures.chat("fake-model", "say hi", "")));
             assertThat(d.path("choices").get(0).path("message").path("content").asText()).isEqualTo("Hi there, this reply was cut");
@@ -64,7 +64,7 @@ class RelayFaultsTest {
     @Test
     void a_timed_out_call_is_retried_as_the_upstream_is_configured_to() throws Exception {
         try (var slow = FakeOpenAiServer.start(r -> FakeReply.hang());
-             var proxy = ProxyServer.start(Fixtures.config(List.of(new UpstreamConfig("slow", slow.baseUrl(), Optional.empty(),
+             var proxy = Fixtures.start(Fixtures.config(List.of(new UpstreamConfig("slow", slow.baseUrl(), Optional.empty(),
                      Map.of("fake-model", "fake-upstream-model"), 1, Duration.ofMillis(1), SHORT, "number")), List.of(), Optional.empty(), dir))) {
             var r = Http.post(Fixtures.root(proxy), "v1/chat/completions", Fixtures.chat("fake-model", "say hi", ""));
             assertThat(r.status()).as(r.body()).isEqualTo(504);
@@ -79,7 +79,7 @@ class RelayFaultsTest {
         Path ledger = dir.resolve("ledger.jsonl");
         Set<String> traceIds = new HashSet<>();
         try (var up = FakeOpenAiServer.start(r -> RelayTest.rich());
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())),
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())),
                      List.of(KeysAndBudgetsTest.key("team", "sk-team", Optional.empty(), OptionalInt.empty(), Set.of())),
                      Optional.of("ledger.jsonl"), dir))) {
             var root = Fixtures.root(proxy);
@@ -104,7 +104,7 @@ class RelayFaultsTest {
     void a_relayed_answers_trace_can_be_read_as_soon_as_the_answer_is_in() throws Exception {
         // many at once, with a file ledger: the trace must not wait for the ledger line written off the event loop
         try (var up = FakeOpenAiServer.start(r -> RelayTest.rich());
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())),
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())),
                      List.of(KeysAndBudgetsTest.key("team", "sk-team", Optional.empty(), OptionalInt.empty(), Set.of())),
                      Optional.of("ledger.jsonl"), dir))) {
             var root = Fixtures.root(proxy);

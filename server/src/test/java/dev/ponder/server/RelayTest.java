@@ -54,7 +54,7 @@ class RelayTest {
     private ProxyServer proxy(FakeOpenAiServer... ups) {
         List<UpstreamConfig> list = new ArrayList<>();
         for (int i = 0; i < ups.length; i++) list.add(Fixtures.upstream("u" + i, ups[i].baseUrl()));
-        return ProxyServer.start(Fixtures.config(list, List.of(), Optional.empty(), dir));
+        return Fixtures.start(Fixtures.config(list, List.of(), Optional.empty(), dir));
     }
 
     @Test
@@ -189,7 +189,7 @@ class RelayTest {
         Path ledger = dir.resolve("ledger.jsonl");
         double dollars;
         try (var up = FakeOpenAiServer.start(r -> rich());
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())),
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())),
                      List.of(KeysAndBudgetsTest.key("team", "sk-team", Optional.of(10.0), OptionalInt.empty(), Set.of())),
                      Optional.of("ledger.jsonl"), dir))) {
             var root = Fixtures.root(proxy);
@@ -217,7 +217,7 @@ class RelayTest {
     void a_relay_failing_everywhere_is_an_openai_error_and_charges_nothing() throws Exception {
         Path ledger = dir.resolve("ledger.jsonl");
         try (var up = FakeOpenAiServer.start(r -> FakeReply.serverError());
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())),
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())),
                      List.of(KeysAndBudgetsTest.key("team", "sk-team", Optional.of(10.0), OptionalInt.empty(), Set.of())),
                      Optional.of("ledger.jsonl"), dir))) {
             var r = Http.post(Fixtures.root(proxy), "v1/chat/completions", Fixtures.chat("fake-model", "say hi", ""), "Authorization", "Bearer sk-team");
@@ -230,7 +230,7 @@ class RelayTest {
     @Test
     void max_tokens_is_renamed_for_reasoning_style_upstream_models() throws Exception {
         try (var up = FakeOpenAiServer.start(r -> rich());
-             var proxy = ProxyServer.start(Fixtures.config(List.of(new UpstreamConfig("a", up.baseUrl(), Optional.empty(),
+             var proxy = Fixtures.start(Fixtures.config(List.of(new UpstreamConfig("a", up.baseUrl(), Optional.empty(),
                      Map.of("fake-model", "o3-mini"), 0, Duration.ofMillis(1), Duration.ofSeconds(20), "number")),
                      List.of(), Optional.empty(), dir))) {
             ok(Http.post(Fixtures.root(proxy), "v1/chat/completions", Fixtures.chat("fake-model", "say hi", "\"max_tokens\": 30")));
@@ -262,6 +262,22 @@ class RelayTest {
             assertThat(p.has("passthrough")).isFalse();
             JsonNode t = JSON.readTree(Http.get(root, "v1/ponder/traces/" + p.path("trace_id").asText()).body());
             assertThat(calls(t)).isNotEmpty().noneMatch(c -> c.path("purpose").asText().equals("relay"));
+        }
+    }
+
+    @Test
+    void the_metrics_count_every_try_behind_a_request() throws Exception {
+        // the first try fails and the upstream's one retry answers: two tries behind one request
+        try (var flaky = FakeOpenAiServer.start(r -> r.seq() == 0 ? FakeReply.serverError() : rich())) {
+            UpstreamConfig retrying = new UpstreamConfig("flaky", flaky.baseUrl(), Optional.empty(), Map.of("fake-model", "up"), 1,
+                    Duration.ofMillis(1), Duration.ofSeconds(20), "exact");
+            try (var proxy = Fixtures.start(Fixtures.config(List.of(retrying), List.of(), Optional.empty(), dir))) {
+                var root = Fixtures.root(proxy);
+                assertThat(ok(Http.post(root, "v1/chat/completions", Fixtures.chat("fake-model", "say hi", ""))).path("ponder").path("calls").asInt())
+                        .isEqualTo(2);
+                // settled before the answer went out (the request's own count follows the answer)
+                assertThat(Http.get(root, "metrics").body()).contains("ponder_attempts_total{key=\"anonymous\",strategy=\"single\"} 2.0");
+            }
         }
     }
 }

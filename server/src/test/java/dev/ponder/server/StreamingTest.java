@@ -59,7 +59,7 @@ class StreamingTest {
                         }
                     }
                 }));
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir))) {
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir))) {
             List<String> lines = stream(Fixtures.root(proxy), Fixtures.chat("fake-model", "hi there", "\"stream\": true, \"stream_options\": {\"include_usage\": true}"),
                     l -> { if (l.contains("\"content\":\"The\"")) clientSawFirstToken.countDown(); });
             assertThat(upstreamWasHeld).as("the first token reached the client while the upstream held the rest").isTrue();
@@ -79,7 +79,7 @@ class StreamingTest {
     @Test
     void voting_streams_progress_comments_then_the_answer_and_usage_of_every_sample() throws Exception {
         try (var up = FakeOpenAiServer.start(r -> FakeReply.each(r, i -> FakeOutput.text(i == 1 ? "It is 7" : "It is 42")));
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir))) {
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir))) {
             List<String> lines = stream(Fixtures.root(proxy), Fixtures.chat("vote@3:fake-model", "hi", "\"stream\": true, \"stream_options\": {\"include_usage\": true}"), l -> { });
             assertThat(lines).anyMatch(l -> l.startsWith(": sample 3/3 answer=42"));
             List<JsonNode> chunks = data(lines);
@@ -96,7 +96,7 @@ class StreamingTest {
     void a_stream_broken_before_its_first_token_moves_to_the_next_upstream() throws Exception {
         try (var bad = FakeOpenAiServer.start(r -> FakeReply.texts("never sent").cutAfter(0));
              var good = FakeOpenAiServer.start(r -> FakeReply.texts("fine thanks"));
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("bad", bad.baseUrl()), Fixtures.upstream("good", good.baseUrl())),
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("bad", bad.baseUrl()), Fixtures.upstream("good", good.baseUrl())),
                      List.of(), Optional.empty(), dir))) {
             List<String> lines = stream(Fixtures.root(proxy), Fixtures.chat("fake-model", "hi", "\"stream\": true"), l -> { });
             StringBuilder text = new StringBuilder();
@@ -121,7 +121,7 @@ class StreamingTest {
                  }
              }));
              var spare = FakeOpenAiServer.start(r -> FakeReply.texts("spare"));
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl()), Fixtures.upstream("b", spare.baseUrl())),
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl()), Fixtures.upstream("b", spare.baseUrl())),
                      List.of(), Optional.empty(), dir))) {
             List<String> lines = stream(Fixtures.root(proxy), Fixtures.chat("fake-model", "hi", "\"stream\": true"),
                     l -> { if (l.contains("\"content\":\"one\"")) clientSawFirstToken.countDown(); });
@@ -137,7 +137,7 @@ class StreamingTest {
     void non_streamed_fallback_skips_a_failing_upstream_and_counts_usage() throws Exception {
         try (var bad = FakeOpenAiServer.start(r -> FakeReply.serverError());
              var good = FakeOpenAiServer.start(r -> FakeReply.each(r, i -> FakeOutput.text("answer " + i)));
-             var proxy = ProxyServer.start(Fixtures.config(List.of(Fixtures.upstream("bad", bad.baseUrl()), Fixtures.upstream("good", good.baseUrl())),
+             var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("bad", bad.baseUrl()), Fixtures.upstream("good", good.baseUrl())),
                      List.of(), Optional.empty(), dir))) {
             var r = Http.post(Fixtures.root(proxy), "v1/chat/completions", Fixtures.chat("fake-model", "hi", "\"n\": 3"));
             assertThat(r.status()).as(r.body()).isEqualTo(200);

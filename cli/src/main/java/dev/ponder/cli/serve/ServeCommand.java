@@ -44,8 +44,8 @@ public final class ServeCommand implements Runnable {
         }
         ProxyConfig c = config.map(f -> ConfigFile.load(f, Home::defaultBanks))
                 .orElseGet(() -> ProxyConfig.banksOnly(Home.defaultBanks(), ProxyConfig.DEFAULT_PORT));
-        if (host.isPresent()) c = c.withHost(host.get());
-        if (port.isPresent()) c = c.withPort(port.get());
+        if (host.isPresent()) c = c.toBuilder().host(host.get()).build();
+        if (port.isPresent()) c = c.toBuilder().port(port.get()).build();
         if (c.keys().isEmpty() && !c.host().equals("127.0.0.1") && !c.host().equals("localhost") && !c.host().equals("::1")) {
             System.err.println("ponder serve: warning: listening on " + c.host() + " with no API keys: anyone who can reach it can spend");
         }

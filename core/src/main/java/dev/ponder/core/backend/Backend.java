@@ -12,6 +12,13 @@ public interface Backend {
     /** A short name for traces, e.g. {@code openai:http://localhost:8000/v1} or {@code replay:math-qwen25-rm8}. */
     String name();
 
+    /**
+     * The name of the backend that serves requests for {@code model}, for the trace line of such a call: this one's,
+     * except for a backend that sends each model to another ({@link #byModel}), which names that one. A wrapper
+     * passes it on.
+     */
+    default String nameFor(String model) { return name(); }
+
     /** Exactly {@code request.n()} generations and the tries they took, or throws (the exception counts its tries). */
     Generated generate(GenerationRequest request);
 

@@ -14,37 +14,32 @@ import java.util.function.Supplier;
 final class Dispatch implements Backend {
     private final Map<String, Supplier<Backend>> registered;
     private final Map<String, Backend> used = new LinkedHashMap<>();
-    private final ThreadLocal<Backend> last = new ThreadLocal<>();
 
     Dispatch(Map<String, Supplier<Backend>> registered) { this.registered = registered; }
 
-    /** The backend of the last request made on this thread (the session names it in the trace). */
+    /** The name of the one backend it sends to, when it has one; else {@code ponder} (a call's own is {@link #nameFor}). */
     @Override
-    public String name() {
-        Backend b = last.get();
-        return b == null ? "ponder" : b.name();
-    }
+    public String name() { return registered.size() == 1 ? of(registered.keySet().iterator().next()).name() : "ponder"; }
+
+    /** The name of the model's backend: a call's trace line names the backend that served it. */
+    @Override
+    public String nameFor(String model) { return of(model).nameFor(model); }
 
     @Override
-    public Generated generate(GenerationRequest request) { return of(request).generate(request); }
+    public Generated generate(GenerationRequest request) { return of(request.model()).generate(request); }
 
     @Override
-    public Usage worstCase(GenerationRequest request) { return of(request).worstCase(request); }
+    public Usage worstCase(GenerationRequest request) { return of(request.model()).worstCase(request); }
 
     @Override
-    public OptionalInt remaining(GenerationRequest request) { return of(request).remaining(request); }
+    public OptionalInt remaining(GenerationRequest request) { return of(request.model()).remaining(request); }
 
-    private Backend of(GenerationRequest request) {
-        Backend b;
-        synchronized (this) {
-            String model = request.model().contains(">") ? request.model().substring(0, request.model().indexOf('>')).strip() : request.model();
-            b = used.computeIfAbsent(model, m -> {
-                Supplier<Backend> s = registered.get(m);
-                if (s == null) throw new IllegalStateException("no backend for model " + m + " (the engine checks models before solving)");
-                return s.get();
-            });
-        }
-        last.set(b);
-        return b;
+    private synchronized Backend of(String requested) {
+        String model = requested.contains(">") ? requested.substring(0, requested.indexOf('>')).strip() : requested;
+        return used.computeIfAbsent(model, m -> {
+            Supplier<Backend> s = registered.get(m);
+            if (s == null) throw new IllegalStateException("no backend for model " + m + " (the engine checks models before solving)");
+            return s.get();
+        });
     }
 }

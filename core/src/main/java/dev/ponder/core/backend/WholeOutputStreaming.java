@@ -11,6 +11,9 @@ record WholeOutputStreaming(Backend backend) implements StreamingBackend {
     public String name() { return backend.name(); }
 
     @Override
+    public String nameFor(String model) { return backend.nameFor(model); }
+
+    @Override
     public Generated generate(GenerationRequest request) { return backend.generate(request); }
 
     @Override

@@ -203,7 +203,7 @@ public final class Session {
             got = generate.apply(n);
         } catch (PonderException e) {
             hold.settle(Usage.ZERO);
-            trace.record(purpose, backend.name(), model, 0, Usage.ZERO, started, e.attempts(),
+            trace.record(purpose, backend.nameFor(model), model, 0, Usage.ZERO, started, e.attempts(),
                     List.of(), Optional.of(e.kind() + ": " + e.getMessage()));
             return halt(e.kind() == PonderException.Kind.SAMPLES_EXHAUSTED ? StopReason.EXHAUSTED : StopReason.FAILED, e.kind(),
                     String.valueOf(e.getMessage()));
@@ -213,7 +213,7 @@ public final class Session {
         for (Generation g : gens) total = total.plus(thinking ? asThinking(g.usage()) : g.usage());
         // settled and traced before answers are read: a grouping's embedding model may fail, and the spend must stand
         hold.settle(total);
-        trace.record(purpose, backend.name(), model, gens.size(), total, started, got.attempts(), List.of(), Optional.empty());
+        trace.record(purpose, backend.nameFor(model), model, gens.size(), total, started, got.attempts(), List.of(), Optional.empty());
         List<Sample> out = new ArrayList<>(gens.size());
         for (Generation g : gens) {
             String answer = useRecordedAnswers && g.recordedAnswer().isPresent()

@@ -1,5 +1,6 @@
 package dev.ponder.lab.cost;
 
+import dev.ponder.core.json.BadField;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
 package dev.ponder.lab.cost;
 
+import dev.ponder.core.json.BadField;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;

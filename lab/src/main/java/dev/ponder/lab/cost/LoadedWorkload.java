@@ -3,6 +3,7 @@ package dev.ponder.lab.cost;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.ponder.core.json.FieldLines;
 import dev.ponder.lab.plan.PlanReader;
 import java.nio.file.Path;
 import java.util.Locale;

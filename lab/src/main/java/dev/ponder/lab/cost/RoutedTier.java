@@ -1,5 +1,7 @@
 package dev.ponder.lab.cost;
 
+import dev.ponder.core.json.BadField;
+
 /** One of the router's tiers for a class, with the share of the class's queries the router sends to it. */
 public record RoutedTier(String tier, Double share) {
     public RoutedTier {

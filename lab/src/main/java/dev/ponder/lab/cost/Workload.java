@@ -1,5 +1,6 @@
 package dev.ponder.lab.cost;
 
+import dev.ponder.core.json.BadField;
 import java.util.List;
 import java.util.Optional;
 

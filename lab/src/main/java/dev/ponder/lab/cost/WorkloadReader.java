@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.json.BadField;
+import dev.ponder.core.json.FieldPath;
 import dev.ponder.lab.plan.PlanReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,9 +42,9 @@ public final class WorkloadReader {
             if (w == null) throw PonderException.invalid("%s: the workload is empty", file);
             loaded = new LoadedWorkload(file, text, w, PlanReader.hash(text));
         } catch (JsonMappingException e) {
-            BadField bad = badField(e);
+            BadField bad = FieldPath.badField(e).orElse(null);
             if (bad == null) throw PonderException.invalid("%s", PlanReader.describe(file, text, e));
-            String field = join(pathOf(e), bad.field());
+            String field = FieldPath.join(FieldPath.of(e), bad.field());
             throw PonderException.invalid("%s: %s", LoadedWorkload.at(file, text, field), bad.getMessage());
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -65,22 +67,5 @@ public final class WorkloadReader {
                         String.join(", ", prices.all().keySet().stream().sorted().toList()));
             }
         }
-    }
-
-    private static BadField badField(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof BadField b) return b;
-        return null;
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder b = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            b.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
-        }
-        return b.toString().replaceFirst("^\\.", "");
-    }
-
-    private static String join(String prefix, String field) {
-        return prefix.isEmpty() ? field : prefix + (field.startsWith("[") ? "" : ".") + field;
     }
 }

@@ -47,6 +47,9 @@ class LimitedBackend implements Backend {
     public String name() { return inner.name(); }
 
     @Override
+    public String nameFor(String model) { return inner.nameFor(model); }
+
+    @Override
     public Generated generate(GenerationRequest request) {
         return guarded(inner.worstCase(request), request.model(), () -> inner.generate(request));
     }

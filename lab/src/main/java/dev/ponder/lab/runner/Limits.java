@@ -1,5 +1,6 @@
 package dev.ponder.lab.runner;
 
+import dev.ponder.core.ratelimit.TokenBucket;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 

@@ -2,6 +2,7 @@ package dev.ponder.lab.runner;
 
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
+import dev.ponder.core.ratelimit.TokenBucket;
 import dev.ponder.core.strategy.Result;
 import dev.ponder.core.strategy.Strategy;
 import dev.ponder.core.strategy.StrategyRegistry;

@@ -1,6 +1,7 @@
 package dev.ponder.lab.runner;
 
 import dev.ponder.core.backend.PriceCatalogue;
+import dev.ponder.core.ratelimit.TokenBucket;
 import dev.ponder.lab.plan.LoadedPlan;
 import dev.ponder.lab.plan.PlanReader;
 import dev.ponder.lab.store.SampleStore;

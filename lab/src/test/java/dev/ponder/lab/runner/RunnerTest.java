@@ -3,6 +3,7 @@ package dev.ponder.lab.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.core.backend.PriceCatalogue;
+import dev.ponder.core.ratelimit.TokenBucket;
 import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.core.testing.FakeOutput;
 import dev.ponder.core.testing.FakeReply;

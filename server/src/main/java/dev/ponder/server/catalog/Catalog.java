@@ -27,6 +27,9 @@ public final class Catalog {
     /** A resolved request target; {@code route} says why, when the router chose it ({@code auto}). */
     public record Target(ServedModel model, Strategy strategy, Optional<Routed> route) {
         public Target(ServedModel model, Strategy strategy) { this(model, strategy, Optional.empty()); }
+
+        /** One plain sample per choice, no strategy: the registry's {@code single}, however it was named. */
+        public boolean single() { return strategy.equals(Strategy.single()); }
     }
 
     public Catalog(List<ServedModel> served, StrategyRegistry strategies) {

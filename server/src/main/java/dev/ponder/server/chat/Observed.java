@@ -23,6 +23,9 @@ record Observed(Backend delegate, Optional<StreamListener> live, Consumer<List<G
     public String name() { return delegate.name(); }
 
     @Override
+    public String nameFor(String model) { return delegate.nameFor(model); }
+
+    @Override
     public Generated generate(GenerationRequest request) {
         Generated out = live.isPresent() && delegate instanceof StreamingBackend s
                 ? s.stream(request, live.get()) : delegate.generate(request);

@@ -1,21 +1,23 @@
 package dev.ponder.server.chat;
 
 import dev.ponder.core.model.Usage;
+import dev.ponder.server.route.Routed;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A finished chat completion: the choices, usage summed over every internal call of every run, and what Ponder did
  * (strategy, samples drawn, trace id, and for {@code auto} the router's choice) for the {@code ponder} extension field.
  */
 public record Outcome(String traceId, String model, String strategy, long created, List<Choice> choices, Usage usage,
-                      int samples, int calls, List<Run> runs, java.util.Optional<dev.ponder.server.route.Routed> route) {
+                      int samples, int calls, List<Run> runs, Optional<Routed> route) {
 
     /** One choice of the response. */
     public record Choice(int index, String text, String reasoning, String finishReason) {}
 
     /** One strategy run (one per choice, or one for {@code single} with n samples). */
-    public record Run(String answer, double confidence, int samples, String stop, java.util.Optional<String> error) {}
+    public record Run(String answer, double confidence, int samples, String stop, Optional<String> error) {}
 
     public Outcome {
         Objects.requireNonNull(traceId, "traceId");

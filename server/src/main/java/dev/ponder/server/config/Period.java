@@ -1,5 +1,6 @@
 package dev.ponder.server.config;
 
+import dev.ponder.core.json.BadField;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -18,11 +19,12 @@ public enum Period {
         };
     }
 
-    public static Period parse(String s, String where) {
+    /** A budget's {@code period} field: day, month or total, in any case. */
+    static Period parse(String s) {
         try {
             return valueOf(s.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw dev.ponder.core.error.PonderException.invalid("%s: period must be day, month or total, was \"%s\"", where, s);
+            throw new BadField("period", "must be day, month or total, was \"" + s + "\"");
         }
     }
 }

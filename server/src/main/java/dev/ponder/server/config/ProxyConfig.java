@@ -3,23 +3,23 @@ package dev.ponder.server.config;
 import dev.ponder.core.backend.PriceCatalogue;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 
 /**
- * Everything the proxy runs with. With no config file: 127.0.0.1, no keys, the default banks by replay, an in-memory
- * ledger. {@code ledger} is a file path (relative to {@code baseDir}) or a {@code postgres://} URL.
+ * Everything the proxy runs with. {@code ledger} is a file path (relative to {@code baseDir}) or a {@code postgres://}
+ * URL; without one the ledger is in memory. Build with {@link #builder()}, whose defaults are the proxy's (the config
+ * file starts from them too): 127.0.0.1:8080, 4 MiB bodies, no banks, upstreams or keys, the shipped prices, 30 s
+ * cooldown, 1000 traces kept, no router (the {@code auto} model is then refused), the fastest transport. Time and
+ * randomness are not configuration: {@code ProxyServer.start} takes them.
  */
 public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> banks, List<UpstreamConfig> upstreams,
                           List<KeyConfig> keys, Optional<String> ledger, Path baseDir, PriceCatalogue prices, Duration cooldown,
-                          int traceCapacity, InstantSource clock, RandomGenerator random, Optional<RouterConfig> router,
-                          Transport transport) {
+                          int traceCapacity, Optional<RouterConfig> router, Transport transport) {
+    public static final int DEFAULT_PORT = 8080;
+
     public ProxyConfig {
-        Objects.requireNonNull(transport, "transport");
-        Objects.requireNonNull(router, "router");
         Objects.requireNonNull(host, "host");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be in 0..65535, was " + port);
         if (maxBodyBytes < 1024) throw new IllegalArgumentException("max body bytes must be >= 1024, was " + maxBodyBytes);
@@ -30,45 +30,61 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
         Objects.requireNonNull(baseDir, "baseDir");
         Objects.requireNonNull(prices, "prices");
         Objects.requireNonNull(cooldown, "cooldown");
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(random, "random");
+        if (traceCapacity < 1) throw new IllegalArgumentException("trace capacity must be >= 1, was " + traceCapacity);
+        Objects.requireNonNull(router, "router");
+        Objects.requireNonNull(transport, "transport");
     }
 
-    /** Without a router (the {@code auto} model is then refused). */
-    public ProxyConfig(String host, int port, int maxBodyBytes, List<Path> banks, List<UpstreamConfig> upstreams, List<KeyConfig> keys,
-                       Optional<String> ledger, Path baseDir, PriceCatalogue prices, Duration cooldown, int traceCapacity,
-                       InstantSource clock, RandomGenerator random) {
-        this(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random, Optional.empty(), Transport.AUTO);
-    }
-
-    public static final int DEFAULT_PORT = 8080;
-    public static final int DEFAULT_MAX_BODY = 4 << 20;
+    public static Builder builder() { return new Builder(); }
 
     /** The no-config mode: loopback only, no keys, the given banks. */
-    public static ProxyConfig banksOnly(List<Path> banks, int port) {
-        return new ProxyConfig("127.0.0.1", port, DEFAULT_MAX_BODY, banks, List.of(), List.of(), Optional.empty(), Path.of(""),
-                PriceCatalogue.shipped(), Duration.ofSeconds(30), 1000, InstantSource.system(), new java.util.SplittableRandom());
+    public static ProxyConfig banksOnly(List<Path> banks, int port) { return builder().banks(banks).port(port).build(); }
+
+    /** A builder holding this configuration, to change a part of it. */
+    public Builder toBuilder() {
+        return builder().host(host).port(port).maxBodyBytes(maxBodyBytes).banks(banks).upstreams(upstreams).keys(keys).ledger(ledger)
+                .baseDir(baseDir).prices(prices).cooldown(cooldown).traceCapacity(traceCapacity).router(router).transport(transport);
     }
 
-    public ProxyConfig withHost(String h) {
-        return new ProxyConfig(h, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random, router, transport);
-    }
+    /** The proxy's defaults, each written here only; see {@link ProxyConfig}. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = DEFAULT_PORT;
+        private int maxBodyBytes = 4 << 20;
+        private List<Path> banks = List.of();
+        private List<UpstreamConfig> upstreams = List.of();
+        private List<KeyConfig> keys = List.of();
+        private Optional<String> ledger = Optional.empty();
+        private Path baseDir = Path.of("");
+        private PriceCatalogue prices = PriceCatalogue.shipped();
+        private Duration cooldown = Duration.ofSeconds(30);
+        private int traceCapacity = 1000;
+        private Optional<RouterConfig> router = Optional.empty();
+        private Transport transport = Transport.AUTO;
 
-    public ProxyConfig withPort(int p) {
-        return new ProxyConfig(host, p, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random, router, transport);
-    }
+        private Builder() {}
 
-    public ProxyConfig withClock(InstantSource c, RandomGenerator r) {
-        return new ProxyConfig(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, c, r, router, transport);
-    }
+        public Builder host(String h) { host = h; return this; }
+        public Builder port(int p) { port = p; return this; }
+        public Builder maxBodyBytes(int b) { maxBodyBytes = b; return this; }
+        public Builder banks(List<Path> b) { banks = b; return this; }
+        public Builder upstreams(List<UpstreamConfig> u) { upstreams = u; return this; }
+        public Builder keys(List<KeyConfig> k) { keys = k; return this; }
+        /** A ledger file (relative to the base folder) or a {@code postgres://} URL. */
+        public Builder ledger(String l) { ledger = Optional.of(l); return this; }
+        public Builder ledger(Optional<String> l) { ledger = l; return this; }
+        /** The folder a relative ledger path is resolved against (the config file's). */
+        public Builder baseDir(Path d) { baseDir = d; return this; }
+        public Builder prices(PriceCatalogue p) { prices = p; return this; }
+        public Builder cooldown(Duration d) { cooldown = d; return this; }
+        public Builder traceCapacity(int n) { traceCapacity = n; return this; }
+        public Builder router(RouterConfig r) { router = Optional.of(r); return this; }
+        public Builder router(Optional<RouterConfig> r) { router = r; return this; }
+        public Builder transport(Transport t) { transport = t; return this; }
 
-    public ProxyConfig withRouter(RouterConfig r) {
-        return new ProxyConfig(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random,
-                Optional.of(r), transport);
-    }
-
-    public ProxyConfig withTransport(Transport t) {
-        return new ProxyConfig(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, clock, random,
-                router, t);
+        public ProxyConfig build() {
+            return new ProxyConfig(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, router,
+                    transport);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ponder.server.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Locale;
 
 /**
@@ -12,11 +13,13 @@ public enum Transport {
     /** The config's spelling: {@code auto}, {@code io_uring}, {@code epoll}, {@code nio}. */
     public String configName() { return name().toLowerCase(Locale.ROOT); }
 
-    public static Transport parse(String s, String where) {
+    /** The config's spelling read back, in any case; an unknown one is refused naming the four. */
+    @JsonCreator
+    public static Transport parse(String s) {
         try {
             return valueOf(s.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw dev.ponder.core.error.PonderException.invalid("%s: transport must be auto, io_uring, epoll or nio, was \"%s\"", where, s);
+            throw new IllegalArgumentException("transport must be auto, io_uring, epoll or nio, was \"" + s + "\"");
         }
     }
 }

@@ -1,7 +1,12 @@
 package dev.ponder.server.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponder.core.json.BadField;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,5 +28,40 @@ public record UpstreamConfig(String name, URI baseUrl, Optional<String> apiKeyEn
         Objects.requireNonNull(backoff, "backoff");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(answer, "answer");
+    }
+
+    /**
+     * As the config file writes it (an {@code upstreams} entry): {@code models} a list of names or a map of Ponder names
+     * to upstream ones; unless given, 2 retries, a first backoff of 250 ms, 600 s a call, the exact answer extractor.
+     */
+    @JsonCreator
+    static UpstreamConfig read(@JsonProperty("name") String name, @JsonProperty("base_url") String baseUrl,
+                               @JsonProperty("api_key_env") String apiKeyEnv, @JsonProperty("models") JsonNode models,
+                               @JsonProperty("max_retries") Long maxRetries, @JsonProperty("backoff_ms") Long backoffMs,
+                               @JsonProperty("timeout_seconds") Long timeoutSeconds, @JsonProperty("answer") String answer) {
+        Checks.required("name", name, "is required");
+        Checks.required("base_url", baseUrl, "is required (e.g. http://localhost:8000/v1)");
+        return new UpstreamConfig(name, URI.create(baseUrl), Optional.ofNullable(apiKeyEnv), modelNames(models),
+                (int) Checks.whole("max_retries", maxRetries, 0, 100, 2),
+                Duration.ofMillis(Checks.whole("backoff_ms", backoffMs, 1, 600_000, 250)),
+                Duration.ofSeconds(Checks.whole("timeout_seconds", timeoutSeconds, 1, 86_400, 600)), answer == null ? "exact" : answer);
+    }
+
+    private static Map<String, String> modelNames(JsonNode m) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (m != null && m.isArray()) {
+            for (int i = 0; i < m.size(); i++) {
+                if (!m.get(i).isTextual()) throw new BadField("models[" + i + "]", "must be a model name");
+                out.put(m.get(i).asText(), m.get(i).asText());
+            }
+        } else if (m != null && m.isObject()) {
+            for (var e : m.properties()) {
+                if (!e.getValue().isTextual()) throw new BadField("models." + e.getKey(), "must be the upstream's model name");
+                out.put(e.getKey(), e.getValue().asText());
+            }
+        } else {
+            throw new BadField("models", "must list the models served (or map Ponder names to upstream names)");
+        }
+        return out;
     }
 }

@@ -22,9 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One HTTP exchange on a connection, handled on a virtual thread: the request as read (method, path, headers, the
- * whole body), and one response, either a complete body or a chunked stream. Writes go to the connection's event
- * loop; a stream waits while the client reads slower than the proxy writes, so a slow reader holds no unbounded
+ * One HTTP exchange on a connection: the request as read (method, path, headers, the whole body), and one response,
+ * either a complete body or a chunked stream. It is answered from the connection's event loop (a relayed request, a
+ * refusal) or from a virtual thread (everything that may block); writes go to the loop either way. A stream written
+ * from a virtual thread waits while the client reads slower than the proxy writes, so a slow reader holds no unbounded
  * buffer. When the response is complete the connection is told, so it can hand over its next pipelined request.
  */
 final class Call {
@@ -60,16 +61,15 @@ final class Call {
 
     byte[] body() { return body; }
 
-    boolean responded() { return streaming || finished.get(); }
-
-    /** The whole response. Ignored when one was already sent (the first answer wins). */
-    void send(int status, String contentType, byte[] bytes) {
-        if (streaming || !finished.compareAndSet(false, true)) return;
+    /** The whole response; false, having sent nothing, when a response was already under way (the first answer wins). */
+    boolean send(int status, String contentType, byte[] bytes) {
+        if (streaming || !finished.compareAndSet(false, true)) return false;
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
                 Unpooled.wrappedBuffer(bytes), OWN_HEADERS, DefaultHttpHeadersFactory.trailersFactory());
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType.equals("application/json") ? HttpHeaderValues.APPLICATION_JSON : contentType)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         end(channel.writeAndFlush(keep(r)));
+        return true;
     }
 
     /** Starts a chunked 200 response with these headers (name, value pairs). */
@@ -98,7 +98,7 @@ final class Call {
         end(channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
     }
 
-    /** After the handler returned: a handler that sent nothing at all still frees the connection. */
+    /** When its handler is done: a stream still open is ended, and a handler that sent nothing at all still frees the connection. */
     void release() {
         if (finished.compareAndSet(false, true)) {
             if (streaming) end(channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));

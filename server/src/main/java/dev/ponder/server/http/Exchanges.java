@@ -1,9 +1,11 @@
 package dev.ponder.server.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.server.api.ApiError;
 import dev.ponder.server.api.ApiFailure;
+import dev.ponder.server.json.JsonMappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -14,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 
 /** Reading request bodies (size limit, strict UTF-8, JSON) and writing JSON and text responses. */
 final class Exchanges {
-    static final ObjectMapper JSON = dev.ponder.server.json.JsonMappers.mapper();
+    static final ObjectMapper JSON = JsonMappers.mapper();
+    private static final System.Logger LOG = System.getLogger(Exchanges.class.getName());
 
     private Exchanges() {}
 
@@ -37,7 +40,7 @@ final class Exchanges {
         } catch (IOException e) {
             String m = e.getMessage() == null ? e.toString() : e.getMessage();
             int cut = m.indexOf("\n at [Source");
-            String loc = e instanceof com.fasterxml.jackson.core.JsonProcessingException jp && jp.getLocation() != null
+            String loc = e instanceof JsonProcessingException jp && jp.getLocation() != null
                     ? " (line " + jp.getLocation().getLineNr() + ", column " + jp.getLocation().getColumnNr() + ")" : "";
             throw ApiFailure.field("body", "the request body is not valid JSON" + loc + ": "
                     + (cut > 0 ? m.substring(0, cut) : m).lines().findFirst().orElse(m));
@@ -49,22 +52,29 @@ final class Exchanges {
         return true;
     }
 
-    static void send(Call call, int status, String contentType, byte[] body) { call.send(status, contentType, body); }
+    /** Sends a whole response; false when one was already under way. */
+    static boolean send(Call call, int status, String contentType, byte[] body) { return call.send(status, contentType, body); }
 
-    static void json(Call call, int status, JsonNode body) {
+    static boolean json(Call call, int status, JsonNode body) {
         try {
-            send(call, status, "application/json", JSON.writeValueAsBytes(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return send(call, status, "application/json", JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static void error(Call call, ApiError e) { json(call, e.status(), e.toJson()); }
+    /** An error in OpenAI's format; one that comes after the response was under way cannot be sent, so it is logged. */
+    static void error(Call call, ApiError e) {
+        if (!json(call, e.status(), e.toJson())) {
+            LOG.log(System.Logger.Level.WARNING, "an error after the response to " + call.method() + " " + call.path() + " was under way: "
+                    + e.status() + " " + e.message());
+        }
+    }
 
     static byte[] errorBytes(RuntimeException e) {
         try {
             return JSON.writeValueAsBytes(ApiError.of(e).toJson());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+        } catch (JsonProcessingException x) {
             throw new UncheckedIOException(x);
         }
     }

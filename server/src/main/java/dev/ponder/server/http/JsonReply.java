@@ -1,12 +1,13 @@
 package dev.ponder.server.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Delta;
 import dev.ponder.server.api.ApiError;
 import dev.ponder.server.api.Completions;
 import dev.ponder.server.chat.Outcome;
 import dev.ponder.server.chat.Reply;
 
-/** A non-streamed reply: one JSON body at the end. */
+/** A non-streamed reply in OpenAI's format: one JSON body at the end. */
 final class JsonReply implements Reply {
     private final Call ex;
 
@@ -19,16 +20,13 @@ final class JsonReply implements Reply {
     public void comment(String text) { }
 
     @Override
-    public boolean started() { return false; }
-
-    @Override
     public void finish(Outcome outcome, boolean textAlreadyStreamed) { Exchanges.json(ex, 200, Completions.completion(outcome)); }
 
     @Override
     public void fail(ApiError error) { Exchanges.error(ex, error); }
 
     @Override
-    public void passthrough(com.fasterxml.jackson.databind.node.ObjectNode chunk) {
+    public void passthrough(ObjectNode chunk) {
         throw new IllegalStateException("a non-streamed reply takes a whole body (passthroughBody), not stream chunks");
     }
 
@@ -37,4 +35,7 @@ final class JsonReply implements Reply {
 
     @Override
     public void passthroughDone() { }
+
+    @Override
+    public void release() { ex.release(); }
 }

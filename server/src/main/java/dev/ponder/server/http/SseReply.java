@@ -46,9 +46,6 @@ final class SseReply implements Reply {
     public synchronized void comment(String text) { write(": " + text.replace('\n', ' ') + "\n\n"); }
 
     @Override
-    public synchronized boolean started() { return out; }
-
-    @Override
     public synchronized void finish(Outcome o, boolean textAlreadyStreamed) {
         if (!textAlreadyStreamed) {
             for (Outcome.Choice c : o.choices()) {
@@ -126,4 +123,7 @@ final class SseReply implements Reply {
     }
 
     private void close() { ex.endStream(); }
+
+    @Override
+    public void release() { ex.release(); }
 }

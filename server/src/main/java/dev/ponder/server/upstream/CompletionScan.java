@@ -133,10 +133,7 @@ final class CompletionScan {
                         case "index" -> index = v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : null;
                         case "finish_reason" -> finish = v == JsonToken.VALUE_STRING ? p.getText() : null;
                         case "message" -> {
-                            if (v != JsonToken.START_OBJECT) {
-                                p.skipChildren();
-                                break;
-                            }
+                            if (!object(p, v)) break;
                             while (p.nextToken() == JsonToken.FIELD_NAME) {
                                 String m = p.currentName();
                                 JsonToken mv = p.nextToken();
@@ -162,6 +159,13 @@ final class CompletionScan {
         }
     }
 
+    /** Whether the value just read opens an object, whose fields come next; any other value is skipped. */
+    private static boolean object(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.START_OBJECT) return true;
+        p.skipChildren();
+        return false;
+    }
+
     private void tokens(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
@@ -179,10 +183,7 @@ final class CompletionScan {
                 case "completion_tokens" -> completion = number(p, v);
                 case "total_tokens" -> total = longOr(p, v);
                 case "completion_tokens_details" -> {
-                    if (v != JsonToken.START_OBJECT) {
-                        p.skipChildren();
-                        break;
-                    }
+                    if (!object(p, v)) break;
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String d = p.currentName();
                         JsonToken dv = p.nextToken();

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
@@ -12,6 +13,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -19,8 +21,12 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.AsciiString;
+import io.netty.util.NetUtil;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -28,10 +34,14 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -50,7 +60,7 @@ import javax.net.ssl.SSLParameters;
  * {@code ReadTimeoutHandler} bounds the gaps between reads, while a request here is bounded as a whole ("no complete
  * response within"), by one timer per exchange that the answer cancels.
  */
-public final class LoopClient {
+public final class LoopClient implements AutoCloseable {
     private static final int MAX_RESPONSE = 64 * 1024 * 1024;
     private final Class<? extends Channel> socketType;
     private final Duration connectTimeout;
@@ -59,14 +69,14 @@ public final class LoopClient {
         protected Map<String, ArrayDeque<Channel>> initialValue() { return new HashMap<>(); }
     };
     private volatile SslContext tls;
-    private final java.util.concurrent.Executor lookups = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
 
     public LoopClient(Class<? extends Channel> socketType, Duration connectTimeout) {
         this.socketType = socketType;
         this.connectTimeout = connectTimeout;
     }
 
-    private final java.util.concurrent.ConcurrentHashMap<EventLoop, HttpTransport> transports = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<EventLoop, HttpTransport> transports = new ConcurrentHashMap<>();
 
     /** A transport whose requests leave from {@code loop} (and whose stages complete there); one per loop. */
     public HttpTransport on(EventLoop loop) { return transports.computeIfAbsent(loop, this::transportOn); }
@@ -109,23 +119,23 @@ public final class LoopClient {
             out.completeExceptionally(e);
             return;
         }
-        if (!io.netty.util.NetUtil.isValidIpV4Address(uri.getHost()) && !io.netty.util.NetUtil.isValidIpV6Address(uri.getHost())) {
+        if (!NetUtil.isValidIpV4Address(uri.getHost()) && !NetUtil.isValidIpV6Address(uri.getHost())) {
             // a host name: looking it up may block (the JDK's resolver), so not on the loop; the JDK caches the answer
             lookups.execute(() -> {
                 try {
-                    java.net.InetAddress a = java.net.InetAddress.getByName(uri.getHost());
-                    loop.execute(() -> connect(loop, uri, headers, body, timeout, out, pool, fresh, ssl, new java.net.InetSocketAddress(a, port)));
+                    InetAddress a = InetAddress.getByName(uri.getHost());
+                    loop.execute(() -> connect(loop, uri, headers, body, timeout, out, pool, fresh, ssl, new InetSocketAddress(a, port)));
                 } catch (IOException e) {
                     out.completeExceptionally(e);
                 }
             });
             return;
         }
-        connect(loop, uri, headers, body, timeout, out, pool, fresh, ssl, new java.net.InetSocketAddress(uri.getHost(), port));
+        connect(loop, uri, headers, body, timeout, out, pool, fresh, ssl, new InetSocketAddress(uri.getHost(), port));
     }
 
     private void connect(EventLoop loop, URI uri, List<String[]> headers, byte[] body, Duration timeout, CompletableFuture<HttpTransport.Response> out,
-                         ArrayDeque<Channel> pool, Runnable fresh, SslContext ssl, java.net.InetSocketAddress address) {
+                         ArrayDeque<Channel> pool, Runnable fresh, SslContext ssl, InetSocketAddress address) {
         String server = Target.server(uri);
         int port = address.getPort();
         new Bootstrap().group(loop).channel(socketType)
@@ -142,7 +152,7 @@ public final class LoopClient {
                             c.pipeline().addLast(h);
                         }
                         Answer answer = new Answer(pool);
-                        c.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
+                        c.pipeline().addLast(new ChannelInboundHandlerAdapter() {
                             @Override
                             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                                 answer.seen = true; // some of a response arrived: a failure now may not be retried
@@ -150,7 +160,7 @@ public final class LoopClient {
                             }
                         });
                         // the upstream's headers are read, not echoed, so they skip Netty's per-header validation
-                        c.pipeline().addLast(new HttpClientCodec(new io.netty.handler.codec.http.HttpDecoderConfig().setValidateHeaders(false),
+                        c.pipeline().addLast(new HttpClientCodec(new HttpDecoderConfig().setValidateHeaders(false),
                                 false, false), new HttpObjectAggregator(MAX_RESPONSE), answer);
                     }
                 })
@@ -167,17 +177,17 @@ public final class LoopClient {
     }
 
     // a backend sends the same header list with every call: its names and values encoded once, per event loop
-    private static final FastThreadLocal<java.util.IdentityHashMap<List<String[]>, List<io.netty.util.AsciiString[]>>> ASCII = new FastThreadLocal<>() {
+    private static final FastThreadLocal<IdentityHashMap<List<String[]>, List<AsciiString[]>>> ASCII = new FastThreadLocal<>() {
         @Override
-        protected java.util.IdentityHashMap<List<String[]>, List<io.netty.util.AsciiString[]>> initialValue() { return new java.util.IdentityHashMap<>(); }
+        protected IdentityHashMap<List<String[]>, List<AsciiString[]>> initialValue() { return new IdentityHashMap<>(); }
     };
 
-    private static List<io.netty.util.AsciiString[]> ascii(List<String[]> headers) {
+    private static List<AsciiString[]> ascii(List<String[]> headers) {
         var cache = ASCII.get();
         var hit = cache.get(headers);
         if (hit != null) return hit;
-        List<io.netty.util.AsciiString[]> out = new ArrayList<>(headers.size());
-        for (String[] h : headers) out.add(new io.netty.util.AsciiString[] {io.netty.util.AsciiString.of(h[0]), io.netty.util.AsciiString.of(h[1])});
+        List<AsciiString[]> out = new ArrayList<>(headers.size());
+        for (String[] h : headers) out.add(new AsciiString[] {AsciiString.of(h[0]), AsciiString.of(h[1])});
         if (cache.size() < 64) cache.put(headers, out); // lists made per call (not a backend's) are not kept
         return out;
     }
@@ -197,7 +207,7 @@ public final class LoopClient {
         Target target = Target.of(uri);
         FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target.path(), Unpooled.wrappedBuffer(body));
         req.headers().set(HttpHeaderNames.HOST, target.host());
-        for (io.netty.util.AsciiString[] h : ascii(headers)) req.headers().add(h[0], h[1]);
+        for (AsciiString[] h : ascii(headers)) req.headers().add(h[0], h[1]);
         req.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         ch.writeAndFlush(req).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) ch.close(); // the close fails the pending exchange (or retries it on a fresh connection)
@@ -215,4 +225,7 @@ public final class LoopClient {
         return c;
     }
 
+    /** Stops the name lookups under way; the connections are the event loops', closed with them. */
+    @Override
+    public void close() { lookups.shutdownNow(); }
 }

@@ -12,9 +12,10 @@ import dev.ponder.core.error.PonderException;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One upstream server for one served model, three ways: the engine's {@link OpenAiBackend} (strategies, streams of
- * the engine's own), the event-loop {@link Relay} (a client's body relayed as written), and a client's stream passed
- * through as written, on the backend's own HTTP client (the core's {@link Exchange}).
+ * One upstream server, shared by every model it serves, three ways: the engine's {@link OpenAiBackend} (strategies,
+ * streams of the engine's own), the event-loop {@link Relay} (a client's body relayed as written), and a client's
+ * stream passed through as written. The backend and the passed-through streams share one JDK HTTP client (the core's
+ * {@link Exchange}: one selector thread and one connection pool per server, not per model).
  */
 public final class Upstream implements AutoCloseable {
     private final String name;
@@ -67,7 +68,7 @@ public final class Upstream implements AutoCloseable {
         }
     }
 
-    /** Stops the HTTP client. */
+    /** Stops the HTTP client: its connections close and calls in flight fail. */
     @Override
     public void close() { backend.close(); }
 }

@@ -16,9 +16,10 @@ import java.util.function.Function;
  * Several upstreams serving one model, tried in order ({@link Fallback}: cooldown, then the next upstream). Each
  * upstream retries with backoff itself (its {@code OpenAiConfig}). As a backend it serves the strategy engine; it
  * also relays a client's body on an event loop ({@link #relayAsync}) and passes a client's stream through
- * ({@link #passThrough}), with the same fallback. Closing it closes every upstream's HTTP clients.
+ * ({@link #passThrough}), with the same fallback. The upstreams are shared with the other models they serve, and
+ * closed with them ({@link Upstreams}).
  */
-public final class UpstreamPool implements StreamingBackend, AutoCloseable {
+public final class UpstreamPool implements StreamingBackend {
     private static final Fallback.Tries<Generated> GENERATED = new Fallback.Tries<>(Generated::attempts, (g, n) -> new Generated(g.generations(), n));
     private static final Fallback.Tries<Relayed> RELAYED = new Fallback.Tries<>(Relayed::attempts, Relayed::withAttempts);
     private final Fallback fallback;
@@ -66,7 +67,4 @@ public final class UpstreamPool implements StreamingBackend, AutoCloseable {
 
     /** {@code call} on each upstream in turn, with the pool's fallback and cooldown, until one answers (passed-through streams). */
     public <T> T passThrough(Function<Upstream, T> call) { return fallback.call(call, Fallback.Tries.one()); }
-
-    @Override
-    public void close() { fallback.members().forEach(Upstream::close); }
 }

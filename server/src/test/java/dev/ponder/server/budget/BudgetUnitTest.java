@@ -31,20 +31,6 @@ class BudgetUnitTest {
     static Usage dollars(double d) { return new Usage(0, 0, 0, d, Duration.ZERO); }
 
     @Test
-    void rate_limits_count_per_minute_window_and_name_the_limit() {
-        RateLimiter l = new RateLimiter(clock);
-        Caller c = caller(Optional.empty(), OptionalInt.of(2), OptionalLong.of(100));
-        l.admit(c);
-        l.admit(c);
-        assertThatThrownBy(() -> l.admit(c)).hasMessageContaining("request rate limit of 2 per minute").hasMessageContaining("retry in 30 s");
-        now.set(now.get().plusSeconds(30));
-        l.admit(c);
-        l.addTokens(c, 150);
-        assertThatThrownBy(() -> l.admit(c)).hasMessageContaining("token rate limit of 100 per minute reached (150 used)");
-        l.admit(Caller.ANONYMOUS);
-    }
-
-    @Test
     void a_reservation_takes_what_is_left_when_that_covers_one_sample_and_budgets_reset_each_day() {
         Spending s = new Spending(Ledger.memory(), clock);
         Caller c = caller(Optional.of(1.0), OptionalInt.empty(), OptionalLong.empty());

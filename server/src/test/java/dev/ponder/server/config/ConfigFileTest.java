@@ -86,4 +86,47 @@ class ConfigFileTest {
     void keys_are_stored_as_sha256() {
         assertThat(KeyConfig.hash("sk-test")).hasSize(64).isEqualTo(KeyConfig.hash("sk-test")).isNotEqualTo(KeyConfig.hash("sk-tesT"));
     }
+
+    @Test
+    void an_error_names_the_line_the_field_is_on() throws Exception {
+        Path f = dir.resolve("lines.yaml");
+        Files.writeString(f, "server:\n  host: 127.0.0.1\n\nkeys:\n  - id: a\n    sha256: " + KeyConfig.hash("x") + "\n    requests_per_minute: 0\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of))
+                .hasMessage("line 7 of " + f + ": keys[0].requests_per_minute must be a whole number in 1..2147483647, was 0");
+        Files.writeString(f, "upstreams:\n  - name: u\n    models: [m]\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).as("an absent field: the line of its section")
+                .hasMessage("line 2 of " + f + ": upstreams[0].base_url is required (e.g. http://localhost:8000/v1)");
+    }
+
+    @Test
+    void values_are_taken_as_written() throws Exception {
+        refuses("server: {port: \"8080\"}\n", "server.port must be a whole number, was \"8080\"");
+        refuses("server: {cooldown_seconds: 1.5}\n", "server.cooldown_seconds must be a whole number, was 1.5");
+        refuses("upstreams:\n  - {name: 7, base_url: http://h/v1, models: [m]}\n", "upstreams[0].name must be text, was 7");
+        refuses("keys: {id: a}\n", "keys must be a list, was a mapping");
+        refuses("server:\n  port: 1\n host: x\n", "line 3 of " + dir.resolve("t.yaml") + ": not valid YAML: expected <block end>");
+    }
+
+    private void refuses(String yaml, String message) throws Exception {
+        Path f = dir.resolve("t.yaml");
+        Files.writeString(f, yaml);
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).isInstanceOf(PonderException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void what_the_file_leaves_out_keeps_the_proxy_s_defaults() throws Exception {
+        Path f = dir.resolve("empty.yaml");
+        Files.writeString(f, "server: {}\nbanks: none\n");
+        ProxyConfig read = ConfigFile.load(f, List::of);
+        assertThat(read).usingRecursiveComparison().isEqualTo(ProxyConfig.builder().baseDir(dir.toAbsolutePath()).build());
+        Files.writeString(f, "# nothing\n");
+        assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessage(f + ": the config must be a YAML mapping");
+    }
+
+    @Test
+    void a_file_that_cannot_be_read_says_why_in_one_line() throws Exception {
+        assertThatThrownBy(() -> ConfigFile.load(dir.resolve("missing.yaml"), List::of)).hasMessage("config not found: " + dir.resolve("missing.yaml"));
+        Path bytes = Files.write(dir.resolve("bytes.yaml"), new byte[] {(byte) 0xFF, 0x00, 0x7B, (byte) 0xC3});
+        assertThatThrownBy(() -> ConfigFile.load(bytes, List::of)).hasMessage("cannot read config " + bytes + ": it is not UTF-8 text");
+    }
 }

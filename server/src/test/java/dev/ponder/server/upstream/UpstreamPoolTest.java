@@ -50,12 +50,12 @@ class UpstreamPoolTest {
     private UpstreamPool pool(int retries, FakeOpenAiServer... servers) {
         List<Upstream> members = new ArrayList<>();
         for (int i = 0; i < servers.length; i++) {
-            members.add(Upstream.of("u" + i, OpenAiConfig.builder(servers[i].baseUrl()).modelName("m", "up-m").maxRetries(retries)
-                    .backoff(Duration.ofMillis(1), Duration.ofMillis(2)).sleeper(d -> { }).clock(CLOCK).build()));
+            Upstream u = Upstream.of("u" + i, OpenAiConfig.builder(servers[i].baseUrl()).modelName("m", "up-m").maxRetries(retries)
+                    .backoff(Duration.ofMillis(1), Duration.ofMillis(2)).sleeper(d -> { }).clock(CLOCK).build());
+            open.add(u);
+            members.add(u);
         }
-        UpstreamPool p = UpstreamPool.of("m", members, Duration.ofSeconds(30), CLOCK);
-        open.add(p);
-        return p;
+        return UpstreamPool.of("m", members, Duration.ofSeconds(30), CLOCK);
     }
 
     private static ObjectNode body() {

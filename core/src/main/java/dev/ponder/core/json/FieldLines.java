@@ -1,4 +1,4 @@
-package dev.ponder.lab.cost;
+package dev.ponder.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -11,12 +11,12 @@ import java.util.Deque;
  * The line where a field path ({@code classes[2].router[0].tier}) is written in a YAML or JSON text, found by
  * walking the parser's tokens; when the field is absent, the line of the nearest enclosing one that is present.
  */
-final class FieldLines {
+public final class FieldLines {
     private static final int OBJECT = Integer.MIN_VALUE;
 
     private FieldLines() {}
 
-    static long lineOf(JsonFactory factory, String text, String path) {
+    public static long lineOf(JsonFactory factory, String text, String path) {
         for (String p = path; !p.isEmpty(); p = parent(p)) {
             long line = find(factory, text, p);
             if (line > 0) return line;

@@ -1,4 +1,4 @@
-package dev.ponder.lab.runner;
+package dev.ponder.core.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,5 +41,31 @@ class TokenBucketTest {
         assertThat(t.sleeps).isEmpty();
         b.acquire(1);
         assertThat(Duration.between(Instant.parse("2026-01-01T00:00:00Z"), t.now)).isGreaterThanOrEqualTo(Duration.ofMinutes(4));
+    }
+
+    @Test
+    void asked_without_waiting_it_says_how_long_and_takes_nothing_until_then() {
+        FakeTime t = new FakeTime();
+        TokenBucket b = new TokenBucket(2, t);
+        assertThat(b.tryAcquire(1)).isZero();
+        assertThat(b.tryAcquire(1)).isZero();
+        assertThat(b.tryAcquire(1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(b.available()).isZero();
+        t.now = t.now.plusSeconds(30);
+        assertThat(b.waitFor(1)).isZero();
+        assertThat(b.tryAcquire(1)).isZero();
+        assertThat(t.sleeps).isEmpty();
+    }
+
+    @Test
+    void tokens_charged_after_the_fact_leave_a_debt_that_refills_at_the_rate() {
+        FakeTime t = new FakeTime();
+        TokenBucket b = new TokenBucket(60, t);
+        b.charge(100);
+        assertThat(b.available()).isEqualTo(-40);
+        assertThat(b.waitFor(1)).isEqualTo(Duration.ofSeconds(41));
+        t.now = t.now.plusSeconds(41);
+        assertThat(b.waitFor(1)).isZero();
+        assertThat(b.waitFor(1000)).as("more than it holds: a full bucket").isEqualTo(Duration.ofSeconds(59));
     }
 }

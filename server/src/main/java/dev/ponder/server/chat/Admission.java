@@ -1,0 +1,80 @@
+package dev.ponder.server.chat;
+
+import dev.ponder.core.error.PonderException;
+import dev.ponder.core.model.Usage;
+import dev.ponder.server.api.ApiError;
+import dev.ponder.server.api.ApiFailure;
+import dev.ponder.server.api.ChatRequest;
+import dev.ponder.server.budget.Spending;
+import dev.ponder.server.catalog.Catalog;
+import dev.ponder.server.catalog.ServedModel;
+import dev.ponder.server.catalog.UpstreamModel;
+import dev.ponder.server.route.AutoRoute;
+import java.util.Optional;
+
+/**
+ * Admission, in this order: resolve the model name (the router's choice for {@code auto}), check the key may use every
+ * model the target runs on, count the request against the key's rates, decide how it runs, and reserve its worst-case
+ * cost against the key's budget. The caller was authenticated as the request was read. A refusal is a decision like
+ * any other ({@link Decision.Refused}), never an exception.
+ */
+record Admission(Catalog catalog, RateLimits limits, Spending spending) {
+
+    /**
+     * Whether admitting may block, so it must not run on an event loop: the router computes embeddings ({@code auto}),
+     * and a ledger on disk or in a database holds budgets there.
+     */
+    boolean mayBlock(ChatRequest request) { return request.model().equals(AutoRoute.MODEL) || !spending.ledger().holdsInMemory(); }
+
+    Decision admit(Arrival a) {
+        ChatRequest req = a.request();
+        String strategy = "unknown";
+        Decision.Admitted reserved = null;
+        try {
+            Catalog.Target t = catalog.resolve(req);
+            strategy = t.strategy().name();
+            for (String id : t.model().baseIds()) a.caller().mayUse(id);
+            limits.admit(a.caller());
+            Optional<UpstreamModel> asWritten = asWritten(req, t);
+            ServedModel model = t.model();
+            ServedModel.Ask ask = model.ask(req, a.traceId());
+            if (asWritten.isEmpty()) {
+                int runs = t.single() ? 1 : req.n();
+                int perRun = t.single() ? req.n() : t.strategy().maxSamples();
+                Spending.Reservation held = spending.reserve(a.caller(), model.worstCase(ask, perRun, runs), model.worstCase(ask, 1, 1));
+                return new Decision.Engine(a, t, ask, held, runs, perRun);
+            }
+            Usage worst = model.worstCase(ask, req.n(), 1);
+            Spending.Reservation held = spending.reserve(a.caller(), worst, req.n() == 1 ? worst : model.worstCase(ask, 1, 1));
+            reserved = req.stream() ? new Decision.StreamRelay(a, t, asWritten.get(), held) : new Decision.Relay(a, t, asWritten.get(), held);
+            requireWholeWorstCase(held, worst);
+            return reserved;
+        } catch (RuntimeException e) {
+            return new Decision.Refused(a, strategy, ApiError.of(e), Optional.ofNullable(reserved));
+        }
+    }
+
+    /**
+     * The upstream model that takes the body as written: tools, tool messages and non-text parts must go that way (to a
+     * plain upstream model), and a non-streamed one-choice {@code single} request on one can. A streamed request stays
+     * with the engine, which relays tokens live; n > 1 too, which the engine completes from parallel calls when a
+     * server ignores n.
+     */
+    private static Optional<UpstreamModel> asWritten(ChatRequest req, Catalog.Target t) {
+        Optional<UpstreamModel> plain = t.single() && t.model() instanceof UpstreamModel u ? Optional.of(u) : Optional.empty();
+        if (req.passthrough().isPresent() && plain.isEmpty()) {
+            throw ApiFailure.field("tools", "tools, tool messages and non-text parts pass through to an upstream as sent, so they need a"
+                    + " plain upstream model (one sample, no strategy); " + req.model() + " is "
+                    + (t.single() ? "a replayed bank" : "strategy " + t.strategy().name()));
+        }
+        return req.passthrough().isPresent() || (!req.stream() && req.n() == 1) ? plain : Optional.empty();
+    }
+
+    /** A request passed through cannot stop early, so the key's budget must cover its whole worst case. */
+    private static void requireWholeWorstCase(Spending.Reservation held, Usage worst) {
+        if (held.cap().isPresent() && held.cap().get() + 1e-12 < worst.dollars()) {
+            throw new PonderException(PonderException.Kind.BUDGET_EXCEEDED, String.format("a passed-through request cannot stop"
+                    + " early, so it needs its whole worst case of $%.6f; the key's budget has $%.6f left", worst.dollars(), held.cap().get()));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.ponder.server.chat;
+
+import java.time.Duration;
+
+/**
+ * Sees the end of every request, in the one place every request passes: the proxy's metrics and trace ring, and the
+ * hook for whatever else wants each request (telemetry spans, a request log, live calibration of stopping rules).
+ * Called on the request's own thread, which may be an event loop: an observer must not block.
+ */
+public interface RequestObserver {
+
+    /** A request that held a reservation, accounted before its answer goes out (its status is the one it is answered with). */
+    default void settled(Settled request) { }
+
+    /**
+     * Any request once answered: the strategy it ran ({@code none} when refused before it was read, {@code unknown}
+     * before its model resolved), its key, its status and the time to the last byte.
+     */
+    default void answered(String strategy, String key, int status, Duration latency) { }
+}
