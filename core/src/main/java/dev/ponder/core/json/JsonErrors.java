@@ -42,7 +42,8 @@ public final class JsonErrors {
             return "expected " + expected(m.getTargetType()) + found;
         }
         String m = e.getOriginalMessage();
-        return m == null ? "cannot be read" : m.replaceAll("\\s*\\(for .*$", "").replaceAll("`[a-z][\\w.]*\\.([A-Z]\\w*)`", "$1")
+        return m == null ? "cannot be read" : m.replaceAll("\\s*\\((?:start marker at )?\\[Source:.*?; line: \\d+, column: \\d+\\]\\)", "")
+                .replaceAll("\\s*\\(for .*$", "").replaceAll("`[a-z][\\w.]*\\.([A-Z]\\w*)`", "$1")
                 .replaceAll("\\s+", " ").strip();
     }
 
