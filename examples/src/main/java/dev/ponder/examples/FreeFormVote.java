@@ -29,15 +29,19 @@ public final class FreeFormVote {
 
     public static List<Row> run(PrintStream out) {
         Bank bank = Banks.onClasspath("banks/explain-freeform");
+        // snippet: engine
         Ponder ponder = Ponder.builder()
                 .replay("hand-written", bank)
                 .semantic(AnswerExtractor.semantic(LangChain4jEmbedder.of(new AllMiniLmL6V2QuantizedEmbeddingModel()), 0.58))
                 .seed(0)
                 .build();
+        // end: engine
         List<Row> rows = new ArrayList<>();
         for (Problem p : bank.problems()) {
             Solution one = ponder.solve(p.question(), Policy.single().answer("semantic"));
-            Solution vote = ponder.solve(p.question(), Policy.vote(5).answer("semantic"));
+            // snippet: vote
+            Solution vote = ponder.solve(p.question(), Policy.vote(5).answer("semantic"));   // vote.text(): the largest group's medoid
+            // end: vote
             rows.add(new Row(p.id(), right(one), right(vote), vote.confidence()));
             out.printf("%-20s single %-5s vote@5 %-5s (group share %.1f) %s%n", p.id(), right(one), right(vote), vote.confidence(),
                     vote.text().length() > 60 ? vote.text().substring(0, 57).replace('\n', ' ') + "..." : vote.text().replace('\n', ' '));
