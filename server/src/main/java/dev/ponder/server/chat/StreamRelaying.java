@@ -47,7 +47,7 @@ record StreamRelaying(Settlement settlement, InstantSource clock) {
             Instant started = clock.instant();
             Chunks chunks = new Chunks(d.arrival(), reply, u.price(d.model().id()), System.nanoTime());
             try {
-                u.streamRaw(d.model().id(), body, chunks);
+                u.streamRaw(d.arrival().request().operation().path(), d.model().id(), body, chunks);
                 trace.record("passthrough", "raw:" + u.name(), d.model().id(), chunks.choices, chunks.used, started, 1, List.of(), Optional.empty());
                 return chunks;
             } catch (PonderException e) {

@@ -6,10 +6,12 @@ import dev.ponder.server.api.ApiFailure;
 import dev.ponder.server.api.ChatRequest;
 import dev.ponder.server.auth.Caller;
 import dev.ponder.server.auth.KeyRing;
+import dev.ponder.server.calibration.Tuner;
 import dev.ponder.server.catalog.Catalog;
 import dev.ponder.server.chat.ChatPipeline;
 import dev.ponder.server.config.Transport;
 import dev.ponder.server.metrics.ProxyMetrics;
+import dev.ponder.server.store.StoredCompletions;
 import dev.ponder.server.trace.TraceStore;
 import dev.ponder.server.upstream.LoopClient;
 import io.netty.bootstrap.ServerBootstrap;
@@ -40,7 +42,8 @@ import java.util.concurrent.TimeUnit;
 public final class HttpFront implements AutoCloseable {
     /** The chat routes, each with its dialect. */
     private static final Map<String, Dialect> CHAT = Map.of("/v1/chat/completions", OpenAiDialect.INSTANCE,
-            "/chat/completions", OpenAiDialect.INSTANCE);
+            "/chat/completions", OpenAiDialect.INSTANCE, "/v1/completions", RelayedDialect.COMPLETIONS,
+            "/v1/embeddings", RelayedDialect.EMBEDDINGS);
     private final EventLoopGroup loops;
     private final Channel listener;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -58,9 +61,9 @@ public final class HttpFront implements AutoCloseable {
     }
 
     public HttpFront(InetSocketAddress address, int maxBodyBytes, ChatPipeline pipeline, KeyRing keys, Catalog catalog, TraceStore traces,
-                     ProxyMetrics metrics, Transport transport) {
+                     ProxyMetrics metrics, Transport transport, Tuner tuner, StoredCompletions stored) {
         this.pipeline = pipeline;
-        this.routes = new Routes(keys, catalog, traces, metrics);
+        this.routes = new Routes(keys, catalog, traces, metrics, tuner, stored);
         Io.Started started = Io.start(Io.candidates(transport), Math.max(1, Runtime.getRuntime().availableProcessors()), System.err::println);
         sockets = started.io();
         loops = started.loops();
@@ -100,7 +103,8 @@ public final class HttpFront implements AutoCloseable {
 
     /** A request as read, on its connection's event loop. */
     private void accept(Call call, EventLoop loop) {
-        Dialect dialect = CHAT.get(call.path());
+        // GET on the chat path lists stored completions
+        Dialect dialect = call.method().equals("GET") ? null : CHAT.get(call.path());
         if (dialect != null) chat(call, dialect, loop);
         else onThread(call);
     }
