@@ -80,11 +80,19 @@ public final class HttpFront implements AutoCloseable {
                         }
                     })
                     .bind(address).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the bind's checked exception unchecked
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             upstreams.close();
-            throw new PonderException(PonderException.Kind.INVALID_INPUT, "cannot listen on " + address + ": " + e.getMessage(), e);
+            throw new PonderException(PonderException.Kind.INVALID_INPUT, cannotListen(address, e), e);
         }
+    }
+
+    /** One line naming the address and why it cannot be listened on. */
+    private static String cannotListen(InetSocketAddress address, Exception e) {
+        String where = address.getHostString() + ":" + address.getPort();
+        boolean inUse = e instanceof java.net.BindException || String.valueOf(e.getMessage()).contains("already in use");
+        return "cannot listen on " + where + ": " + (inUse ? "port " + address.getPort() + " is already in use (another server has it?"
+                + " pick another port: --port, or server.port in the config)" : String.valueOf(e.getMessage()));
     }
 
     /** The transport the event loops run on (never {@code AUTO}). */
