@@ -90,10 +90,9 @@ public final class StoredCompletions implements RequestObserver, AutoCloseable {
         if (p != null) p.settled(s);
     }
 
-    /** A stored request's reply was released: kept when it was answered. */
+    /** A stored request's answer is going out, or its reply was released: kept once, when it was answered. */
     void done(Pending p) {
-        pending.remove(p.traceId());
-        if (!p.complete()) return;
+        if (pending.remove(p.traceId()) == null || !p.complete()) return;
         ObjectNode json = p.toJson();
         remember(p.traceId(), json);
         out.ifPresent(w -> writer.execute(() -> append(w, json)));

@@ -6,7 +6,10 @@ import dev.ponder.server.api.ApiError;
 import dev.ponder.server.chat.Outcome;
 import dev.ponder.server.chat.Reply;
 
-/** A reply that passes everything on and keeps the answer for its stored completion, which is written once the reply is released. */
+/**
+ * A reply that passes everything on and keeps the answer for its stored completion, which is kept as the answer goes
+ * out (so a client's GET right after its answer finds it; the request was settled before), or when the reply is released.
+ */
 record StoringReply(Reply out, Pending pending, StoredCompletions store) implements Reply {
 
     @Override
@@ -21,6 +24,7 @@ record StoringReply(Reply out, Pending pending, StoredCompletions store) impleme
     @Override
     public void finish(Outcome outcome, boolean textAlreadyStreamed) {
         pending.finished(outcome);
+        store.done(pending);
         out.finish(outcome, textAlreadyStreamed);
     }
 
@@ -39,11 +43,15 @@ record StoringReply(Reply out, Pending pending, StoredCompletions store) impleme
     @Override
     public void passthroughBody(byte[] json) {
         pending.body(StoredCompletions.parse(json));
+        store.done(pending);
         out.passthroughBody(json);
     }
 
     @Override
-    public void passthroughDone() { out.passthroughDone(); }
+    public void passthroughDone() {
+        store.done(pending);
+        out.passthroughDone();
+    }
 
     @Override
     public void release() {
