@@ -48,12 +48,14 @@ public final class ProxyServer implements AutoCloseable {
     private final Catalog catalog;
     private final String host;
     private final Deque<AutoCloseable> opened;
+    private final Tuner tuner;
 
-    private ProxyServer(HttpFront front, Catalog catalog, String host, Deque<AutoCloseable> opened) {
+    private ProxyServer(HttpFront front, Catalog catalog, String host, Deque<AutoCloseable> opened, Tuner tuner) {
         this.front = front;
         this.catalog = catalog;
         this.host = host;
         this.opened = opened;
+        this.tuner = tuner;
     }
 
     /** Without a router loader: a config with a {@code router} section is refused (ponder serve passes one). */
@@ -91,7 +93,7 @@ public final class ProxyServer implements AutoCloseable {
                     new ChatOptions(c.maxSamples(), prices, checkers, tuner), clock, random));
             HttpFront front = push(opened, new HttpFront(new InetSocketAddress(c.host(), c.port()), c.maxBodyBytes(), pipeline, new KeyRing(c.keys()),
                     catalog, traces, metrics, c.transport(), tuner, stored));
-            return new ProxyServer(front, catalog, c.host(), opened);
+            return new ProxyServer(front, catalog, c.host(), opened, tuner);
         } catch (RuntimeException e) {
             closeAll(opened);
             throw e;
@@ -141,6 +143,9 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     public int port() { return front.port(); }
+
+    /** Waits until live calibration's draws started so far are done (they follow answers already sent). */
+    public void awaitCalibrationDraws() throws InterruptedException { tuner.awaitDraws(); }
 
     /** The socket transport the event loops run on (io_uring, epoll or nio). */
     public Transport transport() { return front.transport(); }

@@ -23,7 +23,9 @@ import java.util.Optional;
  * {@code minQuestions} are in, the most aggressive certified setting is adopted. When nothing early is certified any
  * more (the bound of the setting in use has risen above epsilon: the traffic shifted, or the data cannot back it) the
  * model falls back to the conservative setting, the full budget, until a refit certifies one again. Until the first
- * refit the model runs its starting calibration (a file, or the shipped default). Thread-safe.
+ * refit the model runs its starting calibration (a file, or the shipped default). A refit that finds the bound of a live-fitted
+ * setting in use above epsilon falls back to the full budget even when a more conservative setting is certified: the
+ * window still holds traffic from before the shift, so the next refit, on more of the new traffic, decides. Thread-safe.
  */
 final class ModelState {
     /** What a refit did, for the metrics. */
@@ -72,7 +74,18 @@ final class ModelState {
     /** What {@code adaptive} runs on this model now: the setting in use, or the full budget after a fall-back. */
     synchronized Strategy strategy() {
         if (fellBack) return StrategyRegistry.standard().parse("wvote@" + fullBudget);
-        return Strategy.adaptive(current, source);
+        return Strategy.adaptive(asServed(current), source);
+    }
+
+    /**
+     * {@code c}'s rule at this model's full budget, as made for it: a starting calibration may be the pooled default (made
+     * for any model) or have another full budget than the section sets, and a live fit is this model's already.
+     */
+    private Calibration asServed(Calibration c) {
+        if (c.model().equals(model) && c.answerKind().equals(answerKind) && c.fullBudget() == fullBudget) return c;
+        return new Calibration(c.rule(), c.setting(), c.spec(), c.weighted(), c.risk(), c.epsilon(), c.delta(), c.selection(), c.questions(),
+                c.observedRisk(), c.certifiedBound(), c.meanSamples(), fullBudget, c.saving(), model, answerKind, c.dataset(), c.data(), c.orders(),
+                c.seed(), c.questionsNeeded(), c.notes(), c.curve(), c.crossFitted());
     }
 
     /** An {@code adaptive} run on this model drew {@code samples}: the saving on live traffic. */
@@ -105,6 +118,15 @@ final class ModelState {
         Provenance from = new Provenance(model, answerKind, Optional.empty(), "live traffic of ponder serve (the last " + qs.size() + " calibrated requests)");
         Calibration fit = calibrator.certify(losses, all, config.epsilon(), config.delta(), from);
         boundInUse = boundOf(losses, all, fellBack ? Optional.empty() : Optional.of(current));
+        if (source.equals("live") && boundInUse > config.epsilon()) {
+            // the setting in use is no longer certified: the traffic shifted. Full budget until the next refit certifies again.
+            current = fit;
+            source = "live";
+            fellBack = true;
+            why = String.format("the certified bound of the setting in use on the last %d questions rose to %.4f, above epsilon %s (the traffic"
+                    + " shifted?); the full budget until the next refit certifies a setting", qs.size(), boundInUse, config.epsilon());
+            return Refit.FELL_BACK;
+        }
         if (fit.early()) {
             current = fit;
             source = "live";
@@ -116,9 +138,7 @@ final class ModelState {
         source = "live";
         if (fellBack) return Refit.KEPT_FULL;
         fellBack = true;
-        why = Double.isNaN(boundInUse) ? "no early setting is certified on " + qs.size() + " questions at epsilon " + config.epsilon()
-                : String.format("the certified bound of the setting in use on the last %d questions is %.4f, above epsilon %s; no early setting is"
-                        + " certified", qs.size(), boundInUse, config.epsilon());
+        why = "no early setting is certified on the last " + qs.size() + " questions at epsilon " + config.epsilon();
         return Refit.FELL_BACK;
     }
 

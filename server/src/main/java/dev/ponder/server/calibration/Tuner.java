@@ -48,6 +48,7 @@ public final class Tuner implements LiveTuning, AutoCloseable {
     private final InstantSource clock;
     private final RandomGenerator chooser;
     private final ExecutorService draws = Executors.newVirtualThreadPerTaskExecutor();
+    private final java.util.Queue<java.util.concurrent.Future<?>> inFlight = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /**
      * The tuner for {@code models}: with a section, a state for each served upstream model (live calibration) and each
@@ -100,7 +101,7 @@ public final class Tuner implements LiveTuning, AutoCloseable {
         synchronized (chooser) {
             chosen = chooser.nextDouble() < config.get().share();
         }
-        if (chosen) draws.execute(() -> draw(done, model, state));
+        if (chosen) inFlight.add(draws.submit(() -> draw(done, model, state)));
     }
 
     /** Draws a calibrated request on to its full budget, books that spend apart, and adds the question (refitting when due). */
@@ -133,6 +134,17 @@ public final class Tuner implements LiveTuning, AutoCloseable {
             });
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "calibration draws for request " + done.traceId() + " failed", e);
+        }
+    }
+
+    /** Waits until the draws started so far (and any they start) are done: a graceful stop, or a test's next look. */
+    public void awaitDraws() throws InterruptedException {
+        for (java.util.concurrent.Future<?> f; (f = inFlight.poll()) != null; ) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                // draw() logs its own failures
+            }
         }
     }
 
