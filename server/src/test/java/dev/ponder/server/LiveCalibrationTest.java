@@ -123,4 +123,29 @@ class LiveCalibrationTest {
         assertThat(caller).isPositive();
         assertThat(Files.list(dir.resolve("cal")).toList()).as("questions kept for a restart").isNotEmpty();
     }
+
+    @Test
+    void a_calibration_file_per_model_is_run_and_one_made_for_another_model_is_refused_naming_both() throws Exception {
+        Path mine = dir.resolve("mine.json");
+        Path theirs = dir.resolve("theirs.json");
+        dev.ponder.core.calibrate.CalibrationFile.write(mine, dev.ponder.core.testing.TestCalibrations.of("margin", 2, 6, "fake-model"));
+        dev.ponder.core.calibrate.CalibrationFile.write(theirs, dev.ponder.core.testing.TestCalibrations.of("margin", 2, 6, "gpt-4o"));
+        CalibrationConfig files = new CalibrationConfig(0, 0.05, 0.1, 60, 20, 200, 20, 0, OptionalInt.empty(), Optional.empty(),
+                Map.of("fake-model", mine));
+        try (var up = FakeOpenAiServer.start(quiz(new double[] {1.0})); var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("up",
+                up.baseUrl())), List.of(), Optional.empty(), dir).toBuilder().calibration(files).build())) {
+            JsonNode m = RelayTest.JSON.readTree(Http.get(Fixtures.root(proxy), "v1/ponder/calibration").body()).path("models").get(0);
+            assertThat(m.path("started_from").asText()).contains("file " + mine).contains("margin@2");
+            assertThat(m.path("full_budget").asInt()).isEqualTo(6);
+            JsonNode d = RelayTest.ok(Http.post(Fixtures.root(proxy), "v1/chat/completions", Fixtures.chat("adaptive:fake-model", "Q?", "")));
+            assertThat(d.path("ponder").path("samples").asInt()).as("margin 2 reached on two agreeing samples").isEqualTo(2);
+        }
+        try (var up = FakeOpenAiServer.start()) {
+            var c = Fixtures.config(List.of(Fixtures.upstream("up", up.baseUrl())), List.of(), Optional.empty(), dir).toBuilder()
+                    .calibration(new CalibrationConfig(0, 0.05, 0.1, 60, 20, 200, 20, 0, OptionalInt.empty(), Optional.empty(), Map.of("fake-model", theirs)))
+                    .build();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fixtures.start(c)).hasMessageContaining(
+                    "was made for model gpt-4o with number answers, not for model fake-model with number answers");
+        }
+    }
 }
