@@ -91,13 +91,15 @@ class UpstreamFailuresTest {
     }
 
     @org.junit.jupiter.api.Test
-    void a_cut_stream_ends_with_an_error_event_and_no_done_on_both_streamed_paths() throws Exception {
+    void a_cut_stream_ends_with_an_error_event_and_no_done_on_both_streamed_paths_and_books_what_was_delivered() throws Exception {
         Path ledger = dir.resolve("cut.jsonl");
+        List<Boolean> delivered = new java.util.ArrayList<>();
         try (var up = FakeOpenAiServer.start(r -> FakeReply.texts("The answer is 42 .").cutAfter(2));
              var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("flaky-up", up.baseUrl())),
                      List.of(KeysAndBudgetsTest.key("k", "sk-k", Optional.of(10.0), OptionalInt.empty(), Set.of())), Optional.of("cut.jsonl"), dir))) {
             for (String body : List.of(PATHS.get(1), PATHS.get(2))) {
                 var r = Http.post(Fixtures.root(proxy), "v1/chat/completions", body, "Authorization", "Bearer sk-k");
+                delivered.add(r.status() == 200);
                 // the cut may reach the proxy before the tokens it follows: then nothing was sent, and the answer is a plain 502
                 String error = r.body().strip();
                 if (r.status() == 200) {
@@ -111,6 +113,13 @@ class UpstreamFailuresTest {
                 assertThat(e.path("message").asText()).contains("fake-upstream-model");
             }
         }
-        assertThat(Files.readAllLines(ledger, StandardCharsets.UTF_8)).hasSize(2).allSatisfy(l -> assertThat(l).contains("\"status\":502"));
+        List<String> lines = Files.readAllLines(ledger, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(l).contains("\"status\":502"));
+        for (int i = 0; i < 2; i++) {
+            JsonNode n = RelayTest.JSON.readTree(lines.get(i));
+            // tokens that reached the client are booked (estimated: the upstream never sent its usage); none, nothing
+            if (delivered.get(i)) assertThat(n.path("output_tokens").asInt()).as(lines.get(i)).isPositive();
+            else assertThat(n.path("dollars").asDouble()).as(lines.get(i)).isZero();
+        }
     }
 }

@@ -48,6 +48,7 @@ final class EngineRun {
     private final LiveTuning tuning;
     private final List<TraceJson.Run> runs = new CopyOnWriteArrayList<>();
     private final List<Trace> traces = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong streamed = new java.util.concurrent.atomic.AtomicLong(); // characters sent live
 
     EngineRun(Decision.Engine d, Reply reply, InstantSource clock, long seed, BiFunction<String, UnaryOperator<Backend>, Verifier> checkers,
               LiveTuning tuning) {
@@ -83,6 +84,14 @@ final class EngineRun {
         try {
             Outcome o = d.target().single() ? single(meter) : strategy(meter, checker);
             return judging.calls().isEmpty() ? o : o.plus(judging.total(), judging.calls().size());
+        } catch (RuntimeException e) {
+            if (live && streamed.get() > 0 && d.target().model() instanceof UpstreamModel u) {
+                Trace cut = new Trace(d.arrival().traceId() + "/cut");
+                CutStreams.book(cut, u, d.ask().base(), streamed.get(), clock.instant());
+                traces.add(cut);
+                runs.add(Settled.asWritten(cut));
+            }
+            throw e;
         } finally {
             if (!judging.calls().isEmpty()) {
                 traces.add(judging);
@@ -102,7 +111,10 @@ final class EngineRun {
         int[] drawn = {0};
         Backend b = model.backendFor(seed + run);
         Backend backend = Observed.of(chatOnly ? Backend.byModel(Map.of(d.ask().base().model(), () -> b)) : b,
-                live ? Optional.of(reply::delta) : Optional.empty(),
+                live ? Optional.of(delta -> {
+                    streamed.addAndGet(delta.text().length());
+                    reply.delta(delta);
+                }) : Optional.empty(),
                 weigh ? gens -> tuning.adjust(model.id(), gens) : UnaryOperator.identity(),
                 gens -> { if (!d.target().single()) progress(run, drawn, gens); });
         GenerationRequest base = weigh ? ((UpstreamModel) model).withConfidences(d.ask().base()) : d.ask().base();
