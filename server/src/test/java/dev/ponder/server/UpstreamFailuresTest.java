@@ -20,8 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Every path a chat request can take (relayed, streamed by the engine, a tool call passed through as a stream, a
- * strategy, a streamed strategy) against an upstream that fails in each way: each ends in the status and OpenAI error
+ * Every path a request can take (relayed, streamed by the engine, a tool call passed through as a stream, a strategy,
+ * a streamed strategy, a plain completion, an embedding) against an upstream that fails in each way: each ends in the status and OpenAI error
  * a client can act on, naming the upstream, and the ledger books the request once with that status and nothing spent.
  */
 @Timeout(60)
@@ -30,6 +30,9 @@ class UpstreamFailuresTest {
     private static final List<String> PATHS = List.of(Fixtures.chat("fake-model", "hi", ""), Fixtures.chat("fake-model", "hi", "\"stream\": true"),
             Fixtures.chat("fake-model", "hi", "\"stream\": true, " + TOOLS), Fixtures.chat("vote@3:fake-model", "hi", ""),
             Fixtures.chat("vote@3:fake-model", "hi", "\"stream\": true"));
+    /** The endpoints relayed as written: path and body. */
+    private static final List<String[]> RELAYED = List.of(new String[] {"v1/completions", "{\"model\": \"fake-model\", \"prompt\": \"hi\"}"},
+            new String[] {"v1/embeddings", "{\"model\": \"fake-model\", \"input\": \"hi\"}"});
     @TempDir Path dir;
 
     /** A way to fail, and what a client must see for it. */
@@ -76,13 +79,20 @@ class UpstreamFailuresTest {
                 assertThat(e.path("type").asText()).isEqualTo(f.status == 429 ? "rate_limit_error" : "server_error");
                 assertThat(e.path("message").asText()).contains("flaky-up").containsPattern(f.says);
             }
+            for (String[] relayed : RELAYED) {
+                var r = Http.post(Fixtures.root(proxy), relayed[0], relayed[1], "Authorization", "Bearer sk-k");
+                assertThat(r.status()).as(relayed[0] + " -> " + r.body()).isEqualTo(f.status);
+                JsonNode e = RelayTest.JSON.readTree(r.body()).path("error");
+                assertThat(e.path("code").asText()).isNotEqualTo("invalid_api_key");
+                assertThat(e.path("message").asText()).contains("flaky-up").containsPattern(f.says);
+            }
             if (f == Failure.RATE_LIMITED) {
                 var r = Http.post(Fixtures.root(proxy), "v1/chat/completions", PATHS.getFirst(), "Authorization", "Bearer sk-k");
                 assertThat(RelayTest.JSON.readTree(r.body()).path("error").path("message").asText()).contains("retry in 7 s");
             }
         }
         List<String> lines = Files.readAllLines(ledger, StandardCharsets.UTF_8);
-        assertThat(lines).hasSize(PATHS.size() + (f == Failure.RATE_LIMITED ? 1 : 0));
+        assertThat(lines).hasSize(PATHS.size() + RELAYED.size() + (f == Failure.RATE_LIMITED ? 1 : 0));
         for (String l : lines) {
             JsonNode n = RelayTest.JSON.readTree(l);
             assertThat(n.path("status").asInt()).as(l).isEqualTo(f.status);
