@@ -71,6 +71,7 @@ class LiveCalibrationTest {
     @Test
     void a_share_of_adaptive_requests_calibrates_the_model_and_a_shift_makes_it_fall_back() throws Exception {
         double[] accuracy = {0.9};
+        int kept;
         CalibrationConfig cal = new CalibrationConfig(0.5, 0.05, 0.1, 60, 20, 200, 20, 0, OptionalInt.of(8), Optional.of(dir.resolve("cal")), Map.of());
         try (var up = FakeOpenAiServer.start(quiz(accuracy)); var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("up", up.baseUrl())),
                 List.of(KeysAndBudgetsTest.key("k", "sk-k", Optional.of(100.0), OptionalInt.empty(), Set.of())), Optional.of("ledger.jsonl"), dir)
@@ -107,6 +108,7 @@ class LiveCalibrationTest {
             JsonNode full = RelayTest.ok(Http.post(Fixtures.root(proxy), "v1/chat/completions", Fixtures.chat("adaptive:fake-model", "Last?", ""),
                     "Authorization", "Bearer sk-k"));
             assertThat(full.path("ponder").path("samples").asInt()).as("the full budget").isEqualTo(8);
+            kept = Math.min(200, status(proxy).path("models").get(0).path("questions_seen").asInt());
         }
         double caller = 0;
         double calibration = 0;
@@ -121,7 +123,16 @@ class LiveCalibrationTest {
         }
         assertThat(calibration).as("booked apart").isPositive();
         assertThat(caller).isPositive();
-        assertThat(Files.list(dir.resolve("cal")).toList()).as("questions kept for a restart").isNotEmpty();
+        assertThat(dir.resolve("cal/fake-model.questions.jsonl")).as("questions kept for a restart").isNotEmptyFile();
+        assertThat(dir.resolve("cal/fake-model.calibration.json")).isNotEmptyFile();
+        try (var up = FakeOpenAiServer.start(quiz(accuracy)); var again = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("up",
+                up.baseUrl())), List.of(KeysAndBudgetsTest.key("k", "sk-k", Optional.of(100.0), OptionalInt.empty(), Set.of())),
+                Optional.of("ledger.jsonl"), dir).toBuilder().calibration(cal).build(), 5)) {
+            JsonNode m = status(again).path("models").get(0);
+            assertThat(m.path("questions_in_window").asInt()).as("the window read back").isEqualTo(kept);
+            assertThat(m.path("refits").asInt()).as("refitted once on start").isEqualTo(1);
+            assertThat(m.path("source").asText()).isEqualTo("live");
+        }
     }
 
     @Test
