@@ -113,8 +113,9 @@ class OneLineTest {
     @Test
     void a_port_in_use_is_one_line() throws Exception {
         try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            oneLine(Cli.run("serve", "--port", String.valueOf(taken.getLocalPort()), "--host", "127.0.0.1"), 1,
-                    "ponder: cannot listen: address already in use");
+            int port = taken.getLocalPort();
+            oneLine(Cli.run("serve", "--port", String.valueOf(port), "--host", "127.0.0.1"), 2,
+                    "ponder: cannot listen on 127.0.0.1:" + port + ": port " + port + " is already in use");
         }
     }
 }

@@ -4,14 +4,20 @@ import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.bank.BankReader;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.route.Router;
-import dev.ponder.core.strategy.StrategyRegistry;
 import dev.ponder.server.auth.KeyRing;
 import dev.ponder.server.budget.Spending;
 import dev.ponder.server.catalog.BankModel;
 import dev.ponder.server.catalog.Catalog;
 import dev.ponder.server.catalog.ServedModel;
 import dev.ponder.server.catalog.UpstreamModel;
+import dev.ponder.core.answer.Grouping;
+import dev.ponder.core.backend.Backend;
+import dev.ponder.server.calibration.Tuner;
+import dev.ponder.server.catalog.PriceCheck;
+import dev.ponder.server.chat.ChatOptions;
 import dev.ponder.server.chat.ChatPipeline;
+import dev.ponder.server.check.Checkers;
+import dev.ponder.server.store.StoredCompletions;
 import dev.ponder.server.config.ProxyConfig;
 import dev.ponder.server.config.Transport;
 import dev.ponder.server.http.HttpFront;
@@ -42,21 +48,18 @@ public final class ProxyServer implements AutoCloseable {
     private final Catalog catalog;
     private final String host;
     private final Deque<AutoCloseable> opened;
+    private final Tuner tuner;
 
-    private ProxyServer(HttpFront front, Catalog catalog, String host, Deque<AutoCloseable> opened) {
+    private ProxyServer(HttpFront front, Catalog catalog, String host, Deque<AutoCloseable> opened, Tuner tuner) {
         this.front = front;
         this.catalog = catalog;
         this.host = host;
         this.opened = opened;
+        this.tuner = tuner;
     }
 
     /** Without a router loader: a config with a {@code router} section is refused (ponder serve passes one). */
-    public static ProxyServer start(ProxyConfig c) {
-        return start(c, file -> {
-            throw PonderException.invalid("router.model %s: this proxy was started without a router loader; `ponder serve` loads trained"
-                    + " router files (embedding: ProxyServer.start(config, file -> RouterModel.load(file).router()))", file);
-        });
-    }
+    public static ProxyServer start(ProxyConfig c) { return start(c, Services.none(), InstantSource.system(), new SplittableRandom()); }
 
     /** {@code routers} turns the config's {@code router.model} file into a router (the cli passes the lab's loader). */
     public static ProxyServer start(ProxyConfig c, Function<Path, Router> routers) {
@@ -65,18 +68,32 @@ public final class ProxyServer implements AutoCloseable {
 
     /** With the clock and the random generator (trace ids, seeds of requests that name none) injected. */
     public static ProxyServer start(ProxyConfig c, Function<Path, Router> routers, InstantSource clock, RandomGenerator random) {
+        return start(c, Services.none().withRouters(routers), clock, random);
+    }
+
+    /** With what the server module cannot make itself ({@link Services}), the clock and the random generator injected. */
+    public static ProxyServer start(ProxyConfig c, Services services, InstantSource clock, RandomGenerator random) {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
-            Optional<AutoRoute> auto = c.router().map(r -> AutoRoute.of(routers.apply(r.model()), r.knob(), r.tiers()));
+            Optional<AutoRoute> auto = c.router().map(r -> AutoRoute.of(services.routers().apply(r.model()), r.knob(), r.tiers()));
             Upstreams upstreams = push(opened, Upstreams.open(c.upstreams(), c.prices(), c.cooldown(), clock));
-            Catalog catalog = new Catalog(models(c, upstreams), StrategyRegistry.standard(), auto);
+            List<ServedModel> served = models(c, upstreams, services.semantic());
+            PriceCheck prices = new PriceCheck(upstreams::priced, c.requirePrices(), services.warnings());
+            prices.configured(upstreams.pools().keySet());
             Ledger ledger = push(opened, c.ledger().map(l -> Ledger.open(l, c.baseDir())).orElseGet(Ledger::memory));
             ProxyMetrics metrics = push(opened, new ProxyMetrics());
+            Tuner tuner = push(opened, Tuner.open(c.calibration(), served, c.maxSamples(), ledger, metrics.registry(), clock, random));
+            refuseKey(c, Tuner.LEDGER_KEY);
+            Catalog catalog = new Catalog(served, tuner.strategies(), auto);
+            Checkers checkers = push(opened, new Checkers(upstreams.checkers(), c.checker(), judges(catalog), services.sandboxes()));
+            checkers.validate();
+            StoredCompletions stored = push(opened, StoredCompletions.open(storedFile(c), c.traceCapacity()));
             TraceStore traces = new TraceStore(c.traceCapacity());
-            ChatPipeline pipeline = push(opened, new ChatPipeline(catalog, new Spending(ledger, clock), traces, List.of(metrics), clock, random));
+            ChatPipeline pipeline = push(opened, new ChatPipeline(catalog, new Spending(ledger, clock), traces, List.of(metrics, stored),
+                    new ChatOptions(c.maxSamples(), prices, checkers, tuner), clock, random));
             HttpFront front = push(opened, new HttpFront(new InetSocketAddress(c.host(), c.port()), c.maxBodyBytes(), pipeline, new KeyRing(c.keys()),
-                    catalog, traces, metrics, c.transport()));
-            return new ProxyServer(front, catalog, c.host(), opened);
+                    catalog, traces, metrics, c.transport(), tuner, stored));
+            return new ProxyServer(front, catalog, c.host(), opened, tuner);
         } catch (RuntimeException e) {
             closeAll(opened);
             throw e;
@@ -88,14 +105,47 @@ public final class ProxyServer implements AutoCloseable {
         return resource;
     }
 
-    private static List<ServedModel> models(ProxyConfig c, Upstreams upstreams) {
+    private static List<ServedModel> models(ProxyConfig c, Upstreams upstreams, Optional<Grouping> semantic) {
         List<ServedModel> out = new ArrayList<>();
         for (Path b : c.banks()) out.add(BankModel.of(BankReader.read(b), c.prices()));
-        upstreams.pools().forEach((model, pool) -> out.add(new UpstreamModel(model, pool, AnswerExtractor.forName(upstreams.answer(model)))));
+        upstreams.pools().forEach((model, pool) -> {
+            AnswerExtractor extractor;
+            try {
+                extractor = AnswerExtractor.forName(upstreams.answer(model), semantic);
+            } catch (IllegalArgumentException e) {
+                throw PonderException.invalid("upstream answer for model %s: %s", model, e.getMessage());
+            }
+            out.add(new UpstreamModel(model, pool, extractor));
+        });
         return out;
     }
 
+    /** A judge model's backend: a served upstream model's pool. */
+    private static Function<String, Optional<Backend>> judges(Catalog catalog) {
+        return model -> catalog.models().stream().filter(m -> m.id().equals(model) && m instanceof UpstreamModel)
+                .map(m -> (Backend) ((UpstreamModel) m).pool()).findFirst();
+    }
+
+    /** Stored completions: the configured file, else beside a ledger file, else in memory only. */
+    private static Optional<Path> storedFile(ProxyConfig c) {
+        if (c.stored().isPresent()) return Optional.of(c.baseDir().resolve(c.stored().get()));
+        return c.ledger().filter(l -> !l.startsWith("postgres://") && !l.startsWith("postgresql://"))
+                .map(l -> c.baseDir().resolve(l).resolveSibling(STORED_FILE));
+    }
+
+    /** The stored completions file beside a ledger file. */
+    public static final String STORED_FILE = "ponder-stored.jsonl";
+
+    private static void refuseKey(ProxyConfig c, String reserved) {
+        if (c.calibration().isPresent() && c.keys().stream().anyMatch(k -> k.id().equals(reserved))) {
+            throw PonderException.invalid("keys: id %s is where the ledger books live calibration's spend; give the key another id", reserved);
+        }
+    }
+
     public int port() { return front.port(); }
+
+    /** Waits until live calibration's draws started so far are done (they follow answers already sent). */
+    public void awaitCalibrationDraws() throws InterruptedException { tuner.awaitDraws(); }
 
     /** The socket transport the event loops run on (io_uring, epoll or nio). */
     public Transport transport() { return front.transport(); }

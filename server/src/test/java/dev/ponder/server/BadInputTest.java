@@ -85,7 +85,7 @@ class BadInputTest {
 
     @Test
     void wrong_method_and_unknown_route_are_4xx() throws Exception {
-        assertThat(Http.get(base, "v1/chat/completions").status()).isEqualTo(405);
+        assertThat(Http.post(base, "v1/models", "{}").status()).isEqualTo(405);
         assertThat(Http.get(base, "v2/nothing").status()).isEqualTo(404);
         assertThat(Http.get(base, "v1/ponder/traces/nope").status()).isEqualTo(404);
     }

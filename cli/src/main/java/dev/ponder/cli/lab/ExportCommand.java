@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Export a stored run's tables as Parquet, or a run's or bank's accepted samples as fine-tuning data.",
             "  ponder export RUN --parquet DIR",
-            "  ponder export RUN|--bank DIR --finetune FILE [--preference FILE] --accept verified|majority|reference",
+            "  ponder export RUN|--bank DIR|--stored FILE --finetune FILE [--preference FILE] --accept verified|majority|reference",
             "  ponder export --validate FILE"})
 public final class ExportCommand implements Callable<Integer> {
     private static final int SHOWN_ISSUES = 20;
@@ -48,6 +48,9 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--bank", paramLabel = "DIR", description = "export from a bank's recorded samples instead of a stored run")
     Optional<Path> bank = Optional.empty();
+
+    @Option(names = "--stored", paramLabel = "FILE", description = "export from the proxy's stored completions (store: true; ponder-stored.jsonl)")
+    Optional<Path> stored = Optional.empty();
 
     @Option(names = "--finetune", paramLabel = "FILE", description = "chat fine-tuning JSONL (messages: system?, user, assistant)")
     Optional<Path> finetune = Optional.empty();
@@ -95,21 +98,22 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             if (!validate.isEmpty()) {
-                refuse(run.isPresent() || bank.isPresent() || parquet.isPresent() || finetune.isPresent() || preference.isPresent(),
+                refuse(run.isPresent() || bank.isPresent() || stored.isPresent() || parquet.isPresent() || finetune.isPresent() || preference.isPresent(),
                         "--validate checks files; it does not combine with a run, --bank, --parquet, --finetune or --preference");
                 refuseGiven("--validate", TRAINING);
                 refuseGiven("--validate", List.of("--store"));
                 return validate(out);
             }
             if (parquet.isPresent()) {
-                refuse(bank.isPresent() || finetune.isPresent() || preference.isPresent(),
+                refuse(bank.isPresent() || stored.isPresent() || finetune.isPresent() || preference.isPresent(),
                         "--parquet exports a stored run's tables; it does not combine with --bank, --finetune or --preference");
                 refuse(run.isEmpty(), "--parquet needs a RUN (a run id, or latest)");
                 refuseGiven("--parquet", TRAINING);
                 return parquet(out);
             }
             refuse(finetune.isEmpty() && preference.isEmpty(), "nothing to export: give --parquet DIR, --finetune FILE, --preference FILE or --validate FILE");
-            refuse(run.isPresent() == bank.isPresent(), run.isPresent() ? "give a RUN or --bank DIR, not both" : "give a RUN (a run id, or latest) or --bank DIR");
+            long sources = (run.isPresent() ? 1 : 0) + (bank.isPresent() ? 1 : 0) + (stored.isPresent() ? 1 : 0);
+            refuse(sources != 1, sources > 1 ? "give one of a RUN, --bank DIR or --stored FILE" : "give a RUN (a run id, or latest), --bank DIR or --stored FILE");
             refuse(accept.isEmpty(), "--accept is required: verified (a checker passed), majority (agrees with the final answer) or reference");
             return training(out);
         } finally {
@@ -128,7 +132,10 @@ public final class ExportCommand implements Callable<Integer> {
         Exporter.Request request = Exporter.request(accept.get(), minAgreement, checker, maxPerProblem, holdout, seed, system, metadata,
                 finetune, preference, frontier);
         Exporter.Outcome outcome;
-        if (bank.isPresent()) {
+        if (stored.isPresent()) {
+            refuse(!strategies.isEmpty(), "--strategy picks configurations of a stored run; stored completions are requests");
+            outcome = Exporter.export(Harvest.ofStored(stored.get()), request);
+        } else if (bank.isPresent()) {
             refuse(!strategies.isEmpty(), "--strategy picks configurations of a stored run; a bank has only its recorded samples");
             refuseGiven("--bank", List.of("--store"));
             var b = BankReader.read(bank.get());

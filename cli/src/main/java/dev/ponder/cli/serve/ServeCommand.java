@@ -2,12 +2,18 @@ package dev.ponder.cli.serve;
 
 import dev.ponder.cli.Home;
 import dev.ponder.lab.route.RouterModel;
+import dev.ponder.lab.semantic.MiniLm;
+import dev.ponder.sandbox.SandboxLimits;
+import dev.ponder.sandbox.Sandboxes;
 import dev.ponder.server.ProxyServer;
+import dev.ponder.server.Services;
 import dev.ponder.server.config.ConfigFile;
 import dev.ponder.server.config.KeyConfig;
 import dev.ponder.server.config.ProxyConfig;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,9 +37,22 @@ public final class ServeCommand implements Runnable {
     @Option(names = "--hash-key", description = "print the SHA-256 of a key secret for the config's keys[].sha256, and exit")
     Optional<String> hashKey;
 
-    /** Starts the proxy; a config's {@code router.model} is a file from {@code ponder route train}, loaded by the lab. */
-    static ProxyServer start(ProxyConfig c) {
-        return ProxyServer.start(c, f -> RouterModel.load(f).router());
+    @Option(names = "--unsandboxed", description = "run the java-tests checker's Java without bubblewrap (trusted code only, where bwrap is missing)")
+    boolean unsandboxed;
+
+    /**
+     * Starts the proxy with what the server module cannot make itself: the lab's loader for a config's {@code router.model}
+     * (a file from {@code ponder route train}), MiniLM behind the {@code semantic} answer kind (loaded on first use), the
+     * sandbox module's Java sandbox for {@code java-tests} (started on first use), and warnings on stderr.
+     */
+    static ProxyServer start(ProxyConfig c, boolean unsandboxed) {
+        Services services = Services.none().withRouters(f -> RouterModel.load(f).router()).withSemantic(MiniLm.grouping())
+                .withSandboxes(() -> unsandboxed ? Sandboxes.unsandboxed(SandboxLimits.defaults(), 2) : Sandboxes.bubblewrap(SandboxLimits.defaults(), 2))
+                .withWarnings(w -> {
+                    System.err.println("ponder serve: warning: " + w);
+                    System.err.flush();
+                });
+        return ProxyServer.start(c, services, InstantSource.system(), new SplittableRandom());
     }
 
     @Override
@@ -49,7 +68,7 @@ public final class ServeCommand implements Runnable {
         if (c.keys().isEmpty() && !c.host().equals("127.0.0.1") && !c.host().equals("localhost") && !c.host().equals("::1")) {
             System.err.println("ponder serve: warning: listening on " + c.host() + " with no API keys: anyone who can reach it can spend");
         }
-        ProxyServer server = start(c);
+        ProxyServer server = start(c, unsandboxed);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("ponder serve: listening on " + server.baseUrl() + " with " + server.modelCount() + " models ("
                 + server.modelIds().size() + " names with strategy forms" + (c.router().isPresent() ? "; auto routes with " + c.router().get().model() : "")

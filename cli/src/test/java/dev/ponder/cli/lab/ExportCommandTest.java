@@ -88,8 +88,11 @@ class ExportCommandTest {
         String f = dir.resolve("x.jsonl").toString();
         assertThat(Cli.run("export", "latest", "--validate", f).err()).contains("--validate checks files; it does not combine");
         assertThat(Cli.run("export", "latest", "--parquet", dir.toString(), "--finetune", f).err()).contains("--parquet exports a stored run's tables");
-        assertThat(Cli.run("export", "--finetune", f, "--accept", "verified").err()).contains("give a RUN (a run id, or latest) or --bank DIR");
-        assertThat(Cli.run("export", "latest", "--bank", IO, "--finetune", f, "--accept", "verified").err()).contains("give a RUN or --bank DIR, not both");
+        assertThat(Cli.run("export", "--finetune", f, "--accept", "verified").err()).contains("give a RUN (a run id, or latest), --bank DIR or --stored FILE");
+        assertThat(Cli.run("export", "latest", "--bank", IO, "--finetune", f, "--accept", "verified").err())
+                .contains("give one of a RUN, --bank DIR or --stored FILE");
+        assertThat(Cli.run("export", "--stored", f, "--bank", IO, "--finetune", f, "--accept", "verified").err())
+                .contains("give one of a RUN, --bank DIR or --stored FILE");
         assertThat(Cli.run("export", "--bank", IO, "--finetune", f).err()).contains("--accept is required");
         assertThat(Cli.run("export", "--bank", IO, "--finetune", f, "--accept", "verified", "--strategy", "single").err())
                 .contains("--strategy picks configurations of a stored run");

@@ -59,7 +59,7 @@ class ServeAutoTest {
                     + "  - {name: b, base_url: \"" + strong.baseUrl() + "\", models: [strong], max_retries: 0}\n"
                     + "prices:\n  cheap: {input: 1, output: 1}\n  strong: {input: 20, output: 20}\n"
                     + "router:\n  model: router.json\n  knob: {lambda: 10}\n  tiers:\n    strong: vote@3:strong\n");
-            try (ProxyServer s = ServeCommand.start(ConfigFile.load(config, List::of))) {
+            try (ProxyServer s = ServeCommand.start(ConfigFile.load(config, List::of), false)) {
                 assertThat(s.modelIds()).contains("auto");
                 assertThat(ask(s, "What is 7?").path("tier").asText()).isEqualTo("single:cheap");
                 JsonNode hard = ask(s, "Prove that the following long statement about primes and their gaps holds for every n above 1000");

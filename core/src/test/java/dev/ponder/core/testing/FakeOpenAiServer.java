@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An OpenAI-compatible server on 127.0.0.1 (a free port) for tests: {@code POST /v1/chat/completions} and
- * {@code POST /v1/completions}, answered by a scriptable {@link Handler} from each request to a {@link FakeReply}.
+ * {@code POST /v1/completions} (and {@code POST /v1/embeddings}, for {@link FakeReply.Raw} replies), answered by a
+ * scriptable {@link Handler} from each request to a {@link FakeReply}.
  * It answers like a real server: n choices, JSON or SSE by the request's {@code stream} flag, usage (a token is a word,
  * see {@link FakeTokens}), {@code max_tokens} and {@code stop} honoured. It records every request it receives.
  * <pre>{@code
@@ -102,7 +103,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     private void dispatch(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
-        if (!ex.getRequestMethod().equals("POST") || !(path.endsWith("/v1/chat/completions") || path.endsWith("/v1/completions"))) {
+        if (!ex.getRequestMethod().equals("POST") || !(path.endsWith("/v1/chat/completions") || path.endsWith("/v1/completions")
+                || path.endsWith("/v1/embeddings"))) {
             FakeWriter.error(ex, new FakeReply.Error(404, "no route " + ex.getRequestMethod() + " " + path, "not_found", Map.of()));
             return;
         }

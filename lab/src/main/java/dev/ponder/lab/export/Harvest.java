@@ -37,6 +37,9 @@ public record Harvest(String label, List<Group> groups) {
         return new Harvest("bank " + bank.name() + " (" + bank.model() + ", " + bank.dir() + ")", groups);
     }
 
+    /** The proxy's stored completions file ({@code store: true} requests), one group a request. */
+    public static Harvest ofStored(java.nio.file.Path file) { return StoredHarvest.read(file); }
+
     /** A stored run's samples, configuration by configuration; {@code strategies} keeps only those (empty: all). */
     public static Harvest of(SampleStore store, String runId, Set<String> strategies) {
         List<ConfigRow> configs = store.configs(runId);

@@ -8,7 +8,10 @@ import java.util.Optional;
 /**
  * An error as OpenAI sends it: {@code {"error": {"message", "type", "param", "code"}}} with an HTTP status.
  * {@link #of} is the one place where exceptions become statuses: bad input is always a 4xx; only the proxy's own
- * faults and upstream failures are 5xx.
+ * faults and upstream failures are 5xx. An upstream that refuses the proxy's credentials (401, 403, or a quota it has
+ * run out of) is a 502 {@code upstream_error} naming the upstream: the client's own key is fine, and
+ * {@code invalid_api_key} is kept for the proxy's own keys ({@link ApiFailure}s). An upstream's 429 (after retries and
+ * fallback) stays a 429, coded {@code upstream_rate_limited} so it is not mistaken for the key's own rate limit.
  */
 public record ApiError(int status, String type, String message, Optional<String> param, Optional<String> code) {
 
@@ -18,6 +21,13 @@ public record ApiError(int status, String type, String message, Optional<String>
                 int status = f.status().orElse(f.kind().httpStatus());
                 yield new ApiError(status, type(status, f.kind()), f.getMessage(), f.param(), f.code().or(() -> Optional.of(code(f.kind()))));
             }
+            case PonderException p when p.kind() == PonderException.Kind.UNAUTHORIZED || p.kind() == PonderException.Kind.FORBIDDEN ->
+                    new ApiError(502, "server_error", "an upstream refused the proxy's own credentials (this is not about your key; the"
+                            + " operator must fix the upstream's key or quota): " + p.getMessage(), Optional.empty(), Optional.of("upstream_error"));
+            case PonderException p when p.kind() == PonderException.Kind.RATE_LIMITED ->
+                    new ApiError(429, "rate_limit_error", "the upstream is rate-limiting the proxy (not your key's limit)"
+                            + p.retryAfter().map(d -> "; it asked for a retry in " + Math.max(1, d.toSeconds()) + " s").orElse("") + ": "
+                            + p.getMessage(), Optional.empty(), Optional.of("upstream_rate_limited"));
             case PonderException p -> new ApiError(p.kind().httpStatus(), type(p.kind().httpStatus(), p.kind()), p.getMessage(),
                     Optional.empty(), Optional.of(code(p.kind())));
             default -> new ApiError(500, "server_error", "internal error: " + t, Optional.empty(), Optional.of("internal_error"));

@@ -21,9 +21,10 @@ public final class ChatRequestParser {
     private static final ObjectMapper JSON = dev.ponder.server.json.JsonMappers.mapper();
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant");
     private static final Set<String> HANDLED = Set.of("model", "messages", "n", "stream", "stream_options", "max_tokens",
-            "max_completion_tokens", "seed", "ponder");
+            "max_completion_tokens", "seed", "ponder", "store", "metadata");
     private static final Set<String> PASSED = Set.of("tools", "tool_choice", "functions", "function_call",
             "parallel_tool_calls", "audio", "modalities", "prediction");
+    private static final List<String> PONDER_FIELDS = List.of("strategy", "budget", "checker", "reference", "tests");
     private static final Set<String> NUMBERS = Set.of("temperature", "top_p", "presence_penalty", "frequency_penalty", "top_k", "min_p",
             "repetition_penalty");
 
@@ -56,8 +57,8 @@ public final class ChatRequestParser {
         if (ponder != null && !ponder.isNull()) {
             if (!ponder.isObject()) throw ApiFailure.field("ponder", "ponder must be an object such as {\"strategy\": \"vote@8\"}, was " + kind(ponder));
             for (var e : ponder.properties()) {
-                if (!Set.of("strategy", "budget").contains(e.getKey())) {
-                    throw ApiFailure.field("ponder." + e.getKey(), "unknown field ponder." + e.getKey() + "; known: strategy, budget");
+                if (!PONDER_FIELDS.contains(e.getKey())) {
+                    throw ApiFailure.field("ponder." + e.getKey(), "unknown field ponder." + e.getKey() + "; known: " + String.join(", ", PONDER_FIELDS));
                 }
             }
             strategy = text(ponder, "strategy", false, "ponder.strategy");
@@ -65,13 +66,22 @@ public final class ChatRequestParser {
         }
         Map<String, Object> extra = extra(body, raw);
         var object = (com.fasterxml.jackson.databind.node.ObjectNode) body;
-        com.fasterxml.jackson.databind.node.ObjectNode sent = object;
-        if (object.has("ponder")) {
-            sent = object.deepCopy();
-            sent.remove("ponder");
-        }
+        Storing storing = RequestOptions.storing(body);
+        com.fasterxml.jackson.databind.node.ObjectNode sent = withoutOwnFields(object);
         Optional<com.fasterxml.jackson.databind.node.ObjectNode> passthrough = raw[0] ? Optional.of(sent) : Optional.empty();
-        return new ChatRequest(model, messages, n, stream, includeUsage, maxTokens, seed, strategy, budget, extra, passthrough, sent);
+        return new ChatRequest(model, messages, n, stream, includeUsage, maxTokens, seed, strategy, budget, extra, passthrough, sent,
+                Operation.CHAT, RequestOptions.checking(ponder), storing);
+    }
+
+    /**
+     * The body less what the proxy handles itself ({@code ponder}, {@code store}: the proxy keeps stored completions, the
+     * upstream need not): what goes upstream. {@code metadata} goes on, as gateways pass it.
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode withoutOwnFields(com.fasterxml.jackson.databind.node.ObjectNode body) {
+        if (!body.has("ponder") && !body.has("store")) return body;
+        var sent = body.deepCopy();
+        sent.remove(List.of("ponder", "store"));
+        return sent;
     }
 
     private static List<Message> messages(JsonNode m, boolean[] raw) {

@@ -83,6 +83,7 @@ public final class Completions {
             ObjectNode x = runs.addObject();
             x.put("answer", r.answer()).put("confidence", r.confidence()).put("samples", r.samples()).put("stop", r.stop());
             r.error().ifPresent(e -> x.put("error", e));
+            r.think().ifPresent(t -> x.putObject("think").put("route", t.route()).put("thinking_tokens", t.thinkingTokens()).put("waits", t.waits()));
         }
         o.route().ifPresent(r -> p.set("route", route(r)));
         return p;

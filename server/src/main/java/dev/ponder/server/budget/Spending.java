@@ -38,11 +38,13 @@ public final class Spending {
         Optional<Ledger.Hold> h = ledger.hold(caller.id(), bucket, worst.dollars(), oneSample.dollars(), b.get().dollars());
         if (h.isEmpty()) {
             Ledger.Spend s = ledger.spend(caller.id(), bucket);
+            double left = Math.max(0, b.get().dollars() - s.spent() - s.held());
             throw ApiFailure.of(PonderException.Kind.BUDGET_EXCEEDED, "budget_exceeded", String.format(
-                    "key %s: dollar budget exceeded for %s (%s): limit $%.6f, spent $%.6f, held by requests in flight $%.6f;"
-                            + " this request needs at least $%.6f (one sample's worst case)",
+                    "key %s: dollar budget exceeded for %s (%s): limit $%.6f, spent $%.6f, reserved by requests in flight"
+                            + " $%.6f, left $%.6f; this request must reserve at least $%.6f (one sample's worst case; its whole worst case"
+                            + " is $%.6f)",
                     caller.id(), bucket, b.get().period().name().toLowerCase(java.util.Locale.ROOT), b.get().dollars(), s.spent(),
-                    s.held(), oneSample.dollars()));
+                    s.held(), left, oneSample.dollars(), worst.dollars()));
         }
         return new Reservation(caller, h, h.map(Ledger.Hold::amount), bucket);
     }

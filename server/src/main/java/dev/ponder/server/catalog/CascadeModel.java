@@ -4,7 +4,6 @@ import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.backend.StreamingBackend;
-import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Usage;
 import dev.ponder.server.api.ChatRequest;
 import java.util.LinkedHashMap;
@@ -31,7 +30,7 @@ public record CascadeModel(String id, List<UpstreamModel> tiers) implements Serv
     @Override
     public Ask ask(ChatRequest r, String traceId) {
         GenerationRequest base = new GenerationRequest(id, r.messages(), 1, r.maxTokens(), Optional.empty(), r.extra());
-        return new Ask(new Problem(traceId, r.lastUserMessage(), ""), base);
+        return new Ask(ServedModel.problem(r, traceId), base);
     }
 
     @Override

@@ -19,6 +19,14 @@ public sealed interface ServedModel permits BankModel, UpstreamModel, CascadeMod
     /** What a request asks of this model: the question as a problem, and the base generation request. */
     record Ask(Problem problem, GenerationRequest base) {}
 
+    /**
+     * The question of a request to a live model: its last user message, with the answer and fields it gives a checker
+     * ({@code ponder.reference}, {@code ponder.tests}).
+     */
+    static Problem problem(ChatRequest r, String traceId) {
+        return new Problem(traceId, r.lastUserMessage(), r.checking().reference(), r.checking().fields());
+    }
+
     /** Builds the ask, or throws NOT_FOUND when a bank has no such question. */
     Ask ask(ChatRequest request, String traceId);
 

@@ -29,21 +29,35 @@ public final class ChatPipeline implements AutoCloseable {
     private final Settlement settlement;
     private final Relaying relaying;
     private final StreamRelaying streams;
+    private final Forwarding forwarding;
+    private final LiveTuning tuning;
+    private final RequestObserver[] observers;
     private final Ids ids;
+    private final dev.ponder.server.check.Checkers checkers;
     private final InstantSource clock;
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
 
     /** {@code observers} see every request's end after the proxy's own (the trace ring); time and randomness are injected. */
     public ChatPipeline(Catalog catalog, Spending spending, TraceStore traces, List<RequestObserver> observers, InstantSource clock,
                         RandomGenerator random) {
+        this(catalog, spending, traces, observers, ChatOptions.defaults(), clock, random);
+    }
+
+    /** As above, with what is checked before a request spends and what follows an answer ({@code options}). */
+    public ChatPipeline(Catalog catalog, Spending spending, TraceStore traces, List<RequestObserver> observers, ChatOptions options,
+                        InstantSource clock, RandomGenerator random) {
         RateLimits limits = new RateLimits(clock);
         List<RequestObserver> all = new ArrayList<>();
         all.add(new TraceKeeping(traces));
         all.addAll(observers);
-        this.admission = new Admission(catalog, limits, spending);
+        this.admission = new Admission(catalog, limits, spending, options);
         this.settlement = new Settlement(spending, limits, all, clock);
         this.relaying = new Relaying(settlement, clock);
         this.streams = new StreamRelaying(settlement, clock);
+        this.forwarding = new Forwarding(settlement, clock);
+        this.tuning = options.tuning();
+        this.checkers = options.checkers();
+        this.observers = all.toArray(RequestObserver[]::new);
         this.ids = new Ids(clock, random);
         this.clock = clock;
     }
@@ -53,8 +67,11 @@ public final class ChatPipeline implements AutoCloseable {
      * relayed as written goes out on {@code transport}, the loop's. Returns at once: every path ends by answering on
      * {@code reply} and releasing it.
      */
-    public void submit(Caller caller, ChatRequest request, Reply reply, HttpTransport transport) {
+    public void submit(Caller caller, ChatRequest request, Reply given, HttpTransport transport) {
         Arrival a = new Arrival(caller, request, ids.traceId(), System.nanoTime());
+        Reply watched = given;
+        for (RequestObserver o : observers) watched = o.reply(a.traceId(), caller, request, watched);
+        Reply reply = watched;
         reply.trace(a.traceId());
         if (admission.mayBlock(request)) blocking.execute(() -> admit(a, reply, transport, true));
         else admit(a, reply, transport, false);
@@ -82,12 +99,14 @@ public final class ChatPipeline implements AutoCloseable {
             case Decision.Refused r -> settlement.refuse(r, reply);
             case Decision.Relay r -> relaying.start(r, reply, transport);
             case Decision.StreamRelay s -> onThread(mayBlock, reply, () -> streams.run(s, reply));
+            case Decision.Forward f -> onThread(mayBlock, reply, () -> forwarding.run(f, reply));
             case Decision.Engine e -> onThread(mayBlock, reply, () -> engine(e, reply));
         }
     }
 
     private void engine(Decision.Engine d, Reply reply) {
-        EngineRun run = new EngineRun(d, reply, clock, d.arrival().request().seed().orElseGet(ids::seed));
+        long seed = d.arrival().request().seed().orElseGet(ids::seed);
+        EngineRun run = new EngineRun(d, reply, clock, seed, checkers::create, tuning);
         Outcome out = null;
         Optional<ApiError> failure = Optional.empty();
         try {
@@ -96,8 +115,14 @@ public final class ChatPipeline implements AutoCloseable {
             failure = Optional.of(ApiError.of(e));
         }
         Outcome done = out;
-        Settled s = Settled.of(d, run.used(), failure.map(ApiError::status).orElse(200), run.runs(), clock);
+        int status = failure.map(ApiError::status).orElse(200);
+        Settled s = Settled.of(d, run.used(), status, run.runs(), clock);
         settlement.conclude(d, s, failure, reply, r -> r.finish(done, run.live()));
+        try {
+            tuning.answered(new LiveTuning.Done(d.arrival().caller(), d.arrival().traceId(), d.target(), d.ask(), run.runs(), seed, status));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "what follows request " + d.arrival().traceId() + " failed to start", e);
+        }
     }
 
     private void onThread(boolean here, Reply reply, Runnable work) {

@@ -16,7 +16,7 @@ sealed interface Decision {
     Arrival arrival();
 
     /** Admitted, holding {@code held} against the key's budget: what settlement books the request's cost against. */
-    sealed interface Admitted extends Decision permits Relay, StreamRelay, Engine {
+    sealed interface Admitted extends Decision permits Relay, StreamRelay, Forward, Engine {
         Catalog.Target target();
 
         Spending.Reservation held();
@@ -28,9 +28,15 @@ sealed interface Decision {
     /** A streamed body passed through to the model's upstreams as written (tools and the like), chunk by chunk. */
     record StreamRelay(Arrival arrival, Catalog.Target target, UpstreamModel model, Spending.Reservation held) implements Admitted {}
 
-    /** The strategy engine: {@code runs} runs of at most {@code perRun} samples each ({@code single}: one run drawing n). */
-    record Engine(Arrival arrival, Catalog.Target target, ServedModel.Ask ask, Spending.Reservation held, int runs, int perRun)
-            implements Admitted {}
+    /** A plain completion or an embedding, not streamed, relayed to the model's upstreams as written on a thread that may block. */
+    record Forward(Arrival arrival, Catalog.Target target, UpstreamModel model, Spending.Reservation held) implements Admitted {}
+
+    /**
+     * The strategy engine: {@code runs} runs of at most {@code perRun} samples each ({@code single}: one run drawing n),
+     * consulting the checker {@code checker} names when there is one.
+     */
+    record Engine(Arrival arrival, Catalog.Target target, ServedModel.Ask ask, Spending.Reservation held, int runs, int perRun,
+                  Optional<String> checker) implements Admitted {}
 
     /**
      * Refused with {@code error}, counted under {@code strategy} ({@code unknown} before the model resolved);

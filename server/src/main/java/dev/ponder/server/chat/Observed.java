@@ -1,6 +1,8 @@
 package dev.ponder.server.chat;
 
 import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.CompletionBackend;
+import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.backend.GenerationRequest;
@@ -11,13 +13,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A run's backend as the proxy sees it: calls stream through {@code live} when the caller is streaming a single
- * sample (so tokens reach the client as the upstream produces them), and every call's generations are reported
- * to {@code after} (progress comments for voting strategies).
+ * sample (so tokens reach the client as the upstream produces them), every call's generations pass {@code adjust}
+ * (a sample's confidence read against the request's others) and are then reported to {@code after} (progress comments
+ * for voting strategies). A delegate that continues raw prompts stays one ({@link #of}), so {@code think@T} can use
+ * plain completions through it.
  */
-record Observed(Backend delegate, Optional<StreamListener> live, Consumer<List<Generation>> after) implements Backend {
+public record Observed(Backend delegate, Optional<StreamListener> live, UnaryOperator<List<Generation>> adjust, Consumer<List<Generation>> after)
+        implements Backend {
+
+    /** {@code delegate} observed; a {@link CompletionBackend} one stays a completion backend. */
+    public static Backend of(Backend delegate, Optional<StreamListener> live, UnaryOperator<List<Generation>> adjust, Consumer<List<Generation>> after) {
+        Observed o = new Observed(delegate, live, adjust, after);
+        return delegate instanceof CompletionBackend c ? new Completing(o, c) : o;
+    }
 
     @Override
     public String name() { return delegate.name(); }
@@ -29,8 +41,9 @@ record Observed(Backend delegate, Optional<StreamListener> live, Consumer<List<G
     public Generated generate(GenerationRequest request) {
         Generated out = live.isPresent() && delegate instanceof StreamingBackend s
                 ? s.stream(request, live.get()) : delegate.generate(request);
-        after.accept(out.generations());
-        return out;
+        List<Generation> gens = adjust.apply(out.generations());
+        after.accept(gens);
+        return gens == out.generations() ? out : new Generated(gens, out.attempts());
     }
 
     @Override
@@ -38,4 +51,28 @@ record Observed(Backend delegate, Optional<StreamListener> live, Consumer<List<G
 
     @Override
     public OptionalInt remaining(GenerationRequest request) { return delegate.remaining(request); }
+
+    /** An observed backend that also continues raw prompts (its completions are a chain's steps: not reported as samples). */
+    public record Completing(Observed chat, CompletionBackend completions) implements CompletionBackend {
+        @Override
+        public String name() { return chat.name(); }
+
+        @Override
+        public String nameFor(String model) { return chat.nameFor(model); }
+
+        @Override
+        public Generated generate(GenerationRequest request) { return chat.generate(request); }
+
+        @Override
+        public Usage worstCase(GenerationRequest request) { return chat.worstCase(request); }
+
+        @Override
+        public OptionalInt remaining(GenerationRequest request) { return chat.remaining(request); }
+
+        @Override
+        public Generated complete(CompletionRequest request) { return completions.complete(request); }
+
+        @Override
+        public Usage worstCase(CompletionRequest request) { return completions.worstCase(request); }
+    }
 }

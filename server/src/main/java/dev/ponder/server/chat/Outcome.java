@@ -16,8 +16,23 @@ public record Outcome(String traceId, String model, String strategy, long create
     /** One choice of the response. */
     public record Choice(int index, String text, String reasoning, String finishReason) {}
 
-    /** One strategy run (one per choice, or one for {@code single} with n samples). */
-    public record Run(String answer, double confidence, int samples, String stop, Optional<String> error) {}
+    /**
+     * One strategy run (one per choice, or one for {@code single} with n samples); {@code think} says how a
+     * {@code think@T} chain ran.
+     */
+    public record Run(String answer, double confidence, int samples, String stop, Optional<String> error, Optional<Thinking> think) {
+        public Run(String answer, double confidence, int samples, String stop, Optional<String> error) {
+            this(answer, confidence, samples, stop, error, Optional.empty());
+        }
+    }
+
+    /** How a budget-forced chain ran: its route (completions, chat-follow-up...), the thinking tokens it spent and its Waits. */
+    public record Thinking(String route, long thinkingTokens, int waits) {}
+
+    /** The same outcome with {@code more} usage and calls (a judge checker's, made outside the runs). */
+    public Outcome plus(Usage more, int moreCalls) {
+        return new Outcome(traceId, model, strategy, created, choices, usage.plus(more), samples, calls + moreCalls, runs, route);
+    }
 
     public Outcome {
         Objects.requireNonNull(traceId, "traceId");

@@ -9,6 +9,15 @@ import java.time.Duration;
  */
 public interface RequestObserver {
 
+    /**
+     * The reply a request's answer goes out on, as this observer wants it: {@code reply} itself, or one that passes
+     * everything on to it and watches (a stored-completions log keeps the answer). Called once per request as the
+     * pipeline takes it, on the event loop that read it: it must not block.
+     */
+    default Reply reply(String traceId, dev.ponder.server.auth.Caller caller, dev.ponder.server.api.ChatRequest request, Reply reply) {
+        return reply;
+    }
+
     /** A request that held a reservation, accounted before its answer goes out (its status is the one it is answered with). */
     default void settled(Settled request) { }
 

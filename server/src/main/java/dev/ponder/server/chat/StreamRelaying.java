@@ -47,12 +47,15 @@ record StreamRelaying(Settlement settlement, InstantSource clock) {
             Instant started = clock.instant();
             Chunks chunks = new Chunks(d.arrival(), reply, u.price(d.model().id()), System.nanoTime());
             try {
-                u.streamRaw(d.model().id(), body, chunks);
+                u.streamRaw(d.arrival().request().operation().path(), d.model().id(), body, chunks);
                 trace.record("passthrough", "raw:" + u.name(), d.model().id(), chunks.choices, chunks.used, started, 1, List.of(), Optional.empty());
                 return chunks;
             } catch (PonderException e) {
                 trace.record("passthrough", "raw:" + u.name(), d.model().id(), 0, chunks.used, started, 1, List.of(),
                         Optional.of(e.kind() + ": " + e.getMessage()));
+                if (chunks.used.equals(Usage.ZERO)) {
+                    CutStreams.book(trace, d.model(), d.model().ask(d.arrival().request(), d.arrival().traceId()).base(), chunks.chars, started);
+                }
                 throw e;
             }
         });
@@ -67,6 +70,7 @@ record StreamRelaying(Settlement settlement, InstantSource clock) {
         private boolean delivered;
         Usage used = Usage.ZERO;
         int choices;
+        long chars; // of output text and tool-call arguments sent on
 
         Chunks(Arrival arrival, Reply reply, Price price, long t0) {
             this.arrival = arrival;
@@ -99,7 +103,12 @@ record StreamRelaying(Settlement settlement, InstantSource clock) {
                 Responses.usage(u).ifPresent(t -> used = new Usage(t.prompt(), t.completion(), Math.min(t.reasoning(), t.completion()),
                         price.cost(t.prompt(), t.completion()), Duration.ofNanos(System.nanoTime() - t0)));
             }
-            for (JsonNode c : chunk.path("choices")) choices = Math.max(choices, c.path("index").asInt(0) + 1);
+            for (JsonNode c : chunk.path("choices")) {
+                choices = Math.max(choices, c.path("index").asInt(0) + 1);
+                JsonNode delta = c.path("delta");
+                chars += delta.path("content").asText("").length() + c.path("text").asText("").length();
+                for (JsonNode t : delta.path("tool_calls")) chars += t.path("function").path("arguments").asText("").length();
+            }
             chunk.put("model", req.model());
             if (chunk.path("choices").isEmpty() && u != null && u.isObject()) {
                 if (!req.includeUsage()) return;

@@ -1,6 +1,9 @@
 package dev.ponder.server.config;
 
+import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.error.PonderException;
 import dev.ponder.core.json.BadField;
+import dev.ponder.core.verify.CheckerSpec;
 
 /** The config file's value checks, each refusal a {@link BadField} naming the field relative to its section. */
 final class Checks {
@@ -23,5 +26,23 @@ final class Checks {
     static <T> T required(String field, T value, String why) {
         if (value == null) throw new BadField(field, why);
         return value;
+    }
+
+    /** An answer extractor's name ({@code AnswerExtractor.NAMES}); {@code semantic} needs the embedding model serve loads. */
+    static String answer(String field, String name) {
+        if (!AnswerExtractor.NAMES.contains(name.strip().toLowerCase(java.util.Locale.ROOT))
+                && !java.util.List.of("latex", "math").contains(name.strip().toLowerCase(java.util.Locale.ROOT))) {
+            throw new BadField(field, "must be one of " + String.join(", ", AnswerExtractor.NAMES) + ", was \"" + name + "\"");
+        }
+        return name.strip();
+    }
+
+    /** A checker as {@link CheckerSpec#parse} reads it (the names plans and {@code ponder run --checker} take). */
+    static String checker(String field, String spec) {
+        try {
+            return CheckerSpec.parse(spec).written();
+        } catch (PonderException e) {
+            throw new BadField(field, "must name a checker: " + e.getMessage());
+        }
     }
 }

@@ -11,13 +11,19 @@ import java.util.Optional;
  * Everything the proxy runs with. {@code ledger} is a file path (relative to {@code baseDir}) or a {@code postgres://}
  * URL; without one the ledger is in memory. Build with {@link #builder()}, whose defaults are the proxy's (the config
  * file starts from them too): 127.0.0.1:8080, 4 MiB bodies, no banks, upstreams or keys, the shipped prices, 30 s
- * cooldown, 1000 traces kept, no router (the {@code auto} model is then refused), the fastest transport. Time and
- * randomness are not configuration: {@code ProxyServer.start} takes them.
+ * cooldown, 1000 traces kept, no router (the {@code auto} model is then refused), the fastest transport, at most 64
+ * samples a strategy run, unpriced models served (with a warning), no checker, no calibration section, stored
+ * completions beside a ledger file. Time and randomness are not configuration: {@code ProxyServer.start} takes them.
+ * {@code stored} is where requests with {@code store: true} are kept (a file relative to {@code baseDir}; absent: beside
+ * the ledger file, or in memory).
  */
 public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> banks, List<UpstreamConfig> upstreams,
                           List<KeyConfig> keys, Optional<String> ledger, Path baseDir, PriceCatalogue prices, Duration cooldown,
-                          int traceCapacity, Optional<RouterConfig> router, Transport transport) {
+                          int traceCapacity, Optional<RouterConfig> router, Transport transport, int maxSamples, boolean requirePrices,
+                          Optional<String> checker, Optional<CalibrationConfig> calibration, Optional<String> stored) {
     public static final int DEFAULT_PORT = 8080;
+    /** The most samples one strategy run may draw unless the config says otherwise. */
+    public static final int DEFAULT_MAX_SAMPLES = 64;
 
     public ProxyConfig {
         Objects.requireNonNull(host, "host");
@@ -33,6 +39,10 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
         if (traceCapacity < 1) throw new IllegalArgumentException("trace capacity must be >= 1, was " + traceCapacity);
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(transport, "transport");
+        if (maxSamples < 1) throw new IllegalArgumentException("max samples must be >= 1, was " + maxSamples);
+        Objects.requireNonNull(checker, "checker");
+        Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(stored, "stored");
     }
 
     public static Builder builder() { return new Builder(); }
@@ -43,7 +53,8 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
     /** A builder holding this configuration, to change a part of it. */
     public Builder toBuilder() {
         return builder().host(host).port(port).maxBodyBytes(maxBodyBytes).banks(banks).upstreams(upstreams).keys(keys).ledger(ledger)
-                .baseDir(baseDir).prices(prices).cooldown(cooldown).traceCapacity(traceCapacity).router(router).transport(transport);
+                .baseDir(baseDir).prices(prices).cooldown(cooldown).traceCapacity(traceCapacity).router(router).transport(transport)
+                .maxSamples(maxSamples).requirePrices(requirePrices).checker(checker).calibration(calibration).stored(stored);
     }
 
     /** The proxy's defaults, each written here only; see {@link ProxyConfig}. */
@@ -61,6 +72,11 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
         private int traceCapacity = 1000;
         private Optional<RouterConfig> router = Optional.empty();
         private Transport transport = Transport.AUTO;
+        private int maxSamples = DEFAULT_MAX_SAMPLES;
+        private boolean requirePrices;
+        private Optional<String> checker = Optional.empty();
+        private Optional<CalibrationConfig> calibration = Optional.empty();
+        private Optional<String> stored = Optional.empty();
 
         private Builder() {}
 
@@ -81,10 +97,22 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
         public Builder router(RouterConfig r) { router = Optional.of(r); return this; }
         public Builder router(Optional<RouterConfig> r) { router = r; return this; }
         public Builder transport(Transport t) { transport = t; return this; }
+        /** The most samples one strategy run may draw ({@code vote@N} with a larger N is refused). */
+        public Builder maxSamples(int n) { maxSamples = n; return this; }
+        /** Refuse models missing from the price catalogue (at start for configured ones) instead of warning. */
+        public Builder requirePrices(boolean r) { requirePrices = r; return this; }
+        /** The checker every model's strategies use unless its upstream or the request names one (as {@code CheckerSpec} reads it). */
+        public Builder checker(String c) { checker = Optional.of(c); return this; }
+        public Builder checker(Optional<String> c) { checker = c; return this; }
+        public Builder calibration(CalibrationConfig c) { calibration = Optional.of(c); return this; }
+        public Builder calibration(Optional<CalibrationConfig> c) { calibration = c; return this; }
+        /** Where stored completions go: a file relative to the base folder. */
+        public Builder stored(String file) { stored = Optional.of(file); return this; }
+        public Builder stored(Optional<String> file) { stored = file; return this; }
 
         public ProxyConfig build() {
             return new ProxyConfig(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, router,
-                    transport);
+                    transport, maxSamples, requirePrices, checker, calibration, stored);
         }
     }
 }

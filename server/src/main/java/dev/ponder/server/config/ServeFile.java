@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * and {@link ConfigFile} can name its file, line and field. What a file leaves out keeps {@link ProxyConfig}'s default.
  */
 record ServeFile(Server server, JsonNode banks, List<UpstreamConfig> upstreams, Map<String, PriceEntry> prices, List<KeyConfig> keys,
-                 String ledger, RouterConfig router) {
+                 String ledger, RouterConfig router, Boolean requirePrices, String checker, CalibrationConfig calibration, String stored) {
     /** The ledger of a config with keys that names none, beside the config file. */
     static final String DEFAULT_LEDGER = "ponder-ledger.jsonl";
 
@@ -31,11 +31,13 @@ record ServeFile(Server server, JsonNode banks, List<UpstreamConfig> upstreams, 
         }
         upstreams = entries("upstreams", upstreams);
         keys = entries("keys", keys);
+        if (checker != null) checker = Checks.checker("checker", checker);
     }
 
     /** The {@code server} section. */
-    record Server(String host, Long port, Long maxBodyBytes, Long cooldownSeconds, Long traceCapacity, Transport transport) {
+    record Server(String host, Long port, Long maxBodyBytes, Long cooldownSeconds, Long traceCapacity, Transport transport, Long maxSamples) {
         Server {
+            Checks.whole("max_samples", maxSamples, 1, 100_000, 0);
             Checks.whole("port", port, 0, 65535, 0);
             Checks.whole("max_body_bytes", maxBodyBytes, 1024, Integer.MAX_VALUE, 0);
             Checks.whole("cooldown_seconds", cooldownSeconds, 0, 86_400, 0);
@@ -49,6 +51,7 @@ record ServeFile(Server server, JsonNode banks, List<UpstreamConfig> upstreams, 
             if (cooldownSeconds != null) b.cooldown(Duration.ofSeconds(cooldownSeconds));
             if (traceCapacity != null) b.traceCapacity(traceCapacity.intValue());
             if (transport != null) b.transport(transport);
+            if (maxSamples != null) b.maxSamples(maxSamples.intValue());
         }
     }
 
@@ -68,6 +71,10 @@ record ServeFile(Server server, JsonNode banks, List<UpstreamConfig> upstreams, 
         if (ledger != null) b.ledger(ledger);
         else if (!keys.isEmpty()) b.ledger(DEFAULT_LEDGER);
         if (router != null) b.router(router.resolvedIn(dir));
+        if (requirePrices != null) b.requirePrices(requirePrices);
+        if (checker != null) b.checker(checker);
+        if (calibration != null) b.calibration(calibration.resolvedIn(dir));
+        if (stored != null) b.stored(stored);
         return b.build();
     }
 

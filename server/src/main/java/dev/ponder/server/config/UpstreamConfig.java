@@ -14,10 +14,13 @@ import java.util.Optional;
 /**
  * One upstream OpenAI-compatible server: where it is, the environment variable holding its key, the models it serves
  * (Ponder name to upstream name), how often a failing call is retried (with backoff) before the next upstream is
- * tried, and the answer extractor for voting over its outputs.
+ * tried, the answer extractor for voting over its outputs, whether it serves plain completions (for {@code think@T}),
+ * whether {@code adaptive} asks it for token log-probabilities (each sample's confidence), and the checker its models'
+ * strategies use ({@code verify@K}) unless a request names one.
  */
 public record UpstreamConfig(String name, URI baseUrl, Optional<String> apiKeyEnv, Map<String, String> models, int maxRetries,
-                             Duration backoff, Duration timeout, String answer) {
+                             Duration backoff, Duration timeout, String answer, Completions completions, boolean logprobs,
+                             Optional<String> checker) {
     public UpstreamConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -28,23 +31,48 @@ public record UpstreamConfig(String name, URI baseUrl, Optional<String> apiKeyEn
         Objects.requireNonNull(backoff, "backoff");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(answer, "answer");
+        Objects.requireNonNull(completions, "completions");
+        Objects.requireNonNull(checker, "checker");
+    }
+
+    /** Completions found out ({@code auto}), no log-probabilities, no checker of its own. */
+    public UpstreamConfig(String name, URI baseUrl, Optional<String> apiKeyEnv, Map<String, String> models, int maxRetries,
+                          Duration backoff, Duration timeout, String answer) {
+        this(name, baseUrl, apiKeyEnv, models, maxRetries, backoff, timeout, answer, Completions.AUTO, false, Optional.empty());
     }
 
     /**
      * As the config file writes it (an {@code upstreams} entry): {@code models} a list of names or a map of Ponder names
-     * to upstream ones; unless given, 2 retries, a first backoff of 250 ms, 600 s a call, the exact answer extractor.
+     * to upstream ones; unless given, 2 retries, a first backoff of 250 ms, 600 s a call, the exact answer extractor,
+     * completions found out, no log-probabilities, no checker.
      */
     @JsonCreator
     static UpstreamConfig read(@JsonProperty("name") String name, @JsonProperty("base_url") String baseUrl,
                                @JsonProperty("api_key_env") String apiKeyEnv, @JsonProperty("models") JsonNode models,
                                @JsonProperty("max_retries") Long maxRetries, @JsonProperty("backoff_ms") Long backoffMs,
-                               @JsonProperty("timeout_seconds") Long timeoutSeconds, @JsonProperty("answer") String answer) {
+                               @JsonProperty("timeout_seconds") Long timeoutSeconds, @JsonProperty("answer") String answer,
+                               @JsonProperty("completions") JsonNode completions, @JsonProperty("logprobs") Boolean logprobs,
+                               @JsonProperty("checker") String checker) {
         Checks.required("name", name, "is required");
         Checks.required("base_url", baseUrl, "is required (e.g. http://localhost:8000/v1)");
         return new UpstreamConfig(name, URI.create(baseUrl), Optional.ofNullable(apiKeyEnv), modelNames(models),
                 (int) Checks.whole("max_retries", maxRetries, 0, 100, 2),
                 Duration.ofMillis(Checks.whole("backoff_ms", backoffMs, 1, 600_000, 250)),
-                Duration.ofSeconds(Checks.whole("timeout_seconds", timeoutSeconds, 1, 86_400, 600)), answer == null ? "exact" : answer);
+                Duration.ofSeconds(Checks.whole("timeout_seconds", timeoutSeconds, 1, 86_400, 600)),
+                Checks.answer("answer", answer == null ? "exact" : answer), completions(completions), logprobs != null && logprobs,
+                Optional.ofNullable(checker).map(c -> Checks.checker("checker", c)));
+    }
+
+    /** {@code auto}, {@code on} or {@code off}; YAML 1.1 reads a bare on/off as true/false, which mean the same here. */
+    private static Completions completions(JsonNode c) {
+        if (c == null || c.isNull()) return Completions.AUTO;
+        if (c.isBoolean()) return c.asBoolean() ? Completions.ON : Completions.OFF;
+        if (!c.isTextual()) throw new BadField("completions", "must be auto, on or off, was " + c);
+        try {
+            return Completions.parse(c.asText());
+        } catch (IllegalArgumentException e) {
+            throw new BadField("completions", "must be auto, on or off, was \"" + c.asText() + "\"");
+        }
     }
 
     private static Map<String, String> modelNames(JsonNode m) {

@@ -35,6 +35,7 @@ final class Call {
     private final Channel channel;
     private final String method;
     private final String path;
+    private final String query;
     private final HttpHeaders headers;
     private final byte[] body;
     private final boolean keepAlive;
@@ -43,9 +44,15 @@ final class Call {
     private boolean streaming;
 
     Call(Channel channel, String method, String path, HttpHeaders headers, byte[] body, boolean keepAlive, Runnable done) {
+        this(channel, method, path, "", headers, body, keepAlive, done);
+    }
+
+    /** With the request target's query (after {@code ?}, raw). */
+    Call(Channel channel, String method, String path, String query, HttpHeaders headers, byte[] body, boolean keepAlive, Runnable done) {
         this.channel = channel;
         this.method = method;
         this.path = path;
+        this.query = query;
         this.headers = headers;
         this.body = body;
         this.keepAlive = keepAlive;
@@ -55,6 +62,9 @@ final class Call {
     String method() { return method; }
 
     String path() { return path; }
+
+    /** The request target's query, raw (empty when there is none). */
+    String query() { return query; }
 
     /** A request header, or null. */
     String header(String name) { return headers.get(name); }

@@ -43,7 +43,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
         boolean bad = req.decoderResult().isFailure();
         try {
             String path = path(req.uri());
-            call = new Call(ctx.channel(), req.method().name(), path, req.headers(), ByteBufUtil.getBytes(req.content()),
+            call = new Call(ctx.channel(), req.method().name(), path, req.uri().length() > path.length() && req.uri().charAt(path.length()) == '?'
+                    ? req.uri().substring(path.length() + 1) : "", req.headers(), ByteBufUtil.getBytes(req.content()),
                     !bad && HttpUtil.isKeepAlive(req), () -> ctx.executor().execute(() -> next(ctx)));
         } finally {
             req.release();

@@ -6,10 +6,12 @@ import dev.ponder.server.api.ApiFailure;
 import dev.ponder.server.api.ChatRequest;
 import dev.ponder.server.auth.Caller;
 import dev.ponder.server.auth.KeyRing;
+import dev.ponder.server.calibration.Tuner;
 import dev.ponder.server.catalog.Catalog;
 import dev.ponder.server.chat.ChatPipeline;
 import dev.ponder.server.config.Transport;
 import dev.ponder.server.metrics.ProxyMetrics;
+import dev.ponder.server.store.StoredCompletions;
 import dev.ponder.server.trace.TraceStore;
 import dev.ponder.server.upstream.LoopClient;
 import io.netty.bootstrap.ServerBootstrap;
@@ -40,7 +42,8 @@ import java.util.concurrent.TimeUnit;
 public final class HttpFront implements AutoCloseable {
     /** The chat routes, each with its dialect. */
     private static final Map<String, Dialect> CHAT = Map.of("/v1/chat/completions", OpenAiDialect.INSTANCE,
-            "/chat/completions", OpenAiDialect.INSTANCE);
+            "/chat/completions", OpenAiDialect.INSTANCE, "/v1/completions", RelayedDialect.COMPLETIONS,
+            "/v1/embeddings", RelayedDialect.EMBEDDINGS);
     private final EventLoopGroup loops;
     private final Channel listener;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -58,9 +61,9 @@ public final class HttpFront implements AutoCloseable {
     }
 
     public HttpFront(InetSocketAddress address, int maxBodyBytes, ChatPipeline pipeline, KeyRing keys, Catalog catalog, TraceStore traces,
-                     ProxyMetrics metrics, Transport transport) {
+                     ProxyMetrics metrics, Transport transport, Tuner tuner, StoredCompletions stored) {
         this.pipeline = pipeline;
-        this.routes = new Routes(keys, catalog, traces, metrics);
+        this.routes = new Routes(keys, catalog, traces, metrics, tuner, stored);
         Io.Started started = Io.start(Io.candidates(transport), Math.max(1, Runtime.getRuntime().availableProcessors()), System.err::println);
         sockets = started.io();
         loops = started.loops();
@@ -77,11 +80,19 @@ public final class HttpFront implements AutoCloseable {
                         }
                     })
                     .bind(address).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the bind's checked exception unchecked
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             upstreams.close();
-            throw new PonderException(PonderException.Kind.INVALID_INPUT, "cannot listen on " + address + ": " + e.getMessage(), e);
+            throw new PonderException(PonderException.Kind.INVALID_INPUT, cannotListen(address, e), e);
         }
+    }
+
+    /** One line naming the address and why it cannot be listened on. */
+    private static String cannotListen(InetSocketAddress address, Exception e) {
+        String where = address.getHostString() + ":" + address.getPort();
+        boolean inUse = e instanceof java.net.BindException || String.valueOf(e.getMessage()).contains("already in use");
+        return "cannot listen on " + where + ": " + (inUse ? "port " + address.getPort() + " is already in use (another server has it?"
+                + " pick another port: --port, or server.port in the config)" : String.valueOf(e.getMessage()));
     }
 
     /** The transport the event loops run on (never {@code AUTO}). */
@@ -100,7 +111,8 @@ public final class HttpFront implements AutoCloseable {
 
     /** A request as read, on its connection's event loop. */
     private void accept(Call call, EventLoop loop) {
-        Dialect dialect = CHAT.get(call.path());
+        // GET on the chat path lists stored completions
+        Dialect dialect = call.method().equals("GET") ? null : CHAT.get(call.path());
         if (dialect != null) chat(call, dialect, loop);
         else onThread(call);
     }

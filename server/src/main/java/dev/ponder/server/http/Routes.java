@@ -5,25 +5,39 @@ import dev.ponder.core.error.PonderException;
 import dev.ponder.server.api.ApiFailure;
 import dev.ponder.server.auth.Caller;
 import dev.ponder.server.auth.KeyRing;
+import dev.ponder.server.calibration.Tuner;
 import dev.ponder.server.catalog.Catalog;
 import dev.ponder.server.metrics.ProxyMetrics;
+import dev.ponder.server.store.StoredCompletions;
 import dev.ponder.server.trace.TraceStore;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The routes besides chat completions: the model list, traces, health and metrics; and the 404 for any other. */
+/**
+ * The routes besides the relayed and strategy ones: the model list, traces, live calibration, stored completions,
+ * health and metrics; and the 404 for any other.
+ */
 final class Routes {
     private static final String TRACES = "/v1/ponder/traces/";
+    private static final String STORED = "/v1/chat/completions";
     private final KeyRing keys;
     private final Catalog catalog;
     private final TraceStore traces;
     private final ProxyMetrics metrics;
+    private final Tuner tuner;
+    private final StoredCompletions stored;
 
-    Routes(KeyRing keys, Catalog catalog, TraceStore traces, ProxyMetrics metrics) {
+    Routes(KeyRing keys, Catalog catalog, TraceStore traces, ProxyMetrics metrics, Tuner tuner, StoredCompletions stored) {
         this.keys = keys;
         this.catalog = catalog;
         this.traces = traces;
         this.metrics = metrics;
+        this.tuner = tuner;
+        this.stored = stored;
     }
 
     /** Answers {@code ex}, or throws the refusal (the caller answers it). */
@@ -37,6 +51,16 @@ final class Routes {
         } else if (path.startsWith(TRACES)) {
             allow(method, "GET");
             Exchanges.json(ex, 200, traces.get(path.substring(TRACES.length()), authenticate(ex)));
+        } else if (path.equals("/v1/ponder/calibration")) {
+            allow(method, "GET");
+            authenticate(ex);
+            Exchanges.json(ex, 200, tuner.status());
+        } else if (path.equals(STORED)) {
+            allow(method, "GET"); // POST is the chat route's
+            Exchanges.json(ex, 200, list(ex, authenticate(ex)));
+        } else if (path.startsWith(STORED + "/")) {
+            allow(method, "GET");
+            Exchanges.json(ex, 200, stored.get(path.substring(STORED.length() + 1), authenticate(ex)));
         } else if (path.equals("/health")) {
             allow(method, "GET");
             Exchanges.json(ex, 200, Exchanges.JSON.createObjectNode().put("status", "ok").put("models", catalog.models().size()));
@@ -45,8 +69,31 @@ final class Routes {
             Exchanges.send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape().getBytes(StandardCharsets.UTF_8));
         } else {
             throw ApiFailure.of(PonderException.Kind.NOT_FOUND, "unknown_route", "no route " + method + " " + path
-                    + "; this proxy serves POST /v1/chat/completions, GET /v1/models, GET /v1/ponder/traces/{id}, GET /health, GET /metrics");
+                    + "; this proxy serves POST /v1/chat/completions, POST /v1/completions, POST /v1/embeddings, GET /v1/models,"
+                    + " GET /v1/chat/completions[/{id}], GET /v1/ponder/traces/{id}, GET /v1/ponder/calibration, GET /health, GET /metrics");
         }
+    }
+
+    /** The list of stored completions: {@code model}, {@code metadata[KEY]=VALUE}, {@code after}, {@code limit} (1..100, 20), {@code order} (asc, desc). */
+    private ObjectNode list(Call ex, Caller caller) {
+        var q = new QueryStringDecoder(ex.query(), false).parameters();
+        Map<String, String> metadata = new LinkedHashMap<>();
+        q.forEach((k, v) -> {
+            if (k.startsWith("metadata[") && k.endsWith("]")) metadata.put(k.substring(9, k.length() - 1), v.getFirst());
+        });
+        int limit = 20;
+        if (q.containsKey("limit")) {
+            try {
+                limit = Integer.parseInt(q.get("limit").getFirst());
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > 100) throw ApiFailure.field("limit", "limit must be a whole number in 1..100, was " + q.get("limit").getFirst());
+        }
+        String order = q.containsKey("order") ? q.get("order").getFirst() : "asc";
+        if (!order.equals("asc") && !order.equals("desc")) throw ApiFailure.field("order", "order must be asc or desc, was " + order);
+        return stored.list(caller, Optional.ofNullable(q.get("model")).map(List::getFirst), metadata,
+                Optional.ofNullable(q.get("after")).map(List::getFirst), limit, order.equals("desc"));
     }
 
     /** 405 unless the request's method is {@code allowed}. */

@@ -69,6 +69,9 @@ public final class ProxyMetrics implements RequestObserver, AutoCloseable {
                 .register(registry);
     }
 
+    /** The registry, for meters of the proxy's other parts (live calibration's). */
+    public io.micrometer.core.instrument.MeterRegistry registry() { return registry; }
+
     /** The Prometheus text exposition. */
     public String scrape() { return registry.scrape(); }
 

@@ -1,14 +1,18 @@
 package dev.ponder.server.upstream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.backend.CompletionRequest;
+import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Price;
 import dev.ponder.core.backend.openai.OpenAiBackend;
 import dev.ponder.core.backend.openai.OpenAiConfig;
 import dev.ponder.core.backend.openai.protocol.Endpoint;
 import dev.ponder.core.backend.openai.protocol.Exchange;
 import dev.ponder.core.backend.openai.protocol.HttpOpenAiBackend;
+import dev.ponder.core.backend.openai.protocol.Retrier;
 import dev.ponder.core.backend.openai.protocol.SseStream;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.server.config.Completions;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,17 +27,53 @@ public final class Upstream implements AutoCloseable {
     private final OpenAiBackend backend;
     private final Relay relay;
     private final Exchange exchange;
+    private final Retrier retrier;
+    private final Completions completions;
+    private final boolean logprobs;
+    private volatile boolean noCompletions; // found out under AUTO: the server answered that it has no /completions
 
-    private Upstream(String name, OpenAiConfig config) {
+    private Upstream(String name, OpenAiConfig config, Completions completions, boolean logprobs) {
         this.name = name;
         this.config = config;
+        this.completions = completions;
+        this.logprobs = logprobs;
         this.exchange = new Exchange(config);
+        this.retrier = new Retrier(config);
         this.backend = new HttpOpenAiBackend(config, exchange);
         this.relay = new Relay(config);
     }
 
     /** The upstream {@code name} (for traces and errors) reached as {@code config} says. */
-    public static Upstream of(String name, OpenAiConfig config) { return new Upstream(name, config); }
+    public static Upstream of(String name, OpenAiConfig config) { return new Upstream(name, config, Completions.AUTO, false); }
+
+    /** With whether it serves plain completions ({@code think@T}) and whether {@code adaptive} asks it for log-probabilities. */
+    public static Upstream of(String name, OpenAiConfig config, Completions completions, boolean logprobs) {
+        return new Upstream(name, config, completions, logprobs);
+    }
+
+    /** Whether {@code think@T} may continue raw prompts here: configured on, or auto and not found missing yet. */
+    public boolean servesCompletions() { return completions == Completions.ON || (completions == Completions.AUTO && !noCompletions); }
+
+    /** Whether {@code adaptive} asks this upstream for token log-probabilities (each sample's confidence). */
+    public boolean logprobs() { return logprobs; }
+
+    /**
+     * A plain completion ({@code /completions}) through this upstream's backend. Under {@code completions: auto} an
+     * answer saying there is no such endpoint (404, 405) is remembered: later chains ask in chat turns instead.
+     */
+    public Generated complete(CompletionRequest request) {
+        if (!servesCompletions()) {
+            throw new PonderException(PonderException.Kind.NOT_FOUND, "upstream " + name + " serves no /completions (completions: "
+                    + completions.configName() + (noCompletions ? ", found missing" : "") + ")");
+        }
+        try {
+            return backend.complete(request);
+        } catch (PonderException e) {
+            boolean missing = e.kind() == PonderException.Kind.NOT_FOUND || e.getMessage().contains(": HTTP 405");
+            if (completions == Completions.AUTO && missing) noCompletions = true;
+            throw e;
+        }
+    }
 
     public String name() { return name; }
 
@@ -41,6 +81,11 @@ public final class Upstream implements AutoCloseable {
 
     /** What {@code model} costs here (the catalogue's price for its upstream name, else its own). */
     public Price price(String model) { return config.priceOf(model); }
+
+    /** Whether the price catalogue knows {@code model} (by its upstream name, else its own): unknown models cost $0. */
+    public boolean priced(String model) {
+        return config.prices().find(config.upstreamModel(model)).isPresent() || config.prices().find(model).isPresent();
+    }
 
     /** See {@link Relay#relay}. */
     CompletableFuture<Relayed> relay(String model, ObjectNode body, long promptChars, HttpTransport transport) {
@@ -53,18 +98,42 @@ public final class Upstream implements AutoCloseable {
      * server that answers with one JSON body instead of events, fails (the pool then tries the next upstream, unless
      * output was delivered).
      */
-    public void streamRaw(String model, ObjectNode body, SseStream.Events events) {
+    public void streamRaw(String model, ObjectNode body, SseStream.Events events) { streamRaw(Endpoint.CHAT.path(), model, body, events); }
+
+    /** As {@link #streamRaw(String, ObjectNode, SseStream.Events)}, to the endpoint at {@code path} ({@code /completions}). */
+    public void streamRaw(String path, String model, ObjectNode body, SseStream.Events events) {
         String upstream = config.upstreamModel(model);
         String where = "openai " + config.baseUrl() + " model " + upstream;
         ObjectNode b = body.deepCopy();
         b.put("model", upstream);
-        Exchange.Opened opened = exchange.openStream(Endpoint.CHAT.path(), b, where);
+        Exchange.Opened opened = exchange.openStream(path, b, where);
         if (!(opened instanceof Exchange.Opened.Events ev)) {
             throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, where + ": a streamed request was answered with one JSON body");
         }
         if (!new SseStream(ev.body()).drain(events, config.requestTimeout(), where)) {
             throw new PonderException(events.delivered() ? PonderException.Kind.STREAM_BROKEN : PonderException.Kind.UPSTREAM_UNAVAILABLE,
                     where + ": the stream ended without [DONE]", null, null, events.delivered());
+        }
+    }
+
+    /** What a body relayed whole came back as: the upstream's JSON, where it came from, the tries it took. */
+    public record Forwarded(com.fasterxml.jackson.databind.JsonNode body, String where, int attempts) {}
+
+    /**
+     * A client's body sent whole to the endpoint at {@code path} ({@code /completions}, {@code /embeddings}) as written,
+     * with only {@code model} renamed to the upstream's name, retried as this upstream's calls are; statuses become typed
+     * errors as for every call. Blocks: call it from a thread that may.
+     */
+    public Forwarded forward(String path, String model, ObjectNode body) {
+        String upstream = config.upstreamModel(model);
+        String where = "openai " + config.baseUrl() + " model " + upstream;
+        ObjectNode b = body.deepCopy();
+        b.put("model", upstream);
+        java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            return new Forwarded(retrier.run(() -> exchange.postJson(path, b, where), retries), where, 1 + retries.get());
+        } catch (PonderException e) {
+            throw e.withAttempts(1 + retries.get());
         }
     }
 

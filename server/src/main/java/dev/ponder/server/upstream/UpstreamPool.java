@@ -1,6 +1,7 @@
 package dev.ponder.server.upstream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.backend.StreamListener;
@@ -63,6 +64,28 @@ public final class UpstreamPool implements StreamingBackend {
      */
     public CompletableFuture<Relayed> relayAsync(String requestModel, ObjectNode body, long promptChars, HttpTransport transport) {
         return fallback.callAsync(u -> u.relay(requestModel, body, promptChars, transport), RELAYED);
+    }
+
+    /** Whether the price catalogue knows {@code model} on every upstream of the pool. */
+    public boolean priced(String model) { return fallback.members().stream().allMatch(u -> u.priced(model)); }
+
+    /** Whether any of its upstreams may serve plain completions now (see {@link Upstream#servesCompletions()}). */
+    public boolean servesCompletions() { return fallback.members().stream().anyMatch(Upstream::servesCompletions); }
+
+    /** Whether {@code adaptive} asks for log-probabilities: every upstream of the pool is configured to give them. */
+    public boolean logprobs() { return fallback.members().stream().allMatch(Upstream::logprobs); }
+
+    /** A plain completion on the first upstream that serves them and answers, with the pool's fallback. */
+    public Generated complete(CompletionRequest request) { return fallback.call(u -> u.complete(request), GENERATED); }
+
+    /** The most a completion can cost on any of its upstreams. */
+    public Usage worstCase(CompletionRequest request) {
+        Usage worst = Usage.ZERO;
+        for (Upstream u : fallback.members()) {
+            Usage w = u.backend().worstCase(request);
+            if (w.dollars() > worst.dollars() || (w.dollars() == worst.dollars() && w.totalTokens() > worst.totalTokens())) worst = w;
+        }
+        return worst;
     }
 
     /** {@code call} on each upstream in turn, with the pool's fallback and cooldown, until one answers (passed-through streams). */

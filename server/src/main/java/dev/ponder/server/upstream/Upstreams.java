@@ -20,6 +20,7 @@ public final class Upstreams implements AutoCloseable {
     private final List<Upstream> servers;
     private final Map<String, UpstreamPool> pools;
     private final Map<String, String> answers;
+    private final Map<String, String> checkers = new LinkedHashMap<>();
 
     private Upstreams(List<Upstream> servers, Map<String, UpstreamPool> pools, Map<String, String> answers) {
         this.servers = servers;
@@ -37,7 +38,7 @@ public final class Upstreams implements AutoCloseable {
                     .requestTimeout(u.timeout()).prices(prices).clock(clock);
             u.models().forEach(b::modelName);
             u.apiKeyEnv().ifPresent(env -> b.apiKey(ApiKey.fromEnv(env)));
-            Upstream server = Upstream.of(u.name(), b.build());
+            Upstream server = Upstream.of(u.name(), b.build(), u.completions(), u.logprobs());
             servers.add(server);
             for (String model : u.models().keySet()) {
                 members.computeIfAbsent(model, m -> new ArrayList<>()).add(server);
@@ -46,7 +47,9 @@ public final class Upstreams implements AutoCloseable {
         }
         Map<String, UpstreamPool> pools = new LinkedHashMap<>();
         members.forEach((model, ms) -> pools.put(model, UpstreamPool.of(model, ms, cooldown, clock)));
-        return new Upstreams(List.copyOf(servers), pools, answers);
+        Upstreams out = new Upstreams(List.copyOf(servers), pools, answers);
+        for (UpstreamConfig u : configs) u.checker().ifPresent(c -> u.models().keySet().forEach(m -> out.checkers.putIfAbsent(m, c)));
+        return out;
     }
 
     /** Each served model's pool (upstreams in the configured order). */
@@ -54,6 +57,15 @@ public final class Upstreams implements AutoCloseable {
 
     /** The answer extractor named for {@code model} by the first upstream that serves it. */
     public String answer(String model) { return answers.get(model); }
+
+    /** The checker named for each model by the first upstream serving it that names one. */
+    public Map<String, String> checkers() { return Collections.unmodifiableMap(checkers); }
+
+    /** Whether the price catalogue knows {@code model} on every upstream serving it. */
+    public boolean priced(String model) {
+        UpstreamPool p = pools.get(model);
+        return p == null || p.priced(model);
+    }
 
     @Override
     public void close() { servers.forEach(Upstream::close); }

@@ -30,7 +30,14 @@ class ConfigFileTest {
         assertThat(c.keys()).extracting(KeyConfig::id).containsExactly("team-a", "batch-jobs");
         assertThat(c.keys().getFirst().budget()).contains(new KeyConfig.DollarBudget(20.0, Period.DAY));
         assertThat(c.keys().get(1).models()).containsExactly("qwen-math");
-        assertThat(c.ledger()).contains("ponder-ledger.jsonl");
+        assertThat(c.ledger()).as("under the checkout's .ponder/, which git ignores").contains("../.ponder/ponder-ledger.jsonl");
+        assertThat(c.baseDir().resolve(c.ledger().orElseThrow()).normalize()).isEqualTo(example().toAbsolutePath().getParent().getParent()
+                .resolve(".ponder/ponder-ledger.jsonl"));
+        assertThat(c.maxSamples()).isEqualTo(64);
+        assertThat(c.requirePrices()).isFalse();
+        assertThat(c.upstreams().get(1).completions()).isEqualTo(Completions.ON);
+        assertThat(c.upstreams().get(1).logprobs()).isTrue();
+        assertThat(c.upstreams().get(1).checker()).contains("math");
         assertThat(c.prices().find("qwen-math")).isPresent();
     }
 
@@ -128,5 +135,53 @@ class ConfigFileTest {
         assertThatThrownBy(() -> ConfigFile.load(dir.resolve("missing.yaml"), List::of)).hasMessage("config not found: " + dir.resolve("missing.yaml"));
         Path bytes = Files.write(dir.resolve("bytes.yaml"), new byte[] {(byte) 0xFF, 0x00, 0x7B, (byte) 0xC3});
         assertThatThrownBy(() -> ConfigFile.load(bytes, List::of)).hasMessage("cannot read config " + bytes + ": it is not UTF-8 text");
+    }
+
+    @Test
+    void the_live_path_fields_are_read_and_checked_with_their_line() throws Exception {
+        Path f = dir.resolve("live.yaml");
+        Files.writeString(f, """
+                server: {max_samples: 16}
+                require_prices: true
+                checker: regex:\\d+
+                upstreams:
+                  - {name: u, base_url: http://h/v1, models: [m], answer: semantic, completions: off, logprobs: true, checker: game24}
+                calibration:
+                  share: 0.05
+                  epsilon: 0.05
+                  min_questions: 30
+                  refit_every: 10
+                  store: cal
+                  files: {m: m.json}
+                stored: kept.jsonl
+                """);
+        ProxyConfig c = ConfigFile.load(f, List::of);
+        assertThat(c.maxSamples()).isEqualTo(16);
+        assertThat(c.requirePrices()).isTrue();
+        assertThat(c.checker()).contains("regex:\\d+");
+        UpstreamConfig u = c.upstreams().getFirst();
+        assertThat(u.answer()).isEqualTo("semantic");
+        assertThat(u.completions()).isEqualTo(Completions.OFF);
+        assertThat(u.logprobs()).isTrue();
+        assertThat(u.checker()).contains("game24");
+        CalibrationConfig cal = c.calibration().orElseThrow();
+        assertThat(cal.share()).isEqualTo(0.05);
+        assertThat(cal.epsilon()).isEqualTo(0.05);
+        assertThat(cal.delta()).isEqualTo(0.1);
+        assertThat(cal.minQuestions()).isEqualTo(30);
+        assertThat(cal.refitEvery()).isEqualTo(10);
+        assertThat(cal.store()).contains(dir.toAbsolutePath().resolve("cal"));
+        assertThat(cal.files()).containsEntry("m", dir.toAbsolutePath().resolve("m.json"));
+        assertThat(c.stored()).contains("kept.jsonl");
+        String upstream = "upstreams:\n  - name: u\n    base_url: http://h/v1\n    models: [m]\n";
+        refuses(upstream + "    answer: semantik\n", "line 5 of " + dir.resolve("t.yaml") + ": upstreams[0].answer must be one of");
+        refuses(upstream + "    completions: sometimes\n", "line 5 of " + dir.resolve("t.yaml") + ": upstreams[0].completions must be auto, on or off");
+        refuses(upstream + "    checker: tea-leaves\n", "upstreams[0].checker must name a checker: unknown checker \"tea-leaves\"");
+        refuses("checker: regex:(\n", "checker must name a checker");
+        refuses("calibration: {risk: accuracy}\n", "calibration.risk must be disagreement");
+        refuses("calibration: {share: 2}\n", "calibration.share must be a number in [0, 1], was 2.0");
+        refuses("calibration: {min_questions: 50, window: 10}\n", "calibration.window must be at least min_questions (50), was 10");
+        refuses("server: {max_samples: 0}\n", "server.max_samples must be a whole number in 1..100000, was 0");
+        refuses("require_prices: yes please\n", "require_prices");
     }
 }

@@ -43,7 +43,7 @@ public final class Accounting {
         for (int i = 0; i < k; i++) {
             Usage u = new Usage(in[i], out[i], Math.min(think[i], out[i]), price.cost(in[i], out[i]), Duration.ofNanos(nanos[i]));
             RawResult.Choice c = cs.get(i);
-            gens.add(Generation.live(c.content(), c.reasoning(), c.finishReason(), u));
+            gens.add(Generation.live(c.content(), c.reasoning(), c.finishReason(), u, c.confidence()));
         }
         return gens;
     }

@@ -1,12 +1,20 @@
 package dev.ponder.core.backend.openai.protocol;
 
+import dev.ponder.core.confidence.Confidence;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /** One upstream response before accounting: its choices in index order and the usage it reported, if any. */
 public record RawResult(List<Choice> choices, Optional<Tokens> usage) {
-    public record Choice(String content, String reasoning, String finishReason) { }
+    /** One choice; {@code confidence} is read from its token log-probabilities when the server returned them. */
+    public record Choice(String content, String reasoning, String finishReason, Optional<Confidence> confidence) {
+        public Choice {
+            java.util.Objects.requireNonNull(confidence, "confidence");
+        }
+
+        public Choice(String content, String reasoning, String finishReason) { this(content, reasoning, finishReason, Optional.empty()); }
+    }
 
     /** Token counts as reported; reasoning is part of completion. */
     public record Tokens(long prompt, long completion, long reasoning) {

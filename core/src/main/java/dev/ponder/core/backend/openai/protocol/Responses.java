@@ -26,7 +26,7 @@ public final class Responses {
             position++;
             String finish = text(c.path("finish_reason")).orElse("unknown");
             if (endpoint == Endpoint.COMPLETIONS) {
-                byIndex.put(index, new RawResult.Choice(text(c.path("text")).orElse(""), "", finish));
+                byIndex.put(index, new RawResult.Choice(text(c.path("text")).orElse(""), "", finish, Logprobs.of(c, endpoint)));
                 continue;
             }
             JsonNode m = c.path("message");
@@ -42,7 +42,7 @@ public final class Responses {
                 }
                 content = answer.toString();
             }
-            byIndex.put(index, new RawResult.Choice(content, reasoning.toString(), finish));
+            byIndex.put(index, new RawResult.Choice(content, reasoning.toString(), finish, Logprobs.of(c, endpoint)));
         }
         return new RawResult(new ArrayList<>(byIndex.values()), usage(body.path("usage")));
     }
