@@ -36,14 +36,15 @@ public final class FreeFormVote {
                 .build();
         List<Row> rows = new ArrayList<>();
         for (Problem p : bank.problems()) {
-            Solution one = ponder.solve(p.question(), Policy.single().answer("semantic"));
-            Solution vote = ponder.solve(p.question(), Policy.vote(5).answer("semantic"));
+            Solution one = ponder.solve(p.question(), Policy.single().withAnswer("semantic"));
+            Solution vote = ponder.solve(p.question(), Policy.vote(5).withAnswer("semantic"));
             rows.add(new Row(p.id(), right(one), right(vote), vote.confidence()));
             out.printf("%-20s single %-5s vote@5 %-5s (group share %.1f) %s%n", p.id(), right(one), right(vote), vote.confidence(),
                     vote.text().length() > 60 ? vote.text().substring(0, 57).replace('\n', ' ') + "..." : vote.text().replace('\n', ' '));
         }
         out.printf("single %d/%d right, vote@5 %d/%d right%n", rows.stream().filter(Row::single).count(), rows.size(),
                 rows.stream().filter(Row::vote).count(), rows.size());
+        ponder.close();
         return rows;
     }
 

@@ -39,11 +39,12 @@ public final class Gsm8kVote {
         List<Problem> problems = bank.problems();
         List<String> questions = problems.stream().map(Problem::question).toList();
 
-        Policy single = Policy.single().answer("number");
-        Policy vote = Policy.parse("vote@5").answer("number");
+        Policy single = Policy.single().withAnswer("number");
+        Policy vote = Policy.parse("vote@5").withAnswer("number");
         List<Solution> ones = ponder.solveAll(questions, single);
         List<Solution> votes = ponder.solveAll(questions, vote);
         // end: vote
+        ponder.close();
 
         out.printf("%-10s %9s %7s %7s %10s%n", "problem", "reference", "single", "vote@5", "confidence");
         for (int i = 0; i < problems.size(); i++) {
