@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Free-form replies (explanations, summaries, code) voted by meaning: {@code answer("semantic")} groups them with the
+ * Free-form replies (explanations, summaries, code) voted by meaning: {@code withAnswer("semantic")} groups them with the
  * in-process all-MiniLM-L6-v2 model at its calibrated threshold (0.58) and replies with the largest group's medoid.
  * Replayed from a hand-written bank whose replies are labelled right or wrong, so it runs offline and the same every time.
  */
@@ -29,22 +29,27 @@ public final class FreeFormVote {
 
     public static List<Row> run(PrintStream out) {
         Bank bank = Banks.onClasspath("banks/explain-freeform");
+        // snippet: engine
         Ponder ponder = Ponder.builder()
                 .replay("hand-written", bank)
                 .semantic(AnswerExtractor.semantic(LangChain4jEmbedder.of(new AllMiniLmL6V2QuantizedEmbeddingModel()), 0.58))
                 .seed(0)
                 .build();
+        // end: engine
         List<Row> rows = new ArrayList<>();
-        for (Problem p : bank.problems()) {
-            Solution one = ponder.solve(p.question(), Policy.single().withAnswer("semantic"));
-            Solution vote = ponder.solve(p.question(), Policy.vote(5).withAnswer("semantic"));
-            rows.add(new Row(p.id(), right(one), right(vote), vote.confidence()));
-            out.printf("%-20s single %-5s vote@5 %-5s (group share %.1f) %s%n", p.id(), right(one), right(vote), vote.confidence(),
-                    vote.text().length() > 60 ? vote.text().substring(0, 57).replace('\n', ' ') + "..." : vote.text().replace('\n', ' '));
+        try (ponder) {
+            for (Problem p : bank.problems()) {
+                Solution one = ponder.solve(p.question(), Policy.single().withAnswer("semantic"));
+                // snippet: vote
+                Solution vote = ponder.solve(p.question(), Policy.vote(5).withAnswer("semantic"));
+                // end: vote
+                rows.add(new Row(p.id(), right(one), right(vote), vote.confidence()));
+                out.printf("%-20s single %-5s vote@5 %-5s (group share %.1f) %s%n", p.id(), right(one), right(vote), vote.confidence(),
+                        vote.text().length() > 60 ? vote.text().substring(0, 57).replace('\n', ' ') + "..." : vote.text().replace('\n', ' '));
+            }
         }
         out.printf("single %d/%d right, vote@5 %d/%d right%n", rows.stream().filter(Row::single).count(), rows.size(),
                 rows.stream().filter(Row::vote).count(), rows.size());
-        ponder.close();
         return rows;
     }
 
