@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * GSM8K questions solved with one sample and with self-consistency over 5 ({@code vote@5}), replayed from a bank of
  * recorded samples, so it runs offline, free and the same every time. With a live model, replace {@code replay(...)}
- * by {@code backend("gpt-4o-mini", Backend.openAi(...))} and nothing else changes.
+ * by {@code openAi("gpt-4o-mini", OpenAiConfig.builder(baseUrl).build())} and nothing else changes (the engine closes that client).
  */
 public final class Gsm8kVote {
 
