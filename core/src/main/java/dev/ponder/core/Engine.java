@@ -23,13 +23,16 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The engine behind {@link Ponder}: one session per question ({@link Prepared}), as the lab's evaluation builds it, over a
  * backend wrapped to price token-only usage and to report progress. Strategy instances are kept per policy (strategy
  * spec and model), so one that learns across questions learns from every question this engine asks under that
- * policy; such a strategy solves one question at a time. Asynchronous solves run on the engine's virtual threads,
- * which {@link #close} waits for before it closes the clients the engine made.
+ * policy; such a strategy solves one question at a time. Asynchronous solves run on the engine's virtual threads;
+ * {@link #close} waits for them, and for the synchronous solves under way on callers' threads, before it closes the
+ * clients the engine made.
  */
 final class Engine implements Ponder {
     private final EngineSettings c;
@@ -37,6 +40,8 @@ final class Engine implements Ponder {
     private final AtomicLong sequence = new AtomicLong();
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ponder-solve").factory());
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Held shared by each synchronous solve, so that {@link #close} can wait for those on callers' threads. */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
     /** A strategy instance kept for one policy, with the lock that serialises it when it learns. */
     private record Slot(Strategy strategy, Optional<ReentrantLock> lock) {}
@@ -49,10 +54,7 @@ final class Engine implements Ponder {
     public Solution solve(String question, Policy policy) { return solve(List.of(Message.user(question)), policy); }
 
     @Override
-    public Solution solve(List<Message> messages, Policy policy) {
-        requireOpen();
-        return run(messages, policy, Optional.empty());
-    }
+    public Solution solve(List<Message> messages, Policy policy) { return gated(() -> run(messages, policy, Optional.empty())); }
 
     @Override
     public CompletableFuture<Solution> solveAsync(List<Message> messages, Policy policy) {
@@ -85,8 +87,20 @@ final class Engine implements Ponder {
     }
 
     @Override
-    public List<Solution> solveAll(List<String> questions, Policy policy) {
-        requireOpen();
+    public List<Solution> solveAll(List<String> questions, Policy policy) { return gated(() -> all(questions, policy)); }
+
+    /** A synchronous solve: under the gate's shared lock, refused once the engine is closed. */
+    private <T> T gated(Supplier<T> solve) {
+        gate.readLock().lock();
+        try {
+            requireOpen();
+            return solve.get();
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    private List<Solution> all(List<String> questions, Policy policy) {
         if (policy.strategy() instanceof StrategySpec.Batch b) return batch(questions, policy, b);
         boolean learns = false;
         if (policy.strategy() instanceof StrategySpec.PerQuestion q) {
@@ -96,7 +110,7 @@ final class Engine implements Ponder {
         }
         List<Solution> out = new ArrayList<>(questions.size());
         if (learns || c.concurrency() == 1) {
-            for (String q : questions) out.add(solve(q, policy));
+            for (String q : questions) out.add(run(List.of(Message.user(q)), policy, Optional.empty()));
             return out;
         }
         Semaphore permits = new Semaphore(c.concurrency());
@@ -135,6 +149,8 @@ final class Engine implements Ponder {
     @Override
     public void close() {
         if (closed.getAndSet(true)) return;
+        gate.writeLock().lock();   // the synchronous solves already under way end first; later ones see the engine closed
+        gate.writeLock().unlock();
         workers.close();
         RuntimeException failed = null;
         for (AutoCloseable owned : c.owned()) {

@@ -68,6 +68,25 @@ class PonderLifecycleTest {
         assertThat(passed.closed).as("a backend passed in stays the caller's").isFalse();
     }
 
+    @Test
+    void close_waits_for_a_solve_under_way_on_a_callers_thread() throws Exception {
+        Held made = new Held();
+        Ponder p = Ponder.builder().owned("made", () -> made).build();
+        CompletableFuture<Solution> solved = new CompletableFuture<>();
+        Thread caller = Thread.ofPlatform().start(() -> solved.complete(p.solve("q")));
+        made.entered.await();
+        Thread closer = Thread.ofVirtual().start(p::close);
+        while (!blocked(closer)) Thread.yield();
+        assertThat(made.closed).as("closed while a caller's solve was still running").isFalse();
+        made.release.countDown();
+        closer.join();
+        caller.join();
+        assertThat(solved.join().answer()).isEqualTo("42");
+        assertThat(made.closed).isTrue();
+        assertThat(made.closedWhileBusy).isFalse();
+        assertThatThrownBy(() -> p.solve("q")).isInstanceOf(IllegalStateException.class);
+    }
+
     private static boolean blocked(Thread t) {
         return switch (t.getState()) {
             case WAITING, TIMED_WAITING, TERMINATED -> true;
