@@ -37,19 +37,18 @@ public final class FreeFormVote {
                 .build();
         // end: engine
         List<Row> rows = new ArrayList<>();
-        try (ponder) {
-            for (Problem p : bank.problems()) {
-                Solution one = ponder.solve(p.question(), Policy.single().withAnswer("semantic"));
-                // snippet: vote
-                Solution vote = ponder.solve(p.question(), Policy.vote(5).withAnswer("semantic"));
-                // end: vote
-                rows.add(new Row(p.id(), right(one), right(vote), vote.confidence()));
-                out.printf("%-20s single %-5s vote@5 %-5s (group share %.1f) %s%n", p.id(), right(one), right(vote), vote.confidence(),
-                        vote.text().length() > 60 ? vote.text().substring(0, 57).replace('\n', ' ') + "..." : vote.text().replace('\n', ' '));
-            }
+        for (Problem p : bank.problems()) {
+            Solution one = ponder.solve(p.question(), Policy.single().withAnswer("semantic"));
+            // snippet: vote
+            Solution vote = ponder.solve(p.question(), Policy.vote(5).withAnswer("semantic"));   // vote.text(): the largest group's medoid
+            // end: vote
+            rows.add(new Row(p.id(), right(one), right(vote), vote.confidence()));
+            out.printf("%-20s single %-5s vote@5 %-5s (group share %.1f) %s%n", p.id(), right(one), right(vote), vote.confidence(),
+                    vote.text().length() > 60 ? vote.text().substring(0, 57).replace('\n', ' ') + "..." : vote.text().replace('\n', ' '));
         }
         out.printf("single %d/%d right, vote@5 %d/%d right%n", rows.stream().filter(Row::single).count(), rows.size(),
                 rows.stream().filter(Row::vote).count(), rows.size());
+        ponder.close();
         return rows;
     }
 

@@ -43,7 +43,7 @@ public final class OpenAiBackendExample {
         Generation first = g.generations().getFirst();
         out.printf("%s | reasoning=%s | %d output tokens, %d of them reasoning%n", first.text(), first.reasoning(),
                 first.usage().outputTokens(), first.usage().reasoningTokens());
-        out.printf("(%d generations, %d attempt(s))%n", g.generations().size(), g.attempts());
+        out.printf("(%d generations, %d %s)%n", g.generations().size(), g.attempts(), g.attempts() == 1 ? "attempt" : "attempts");
         List<Message> messages = List.of(Message.user("Prove there are infinitely many primes."));
         // snippet: reasoning
         Reasoning r = Reasoning.effort(Reasoning.Effort.HIGH)     // reasoning_effort: minimal | low | medium | high
