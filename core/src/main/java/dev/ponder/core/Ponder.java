@@ -228,7 +228,7 @@ public interface Ponder extends AutoCloseable {
             Map<String, Supplier<Backend>> built = new LinkedHashMap<>();
             backends.forEach((m, source) -> built.put(m, source.make(prices, seed, owned)));
             return new Engine(new EngineSettings(built, List.copyOf(backends.keySet()), prices, router, knob, defaultPolicy, clock, seed,
-                    strategies, extractor, semantic, concurrency, checker, owned));
+                    strategies.copy(), extractor, semantic, concurrency, checker, owned));
         }
 
         private static void name(String model) {

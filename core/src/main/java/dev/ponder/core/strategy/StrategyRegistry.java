@@ -86,6 +86,13 @@ public final class StrategyRegistry {
 
     public Map<String, Entry> entries() { return Collections.unmodifiableMap(entries); }
 
+    /** An independent copy: a strategy registered on either afterwards does not reach the other. */
+    public StrategyRegistry copy() {
+        StrategyRegistry r = new StrategyRegistry();
+        r.entries.putAll(entries);
+        return r;
+    }
+
     /** Parses a spec and makes its strategy, or throws INVALID_INPUT naming the bad spec and listing the known forms. */
     public Strategy parse(String spec) { return spec(spec).create(); }
 
