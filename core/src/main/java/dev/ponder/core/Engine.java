@@ -1,98 +1,74 @@
 package dev.ponder.core;
 
-import dev.ponder.core.answer.AnswerExtractor;
-import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.backend.PriceCatalogue;
-import dev.ponder.core.budget.Meter;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Message;
-import dev.ponder.core.model.Problem;
-import dev.ponder.core.route.Knob;
 import dev.ponder.core.route.Router;
 import dev.ponder.core.route.Tier;
-import dev.ponder.core.strategy.BatchStrategy;
 import dev.ponder.core.strategy.Result;
-import dev.ponder.core.strategy.Session;
 import dev.ponder.core.strategy.Strategy;
 import dev.ponder.core.strategy.StrategyRegistry;
-import dev.ponder.core.trace.Trace;
-import java.time.InstantSource;
+import dev.ponder.core.strategy.StrategySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * The engine behind {@link Ponder}: one {@link Session} per question, as the lab's evaluation builds it, over a
+ * The engine behind {@link Ponder}: one session per question ({@link Prepared}), as the lab's evaluation builds it, over a
  * backend wrapped to price token-only usage and to report progress. Strategy instances are kept per policy (strategy
- * and model), so one that learns across questions learns from every question this engine asks under that policy;
- * such a strategy solves one question at a time.
+ * spec and model), so one that learns across questions learns from every question this engine asks under that
+ * policy; such a strategy solves one question at a time. Asynchronous solves run on the engine's virtual threads;
+ * {@link #close} waits for them, and for the synchronous solves under way on callers' threads, before it closes the
+ * clients the engine made.
  */
 final class Engine implements Ponder {
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-
-    private final Map<String, Supplier<Backend>> backends;
-    private final List<String> models;
-    private final PriceCatalogue prices;
-    private final Optional<Router> router;
-    private final Knob knob;
-    private final Policy defaultPolicy;
-    private final InstantSource clock;
-    private final long seed;
-    private final StrategyRegistry strategies;
-    private final AnswerExtractor extractor;
-    private final Optional<dev.ponder.core.answer.Grouping> semantic;
-    private final int concurrency;
-    private final Optional<dev.ponder.core.verify.Verifier> checker;
-    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final EngineSettings c;
+    private final Map<SlotKey, Slot> slots = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
-    private final Executor virtual = r -> Thread.ofVirtual().name("ponder-solve").start(r);
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ponder-solve").factory());
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Held shared by each synchronous solve, so that {@link #close} can wait for those on callers' threads. */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
     /** A strategy instance kept for one policy, with the lock that serialises it when it learns. */
     private record Slot(Strategy strategy, Optional<ReentrantLock> lock) {}
 
-    Engine(Builder b, Map<String, Supplier<Backend>> backends) {
-        this.backends = Map.copyOf(backends);
-        this.models = List.copyOf(backends.keySet());
-        this.prices = b.prices;
-        this.router = b.router;
-        this.knob = b.knob;
-        this.defaultPolicy = b.defaultPolicy;
-        this.clock = b.clock;
-        this.seed = b.seed;
-        this.strategies = b.strategies;
-        this.extractor = b.extractor;
-        this.semantic = b.semantic;
-        this.concurrency = b.concurrency;
-        this.checker = b.checker;
-    }
+    private record SlotKey(StrategySpec.PerQuestion spec, String model) {}
+
+    Engine(EngineSettings settings) { this.c = settings; }
 
     @Override
     public Solution solve(String question, Policy policy) { return solve(List.of(Message.user(question)), policy); }
 
     @Override
-    public Solution solve(List<Message> messages, Policy policy) { return run(messages, policy, Optional.empty()); }
+    public Solution solve(List<Message> messages, Policy policy) { return gated(() -> run(messages, policy, Optional.empty())); }
 
     @Override
     public CompletableFuture<Solution> solveAsync(List<Message> messages, Policy policy) {
+        requireOpen();
         List<Message> m = List.copyOf(messages);
-        return CompletableFuture.supplyAsync(() -> solve(m, policy), virtual);
+        return CompletableFuture.supplyAsync(() -> run(m, policy, Optional.empty()), workers);
     }
 
     @Override
     public CompletableFuture<Solution> stream(List<Message> messages, Policy policy, SolveListener listener) {
+        requireOpen();
         List<Message> m = List.copyOf(messages);
         CompletableFuture<Solution> out = new CompletableFuture<>();
-        virtual.execute(() -> {
+        workers.execute(() -> {
             Solution s;
             try {
                 s = run(m, policy, Optional.of(listener));
@@ -111,32 +87,48 @@ final class Engine implements Ponder {
     }
 
     @Override
-    public List<Solution> solveAll(List<String> questions, Policy policy) {
-        if (policy.batch()) return batch(questions, policy);
-        Optional<Strategy> fixed = policy.strategy().equals(Policy.AUTO) ? Optional.empty() : Optional.of(slot(resolveModel(policy), policy).strategy());
-        fixed.ifPresent(s -> requireChecker(s, policy));
-        boolean learns = fixed.map(Strategy::learnsAcrossQuestions).orElse(false);
+    public List<Solution> solveAll(List<String> questions, Policy policy) { return gated(() -> all(questions, policy)); }
+
+    /** A synchronous solve: under the gate's shared lock, refused once the engine is closed. */
+    private <T> T gated(Supplier<T> solve) {
+        gate.readLock().lock();
+        try {
+            requireOpen();
+            return solve.get();
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    private List<Solution> all(List<String> questions, Policy policy) {
+        if (policy.strategy() instanceof StrategySpec.Batch b) return batch(questions, policy, b);
+        boolean learns = false;
+        if (policy.strategy() instanceof StrategySpec.PerQuestion q) {
+            Strategy s = slot(resolveModel(policy), q).strategy();
+            requireChecker(s, policy);
+            learns = s.learnsAcrossQuestions();
+        }
         List<Solution> out = new ArrayList<>(questions.size());
-        if (learns || concurrency == 1) {
-            for (String q : questions) out.add(solve(q, policy));
+        if (learns || c.concurrency() == 1) {
+            for (String q : questions) out.add(run(List.of(Message.user(q)), policy, Optional.empty()));
             return out;
         }
-        Semaphore permits = new Semaphore(concurrency);
+        Semaphore permits = new Semaphore(c.concurrency());
         List<CompletableFuture<Solution>> futures = new ArrayList<>();
         for (String q : questions) {
             futures.add(CompletableFuture.supplyAsync(() -> {
                 permits.acquireUninterruptibly();
                 try {
-                    return solve(q, policy);
+                    return run(List.of(Message.user(q)), policy, Optional.empty());
                 } finally {
                     permits.release();
                 }
-            }, virtual));
+            }, workers));
         }
         for (CompletableFuture<Solution> f : futures) {
             try {
                 out.add(f.join());
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 if (e.getCause() instanceof RuntimeException re) throw re;
                 throw e;
             }
@@ -145,115 +137,101 @@ final class Engine implements Ponder {
     }
 
     @Override
-    public Policy defaultPolicy() { return defaultPolicy; }
+    public Policy defaultPolicy() { return c.defaultPolicy(); }
 
     @Override
-    public List<String> models() { return models; }
+    public List<String> models() { return c.models(); }
 
     @Override
-    public PriceCatalogue prices() { return prices; }
+    public PriceCatalogue prices() { return c.prices(); }
 
-    /** A question's session over an observed dispatching backend, with the policy's budget. */
-    private record Prepared(Session session, Observed observed, String model) {
-        Solution solution(Result r) {
-            return new Solution(r.answer(), r.text(), r.confidence(), r.usage(), r.strategy() + ":" + model, r.samples(), r.stop(),
-                    observed.failure(), r.trace());
+    /** Waits for the solves in flight, then closes the clients the engine made; backends passed in stay the caller's. */
+    @Override
+    public void close() {
+        if (closed.getAndSet(true)) return;
+        gate.writeLock().lock();   // the synchronous solves already under way end first; later ones see the engine closed
+        gate.writeLock().unlock();
+        workers.close();
+        RuntimeException failed = null;
+        for (AutoCloseable owned : c.owned()) {
+            try {
+                owned.close();
+            } catch (Exception e) {   // close the others first, then say what failed
+                if (failed == null) failed = new IllegalStateException("closing the engine's backend failed: " + e.getMessage(), e);
+                else failed.addSuppressed(e);
+            }
         }
+        if (failed != null) throw failed;
     }
 
-    private Prepared prepare(List<Message> messages, Policy policy, String model, Optional<SolveListener> listener) {
-        if (messages.isEmpty()) throw PonderException.invalid("no messages to solve (policy %s)", policy);
-        String question = GenerationRequest.of("-", messages, 1).lastUserMessage();
-        AnswerExtractor ex = answers(policy);
-        Observed observed = new Observed(Backend.byModel(backends), prices, ex, listener);
-        GenerationRequest request = new GenerationRequest(model, messages, 1, policy.maxTokens(), Optional.empty(), Map.of());
-        Problem problem = new Problem("q" + Integer.toHexString(question.hashCode()), question, "");
-        Session session = new Session(problem, observed, request, new Meter(policy.budget(), clock),
-                new Trace("ponder-" + sequence.incrementAndGet()), ex, true,
-                new SplittableRandom(seed * GOLDEN + question.hashCode()), clock, checker);
-        return new Prepared(session, observed, model);
+    private String traceId() { return "ponder-" + sequence.incrementAndGet(); }
+
+    private void requireOpen() {
+        if (closed.get()) throw new IllegalStateException("this Ponder engine is closed");
     }
 
-    /** The policy's answer kind; a grouping's state is made here so that progress and the session share it. */
-    private AnswerExtractor answers(Policy policy) {
-        AnswerExtractor ex;
-        try {
-            ex = policy.answer().map(a -> AnswerExtractor.forName(a, semantic)).orElse(extractor);
-        } catch (IllegalArgumentException e) {
-            throw PonderException.invalid("policy %s: %s", policy, e.getMessage());
-        }
-        return ex instanceof dev.ponder.core.answer.Grouping g ? g.forQuestion() : ex;
-    }
-
-    private List<Solution> batch(List<String> questions, Policy policy) {
+    private List<Solution> batch(List<String> questions, Policy policy, StrategySpec.Batch spec) {
         String model = resolveModel(policy);
-        List<Prepared> prepared = questions.stream().map(q -> prepare(List.of(Message.user(q)), policy, model, Optional.empty())).toList();
-        List<Result> results = BatchStrategy.parse(policy.strategy(), StrategyRegistry.DEFAULT_MAX)
-                .solve(prepared.stream().map(Prepared::session).toList());
+        List<Prepared> prepared = questions.stream().map(q -> Prepared.of(c, List.of(Message.user(q)), policy, model, Optional.empty(), traceId())).toList();
+        List<Result> results = spec.create(StrategyRegistry.DEFAULT_MAX).solve(prepared.stream().map(Prepared::session).toList());
         List<Solution> out = new ArrayList<>(questions.size());
         for (int i = 0; i < questions.size(); i++) out.add(prepared.get(i).solution(results.get(i)));
         return out;
     }
 
     private Solution run(List<Message> messages, Policy asked, Optional<SolveListener> listener) {
-        if (asked.batch()) {
+        if (asked.strategy() instanceof StrategySpec.Batch) {
             throw PonderException.invalid("policy %s spends one budget across a batch: use solveAll(questions, policy)", asked);
         }
         if (messages.isEmpty()) throw PonderException.invalid("no messages to solve (policy %s)", asked);
-        Policy policy = asked.strategy().equals(Policy.AUTO)
+        Policy policy = asked.strategy() instanceof StrategySpec.Auto
                 ? route(GenerationRequest.of("-", messages, 1).lastUserMessage(), asked) : asked;
-        String model = resolveModel(policy);
-        Slot slot = slot(model, policy);
-        requireChecker(slot.strategy(), policy);
-        Prepared prepared = prepare(messages, policy, model, listener);
-        Session session = prepared.session();
-        Result r;
-        if (slot.lock().isPresent()) {
-            slot.lock().get().lock();
-            try {
-                r = slot.strategy().solve(session);
-            } finally {
-                slot.lock().get().unlock();
-            }
-        } else {
-            r = slot.strategy().solve(session);
+        if (!(policy.strategy() instanceof StrategySpec.PerQuestion spec)) {
+            throw PonderException.invalid("policy %s: the router chose %s, which does not solve one question", asked, policy);
         }
-        return prepared.solution(r);
+        String model = resolveModel(policy);
+        Slot slot = slot(model, spec);
+        requireChecker(slot.strategy(), policy);
+        Prepared prepared = Prepared.of(c, messages, policy, model, listener, traceId());
+        if (slot.lock().isEmpty()) return prepared.solution(slot.strategy().solve(prepared.session()));
+        slot.lock().get().lock();
+        try {
+            return prepared.solution(slot.strategy().solve(prepared.session()));
+        } finally {
+            slot.lock().get().unlock();
+        }
     }
 
     /** Refuses, before any call, a strategy that cannot run without a checker when the engine has none. */
     private void requireChecker(Strategy strategy, Policy policy) {
-        if (strategy.needsChecker() && checker.isEmpty()) {
+        if (strategy.needsChecker() && c.checker().isEmpty()) {
             throw PonderException.invalid("policy %s needs a checker (a verifier that judges answers without the reference): build the engine"
                     + " with checker(v), e.g. checker(Verifier.game24()); named checkers: CheckerSpec.parse(NAME).create(resources)", policy);
         }
     }
 
     private String resolveModel(Policy policy) {
-        String model = policy.model().orElse(models.getFirst());
+        String model = policy.model().orElse(c.models().getFirst());
         for (String tier : model.split(">")) {
-            if (!backends.containsKey(tier.strip())) {
+            if (!c.backends().containsKey(tier.strip())) {
                 throw new PonderException(PonderException.Kind.NOT_FOUND, "policy " + policy + ": no backend for model \"" + tier.strip()
-                        + "\"; this engine has: " + String.join(", ", models));
+                        + "\"; this engine has: " + String.join(", ", c.models()));
             }
         }
         return model;
     }
 
-    private Slot slot(String model, Policy policy) {
-        String key = policy.strategy() + ":" + model + policy.calibration().map(c -> "#" + Integer.toHexString(c.hashCode())).orElse("");
-        return slots.computeIfAbsent(key, k -> {
-            Strategy s = policy.calibration().map(c -> Strategy.adaptive(c, policy.strategy().substring(policy.strategy().indexOf(':') + 1)))
-                    .orElseGet(() -> strategies.parse(policy.strategy()));
+    private Slot slot(String model, StrategySpec.PerQuestion spec) {
+        return slots.computeIfAbsent(new SlotKey(spec, model), k -> {
+            Strategy s = spec.create();
             return new Slot(s, s.learnsAcrossQuestions() ? Optional.of(new ReentrantLock()) : Optional.empty());
         });
     }
 
     private Policy route(String question, Policy asked) {
-        Router r = router.orElseThrow(() -> PonderException.invalid(
+        Router r = c.router().orElseThrow(() -> PonderException.invalid(
                 "policy auto needs a router: build the engine with router(router, knob), or name a strategy such as vote@5"));
-        Tier tier = r.choose(question, knob).tier();
-        Policy chosen = Policy.parse(tier.name(), strategies);
-        return new Policy(chosen.strategy(), chosen.model(), asked.budget(), asked.answer(), asked.maxTokens());
+        Tier tier = r.choose(question, c.knob()).tier();
+        return asked.withStrategyOf(Policy.parse(tier.name(), c.strategies()));
     }
 }

@@ -5,93 +5,90 @@ import dev.ponder.core.calibrate.Calibration;
 import dev.ponder.core.calibrate.CalibrationFile;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Budget;
-import dev.ponder.core.strategy.BatchStrategy;
 import dev.ponder.core.strategy.StrategyRegistry;
+import dev.ponder.core.strategy.StrategySpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * How to spend compute on one question: a strategy, the model it runs on, a budget, and how answers are read.
- * Policies are immutable values, written as the proxy's model names or built with typed factories:
+ * Policies are immutable values, written as the proxy's model names or built with typed factories and withers:
  * <pre>{@code
  * Policy.parse("vote@8");                        // self-consistency over 8 samples, engine's default model
  * Policy.parse("vote@8:gpt-4o-mini");            // STRATEGY:MODEL
- * Policy.adaptive().maxSamples(16).budgetDollars(0.05);
- * Policy.adaptive(Path.of("cal.json"));           // a calibration from ponder calibrate; also "adaptive:cal.json:MODEL"
+ * Policy.adaptive().withMaxSamples(16).withBudgetDollars(0.05);
+ * Policy.adaptive(Path.of("cal.json"));          // a calibration from ponder calibrate; also "adaptive:cal.json:MODEL"
  * Policy.adaptive(calibration);                  // one made in code (Calibrator)
- * Policy.vote(5).answer("number");              // GSM8K-style final numbers
+ * Policy.vote(5).withAnswer("number");           // GSM8K-style final numbers
  * Policy.optimal(3);                             // a batch: 3 samples per question on average, where they help
  * }</pre>
- * Every method validates its argument and throws {@link PonderException} ({@code INVALID_INPUT}) naming the bad value.
- *
- * @param strategy  canonical strategy spec, as {@link StrategyRegistry} reads it ({@code single}, {@code vote@8},
- *                  {@code adaptive@16}), a batch strategy ({@code optimal@3}), or {@code auto} to let the engine's
- *                  router choose
- * @param model     the model to run on (a name the engine has a backend for); empty means the engine's default
- * @param budget    per-question limits in dollars, tokens and time, checked before every call
- * @param answer    the answer extractor's name ({@link AnswerExtractor#NAMES}); empty means the engine's default
- * @param maxTokens cap on output tokens per sample; empty means the backend's default
- * @param calibration for {@code adaptive}: the calibration it runs (read from the file a spec names, or given in
- *                    code); empty means the spec alone says, and {@code adaptive} uses the shipped default
+ * The strategy is parsed once, into a {@link StrategySpec}: one parsed by your own registry keeps the strategy that
+ * registry made. Every factory and wither goes through one constructor, which validates and throws
+ * {@link PonderException} ({@code INVALID_INPUT}) naming the bad value.
  */
-public record Policy(String strategy, Optional<String> model, Budget budget, Optional<String> answer, Optional<Integer> maxTokens,
-                     Optional<Calibration> calibration) {
+public final class Policy {
 
-    /** The strategy name that hands the choice of strategy and model to the engine's router. */
-    public static final String AUTO = "auto";
-    private static final String OPTIMAL = "optimal@";
+    /** The strategy that hands the choice of strategy and model to the engine's router. */
+    public static final StrategySpec.Auto AUTO = new StrategySpec.Auto();
 
-    public Policy {
-        Objects.requireNonNull(strategy, "strategy");
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(budget, "budget");
-        Objects.requireNonNull(answer, "answer");
-        Objects.requireNonNull(maxTokens, "maxTokens");
-        Objects.requireNonNull(calibration, "calibration");
+    private final StrategySpec strategy;
+    private final Optional<String> model;
+    private final Budget budget;
+    private final Optional<String> answer;
+    private final Optional<Integer> maxTokens;
+
+    private Policy(StrategySpec strategy, Optional<String> model, Budget budget, Optional<String> answer, Optional<Integer> maxTokens) {
+        this.strategy = Objects.requireNonNull(strategy, "strategy");
+        this.model = Objects.requireNonNull(model, "model");
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.answer = Objects.requireNonNull(answer, "answer");
+        this.maxTokens = Objects.requireNonNull(maxTokens, "maxTokens");
+        String s = strategy.written();
         model.ifPresent(m -> {
-            if (m.isBlank()) throw PonderException.invalid("policy %s: model name is blank", strategy);
+            if (m.isBlank()) throw PonderException.invalid("policy %s: model name is blank", s);
         });
         answer.ifPresent(a -> {
             if (!AnswerExtractor.NAMES.contains(a))
-                throw PonderException.invalid("policy %s: unknown answer extractor \"%s\"; known: %s", strategy, a, AnswerExtractor.NAMES);
+                throw PonderException.invalid("policy %s: unknown answer extractor \"%s\"; known: %s", s, a, AnswerExtractor.NAMES);
         });
         maxTokens.ifPresent(t -> {
-            if (t < 1) throw PonderException.invalid("policy %s: max tokens per sample must be >= 1, was %d", strategy, t);
+            if (t < 1) throw PonderException.invalid("policy %s: max tokens per sample must be >= 1, was %d", s, t);
         });
+        budget.maxDollars().ifPresent(d -> checkDollars(s, d));
+        budget.maxTokens().ifPresent(t -> checkTokens(s, t));
+        budget.deadline().ifPresent(d -> checkDeadline(s, d));
     }
 
-    /** Without a calibration object (a calibration file named in the spec is still read when the strategy is built). */
-    public Policy(String strategy, Optional<String> model, Budget budget, Optional<String> answer, Optional<Integer> maxTokens) {
-        this(strategy, model, budget, answer, maxTokens, Optional.empty());
-    }
+    /** {@code spec} on the engine's default model, with no budget. */
+    public static Policy of(StrategySpec spec) { return new Policy(spec, Optional.empty(), Budget.UNLIMITED, Optional.empty(), Optional.empty()); }
 
     /** One sample. */
-    public static Policy single() { return of("single"); }
+    public static Policy single() { return of(new StrategySpec.Single()); }
 
     /** Self-consistency: majority over {@code n} samples. */
     public static Policy vote(int n) {
         if (n < 1) throw PonderException.invalid("Policy.vote(n) needs n >= 1, was %d", n);
-        return of("vote@" + n);
+        return of(new StrategySpec.Vote(n));
     }
 
     /**
      * Voting that stops by the shipped calibrated rule for the model and answer kind (the pooled one for others), at
-     * most its full budget (64 for the pooled one) unless {@link #maxSamples} says otherwise.
+     * most its full budget (64 for the pooled one) unless {@link #withMaxSamples} says otherwise.
      */
-    public static Policy adaptive() { return of("adaptive"); }
+    public static Policy adaptive() { return of(new StrategySpec.Adaptive(OptionalInt.empty(), StrategySpec.Shipped.ANY)); }
 
     /** {@code adaptive} with the calibration in {@code file} (written by {@code ponder calibrate}); errors name the file. */
     public static Policy adaptive(Path file) {
         Calibration c = CalibrationFile.read(Objects.requireNonNull(file, "file"));
-        return new Policy("adaptive:" + file, Optional.empty(), Budget.UNLIMITED, Optional.empty(), Optional.empty(), Optional.of(c));
+        return of(new StrategySpec.Adaptive(OptionalInt.empty(), new StrategySpec.Given(c, file.toString())));
     }
 
     /** {@code adaptive} with a calibration made in code; the policy is written {@code adaptive:calibrated}. */
     public static Policy adaptive(Calibration calibration) {
-        Objects.requireNonNull(calibration, "calibration");
-        return new Policy("adaptive:calibrated", Optional.empty(), Budget.UNLIMITED, Optional.empty(), Optional.empty(), Optional.of(calibration));
+        return of(new StrategySpec.Adaptive(OptionalInt.empty(), new StrategySpec.Given(Objects.requireNonNull(calibration, "calibration"), "calibrated")));
     }
 
     /**
@@ -101,22 +98,19 @@ public record Policy(String strategy, Optional<String> model, Budget budget, Opt
     public static Policy optimal(double samplesPerQuestion) {
         if (!(samplesPerQuestion >= 1) || Double.isInfinite(samplesPerQuestion))
             throw PonderException.invalid("Policy.optimal(s) needs 1 <= s < infinity samples per question, was %s", samplesPerQuestion);
-        return of(OPTIMAL + samplesPerQuestion);
+        return of(new StrategySpec.Optimal(samplesPerQuestion));
     }
 
-    /** True for strategies that spend one budget across a batch ({@code optimal@S}): solve them with {@link Ponder#solveAll}. */
-    public boolean batch() { return strategy.startsWith(OPTIMAL); }
-
     /** Let the engine's router choose strategy and model (the engine needs {@link Ponder.Builder#router}). */
-    public static Policy auto() { return new Policy(AUTO, Optional.empty(), Budget.UNLIMITED, Optional.empty(), Optional.empty()); }
+    public static Policy auto() { return of(AUTO); }
 
     /**
      * Reads {@code STRATEGY} or {@code STRATEGY:MODEL} (the proxy's model-name grammar), e.g. {@code vote@8:gpt-4o-mini}.
-     * The strategy is checked against the standard strategies; use {@link #parse(String, StrategyRegistry)} for your own.
+     * The strategy is read with the standard strategies; use {@link #parse(String, StrategyRegistry)} for your own.
      */
     public static Policy parse(String written) { return parse(written, StrategyRegistry.standard()); }
 
-    /** Like {@link #parse(String)}, checking the strategy against {@code registry}. */
+    /** Like {@link #parse(String)}, reading the strategy with {@code registry}. */
     public static Policy parse(String written, StrategyRegistry registry) {
         if (written == null || written.isBlank()) throw PonderException.invalid("policy is blank; write STRATEGY or STRATEGY:MODEL, e.g. vote@8:gpt-4o-mini");
         String s = written.strip();
@@ -127,60 +121,70 @@ public record Policy(String strategy, Optional<String> model, Budget budget, Opt
         Optional<String> model = colon < 0 ? Optional.empty() : Optional.of(s.substring(colon + 1).strip());
         if (model.isPresent() && model.get().isEmpty())
             throw PonderException.invalid("policy \"%s\": nothing after ':'; write STRATEGY:MODEL, e.g. vote@8:gpt-4o-mini", written);
-        String canonical = strategy.equals(AUTO) ? AUTO : canonical(strategy, registry, written);
-        return new Policy(canonical, model, Budget.UNLIMITED, Optional.empty(), Optional.empty());
+        StrategySpec spec = strategy.equals(AUTO.written()) ? AUTO : spec(strategy, registry, written);
+        return new Policy(spec, model, Budget.UNLIMITED, Optional.empty(), Optional.empty());
     }
 
-    private static Policy of(String spec) {
-        return new Policy(canonical(spec, StrategyRegistry.standard(), spec), Optional.empty(), Budget.UNLIMITED, Optional.empty(), Optional.empty());
-    }
-
-    private static String canonical(String spec, StrategyRegistry registry, String written) {
+    private static StrategySpec spec(String text, StrategyRegistry registry, String written) {
         try {
-            if (spec.startsWith(OPTIMAL)) return BatchStrategy.parse(spec, StrategyRegistry.DEFAULT_MAX).name();
-            return registry.parse(spec).name();
+            return StrategySpec.parse(text, registry);
         } catch (PonderException e) {
             String batch = e.getMessage().startsWith("unknown strategy") ? "; for a batch: optimal@S" : "";
             throw PonderException.invalid("policy \"%s\": %s%s", written, e.getMessage(), batch);
         }
     }
 
+    /** The strategy, parsed: {@code strategy() instanceof StrategySpec.Batch} for {@code optimal@S}. */
+    public StrategySpec strategy() { return strategy; }
+
+    /** The model to run on (a name the engine has a backend for); empty means the engine's default. */
+    public Optional<String> model() { return model; }
+
+    /** Per-question limits in dollars, tokens and time, checked before every call. */
+    public Budget budget() { return budget; }
+
+    /** The answer extractor's name ({@link AnswerExtractor#NAMES}); empty means the engine's default. */
+    public Optional<String> answer() { return answer; }
+
+    /** The cap on output tokens per sample; empty means the backend's default. */
+    public Optional<Integer> maxTokens() { return maxTokens; }
+
     /**
      * The most samples per question, for strategies written {@code NAME@N} or {@code NAME[@MAX]}
-     * ({@code vote}, {@code best}, {@code wvote}, {@code adaptive}).
+     * ({@code vote}, {@code best}, {@code wvote}, {@code adaptive}, and registered ones of those forms).
      */
-    public Policy maxSamples(int n) {
-        if (n < 1) throw PonderException.invalid("policy %s: maxSamples must be >= 1, was %d", strategy, n);
-        if (calibration.isPresent() || strategy.contains(":")) {
-            throw PonderException.invalid("policy %s: maxSamples(%d) does not apply to a calibrated adaptive (its budget is the calibration's)", strategy, n);
+    public Policy withMaxSamples(int n) {
+        if (n < 1) throw PonderException.invalid("policy %s: maxSamples must be >= 1, was %d", strategy.written(), n);
+        StrategySpec s;
+        try {
+            s = strategy.withMaxSamples(n);
+        } catch (IllegalArgumentException e) {
+            throw PonderException.invalid("policy %s: %s", strategy.written(), e.getMessage());
         }
-        String name = strategy.contains("@") ? strategy.substring(0, strategy.indexOf('@')) : strategy;
-        StrategyRegistry.Entry e = StrategyRegistry.standard().entries().get(name);
-        if (e == null || !(e.form().endsWith("@N") || e.form().contains("[@MAX]"))) {
-            throw PonderException.invalid("policy %s: maxSamples(%d) does not apply to %s (its form is %s)", strategy, n, name,
-                    e != null ? e.form() : batch() ? "optimal@S, S samples per question on average" : name);
-        }
-        return new Policy(canonical(name + "@" + n, StrategyRegistry.standard(), name + "@" + n), model, budget, answer, maxTokens);
+        return new Policy(s, model, budget, answer, maxTokens);
     }
 
     /** Run on this model (a name the engine has a backend for). */
-    public Policy model(String name) { return new Policy(strategy, Optional.of(Objects.requireNonNull(name, "model")), budget, answer, maxTokens, calibration); }
+    public Policy withModel(String name) { return new Policy(strategy, Optional.of(Objects.requireNonNull(name, "model")), budget, answer, maxTokens); }
+
+    /** The strategy and model of {@code other}, with this policy's budget, answer kind and token cap. */
+    public Policy withStrategyOf(Policy other) { return new Policy(other.strategy, other.model, budget, answer, maxTokens); }
 
     /** At most this many dollars per question; the strategy stops drawing before a call could pass it. */
-    public Policy budgetDollars(double max) {
-        if (!(max >= 0) || Double.isInfinite(max)) throw PonderException.invalid("policy %s: budgetDollars must be finite and >= 0, was %s", strategy, max);
+    public Policy withBudgetDollars(double max) {
+        checkDollars(strategy.written(), max);
         return withBudget(budget.withDollars(max));
     }
 
     /** At most this many tokens (input + output) per question. */
-    public Policy budgetTokens(long max) {
-        if (max < 0) throw PonderException.invalid("policy %s: budgetTokens must be >= 0, was %d", strategy, max);
+    public Policy withBudgetTokens(long max) {
+        checkTokens(strategy.written(), max);
         return withBudget(budget.withTokens(max));
     }
 
     /** Stop drawing once this much time has passed since the question started (measured on the engine's clock). */
-    public Policy deadline(Duration d) {
-        if (d == null || d.isNegative() || d.isZero()) throw PonderException.invalid("policy %s: deadline must be > 0, was %s", strategy, d);
+    public Policy withDeadline(Duration d) {
+        checkDeadline(strategy.written(), d);
         return withBudget(budget.withDeadline(d));
     }
 
@@ -189,19 +193,40 @@ public record Policy(String strategy, Optional<String> model, Budget budget, Opt
      * or group free-form replies by meaning: {@code semantic} (embeddings; the engine needs {@link Ponder.Builder#semantic})
      * or {@code usc} (one more call asks the model for the most consistent reply).
      */
-    public Policy answer(String extractor) {
-        return new Policy(strategy, model, budget, Optional.of(Objects.requireNonNull(extractor, "answer")), maxTokens, calibration);
+    public Policy withAnswer(String extractor) {
+        return new Policy(strategy, model, budget, Optional.of(Objects.requireNonNull(extractor, "answer")), maxTokens);
     }
 
     /** Cap each sample's output tokens. */
-    public Policy maxTokens(int max) { return new Policy(strategy, model, budget, answer, Optional.of(max), calibration); }
+    public Policy withMaxTokens(int max) { return new Policy(strategy, model, budget, answer, Optional.of(max)); }
 
     /** Replace the whole budget. */
-    public Policy withBudget(Budget b) { return new Policy(strategy, model, Objects.requireNonNull(b, "budget"), answer, maxTokens, calibration); }
+    public Policy withBudget(Budget b) { return new Policy(strategy, model, b, answer, maxTokens); }
 
     /** The policy as the proxy writes it: {@code STRATEGY} or {@code STRATEGY:MODEL}. */
-    public String written() { return model.map(m -> strategy + ":" + m).orElse(strategy); }
+    public String written() { return model.map(m -> strategy.written() + ":" + m).orElse(strategy.written()); }
 
     @Override
     public String toString() { return written(); }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Policy p && strategy.equals(p.strategy) && model.equals(p.model) && budget.equals(p.budget)
+                && answer.equals(p.answer) && maxTokens.equals(p.maxTokens);
+    }
+
+    @Override
+    public int hashCode() { return Objects.hash(strategy, model, budget, answer, maxTokens); }
+
+    private static void checkDollars(String strategy, double max) {
+        if (!(max >= 0) || Double.isInfinite(max)) throw PonderException.invalid("policy %s: budgetDollars must be finite and >= 0, was %s", strategy, max);
+    }
+
+    private static void checkTokens(String strategy, long max) {
+        if (max < 0) throw PonderException.invalid("policy %s: budgetTokens must be >= 0, was %d", strategy, max);
+    }
+
+    private static void checkDeadline(String strategy, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) throw PonderException.invalid("policy %s: deadline must be > 0, was %s", strategy, d);
+    }
 }

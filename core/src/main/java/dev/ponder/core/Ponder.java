@@ -1,38 +1,47 @@
 package dev.ponder.core;
 
 import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.answer.Grouping;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.PriceCatalogue;
+import dev.ponder.core.backend.openai.OpenAiConfig;
 import dev.ponder.core.bank.Bank;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Message;
 import dev.ponder.core.route.Knob;
 import dev.ponder.core.route.Router;
 import dev.ponder.core.strategy.StrategyRegistry;
+import dev.ponder.core.verify.Verifier;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The engine: spends test-time compute on questions under a {@link Policy} and says what it bought.
  * <pre>{@code
- * Ponder ponder = Ponder.builder()
- *         .backend("gpt-4o-mini", Backend.openAi(OpenAiConfig.builder("https://api.openai.com/v1").build()))
- *         .defaultPolicy(Policy.vote(5).answer("number"))
- *         .build();
- * Solution s = ponder.solve("A robe takes 2 bolts of blue fiber and half that much white fiber. How many bolts in total?",
- *         Policy.parse("vote@5:gpt-4o-mini").budgetDollars(0.01));
- * System.out.println(s.answer() + " " + s.confidence() + " $" + s.dollars());
+ * try (Ponder ponder = Ponder.builder()
+ *         .openAi("gpt-4o-mini", OpenAiConfig.builder("https://api.openai.com/v1").apiKeyFromEnvironmentIfSet("OPENAI_API_KEY").build())
+ *         .defaultPolicy(Policy.vote(5).withAnswer("number"))
+ *         .build()) {
+ *     Solution s = ponder.solve("A robe takes 2 bolts of blue fiber and half that much white fiber. How many bolts in total?",
+ *             Policy.parse("vote@5:gpt-4o-mini").withBudgetDollars(0.01));
+ *     System.out.println(s.answer() + " " + s.confidence() + " $" + s.dollars());
+ * }
  * }</pre>
- * An engine is thread-safe. Strategies that learn across questions ({@code adaptive}) keep their state per engine and
- * policy, and such questions are solved one at a time.
+ * An engine is thread-safe. Strategies that learn across questions keep their state per engine and policy, and such
+ * questions are solved one at a time.
+ *
+ * <p>Closing: {@link #close} waits for the solves in flight, then closes what the engine made itself (the clients of
+ * {@link Builder#openAi}); what you passed in ({@link Builder#backend}, a checker, an embedding model) stays yours to
+ * close. A closed engine refuses new solves.
  */
-public interface Ponder {
+public interface Ponder extends AutoCloseable {
 
     /** Solves one question, asked as a single user message. */
     Solution solve(String question, Policy policy);
@@ -74,13 +83,17 @@ public interface Ponder {
 
     PriceCatalogue prices();
 
+    /** Waits for the solves in flight, then closes the clients the engine made; idempotent. */
+    @Override
+    void close();
+
     static Builder builder() { return new Builder(); }
 
     /**
      * Configures an engine. Only a backend is required:
      * <pre>{@code
      * Ponder ponder = Ponder.builder()
-     *         .backend("cheap", Backend.openAi(OpenAiConfig.builder("http://localhost:8000/v1").model("qwen2.5-7b").build()))
+     *         .openAi("cheap", OpenAiConfig.builder("http://localhost:8000/v1").model("qwen2.5-7b").build())
      *         .replay("recorded", BankReader.read(Path.of("data/banks/math-qwen25-rm8")))
      *         .prices(PriceCatalogue.load(Path.of("prices.json")))
      *         .defaultPolicy(Policy.vote(5))
@@ -89,19 +102,24 @@ public interface Ponder {
      * }</pre>
      */
     final class Builder {
-        /** Per model: how to get the backend for one solve (the same instance, or a fresh replay). */
-        final Map<String, Function<PriceCatalogue, java.util.function.Supplier<Backend>>> backends = new LinkedHashMap<>();
-        PriceCatalogue prices = PriceCatalogue.shipped();
-        Optional<Router> router = Optional.empty();
-        Knob knob = new Knob.Lambda(0);
-        Policy defaultPolicy = Policy.single();
-        InstantSource clock = InstantSource.system();
-        long seed = 0;
-        StrategyRegistry strategies = StrategyRegistry.standard();
-        AnswerExtractor extractor = AnswerExtractor.exact();
-        Optional<dev.ponder.core.answer.Grouping> semantic = Optional.empty();
-        int concurrency = 16;
-        Optional<dev.ponder.core.verify.Verifier> checker = Optional.empty();
+        /** How a model's backend is made when the engine is built: the same instance for every solve, or a fresh replay. */
+        @FunctionalInterface
+        private interface Source {
+            Supplier<Backend> make(PriceCatalogue prices, long seed, List<AutoCloseable> owned);
+        }
+
+        private final Map<String, Source> backends = new LinkedHashMap<>();
+        private PriceCatalogue prices = PriceCatalogue.shipped();
+        private Optional<Router> router = Optional.empty();
+        private Knob knob = new Knob.Lambda(0);
+        private Policy defaultPolicy = Policy.single();
+        private InstantSource clock = InstantSource.system();
+        private long seed = 0;
+        private StrategyRegistry strategies = StrategyRegistry.standard();
+        private AnswerExtractor extractor = AnswerExtractor.exact();
+        private Optional<Grouping> semantic = Optional.empty();
+        private int concurrency = 16;
+        private Optional<Verifier> checker = Optional.empty();
 
         Builder() {}
 
@@ -112,7 +130,27 @@ public interface Ponder {
         public Builder backend(String model, Backend backend) {
             name(model);
             Objects.requireNonNull(backend, "backend");
-            backends.put(model, prices -> () -> backend);
+            backends.put(model, (prices, seed, owned) -> () -> backend);
+            return this;
+        }
+
+        /**
+         * Serves {@code model} from an OpenAI-compatible server through a client the engine makes when it is built and
+         * closes with {@link Ponder#close}.
+         */
+        public Builder openAi(String model, OpenAiConfig config) {
+            Objects.requireNonNull(config, "config");
+            return owned(model, () -> Backend.openAi(config));
+        }
+
+        /** Serves {@code model} from a backend made when the engine is built, which the engine closes ({@link #openAi}). */
+        <B extends Backend & AutoCloseable> Builder owned(String model, Supplier<B> make) {
+            name(model);
+            backends.put(model, (prices, seed, owned) -> {
+                B b = make.get();
+                owned.add(b);
+                return () -> b;
+            });
             return this;
         }
 
@@ -124,10 +162,7 @@ public interface Ponder {
         public Builder replay(String model, Bank bank) {
             name(model);
             Objects.requireNonNull(bank, "bank");
-            backends.put(model, prices -> {
-                long s = seed;
-                return () -> Backend.replay(bank, Optional.of(s), prices);
-            });
+            backends.put(model, (prices, seed, owned) -> () -> Backend.replay(bank, Optional.of(seed), prices));
             return this;
         }
 
@@ -150,18 +185,21 @@ public interface Ponder {
         /** Seeds every random choice (replay order, strategies' draws) so runs repeat exactly; default 0. */
         public Builder seed(long s) { seed = s; return this; }
 
-        /** Strategies by name, for your own; default {@link StrategyRegistry#standard()}. */
+        /**
+         * The strategies the router's tiers are read with ({@link Policy#auto()}); default {@link StrategyRegistry#standard()}.
+         * A policy carries its own parsed strategy: parse yours with {@link Policy#parse(String, StrategyRegistry)}.
+         */
         public Builder strategies(StrategyRegistry r) { strategies = Objects.requireNonNull(r, "strategies"); return this; }
 
         /** How answers are read when the policy names no extractor; default {@link AnswerExtractor#exact()}. */
         public Builder answers(AnswerExtractor e) { extractor = Objects.requireNonNull(e, "answers"); return this; }
 
         /**
-         * What the answer kind {@code semantic} groups with ({@code Policy.vote(5).answer("semantic")}): an embedding
+         * What the answer kind {@code semantic} groups with ({@code Policy.vote(5).withAnswer("semantic")}): an embedding
          * model and its similarity threshold, {@link AnswerExtractor#semantic}; the lab's {@code MiniLm.grouping()} is
          * the in-process MiniLM model with the threshold chosen for it.
          */
-        public Builder semantic(dev.ponder.core.answer.Grouping grouping) {
+        public Builder semantic(Grouping grouping) {
             if (!Objects.requireNonNull(grouping, "semantic").label().equals("semantic")) {
                 throw PonderException.invalid("semantic(...) takes an AnswerExtractor.semantic(embedder, threshold) grouping, was %s", grouping.label());
             }
@@ -173,7 +211,7 @@ public interface Ponder {
          * A checker: a verifier that judges answers without a reference answer (unit tests, an exact puzzle checker, an
          * LLM judge), consulted by {@code verify@K}, {@code refine@R} and {@code cascade}.
          */
-        public Builder checker(dev.ponder.core.verify.Verifier v) { checker = Optional.of(Objects.requireNonNull(v, "checker")); return this; }
+        public Builder checker(Verifier v) { checker = Optional.of(Objects.requireNonNull(v, "checker")); return this; }
 
         /** At most this many questions of a batch in flight at once; default 16. */
         public Builder concurrency(int n) {
@@ -186,9 +224,11 @@ public interface Ponder {
             if (backends.isEmpty()) {
                 throw PonderException.invalid("no backend: add one with backend(model, backend) or replay(model, bank)");
             }
-            Map<String, java.util.function.Supplier<Backend>> built = new LinkedHashMap<>();
-            backends.forEach((m, f) -> built.put(m, f.apply(prices)));
-            return new Engine(this, built);
+            List<AutoCloseable> owned = new ArrayList<>();
+            Map<String, Supplier<Backend>> built = new LinkedHashMap<>();
+            backends.forEach((m, source) -> built.put(m, source.make(prices, seed, owned)));
+            return new Engine(new EngineSettings(built, List.copyOf(backends.keySet()), prices, router, knob, defaultPolicy, clock, seed,
+                    strategies.copy(), extractor, semantic, concurrency, checker, owned));
         }
 
         private static void name(String model) {

@@ -17,28 +17,61 @@ import java.util.Optional;
  * s.text();        // the reply: the text of the sample the answer came from
  * s.confidence();  // 0.8: share of the votes (or the strategy's own measure), in [0, 1]
  * s.dollars();     // what every call cost together; s.usage() has the tokens
- * s.samples();     // how many samples were drawn
+ * s.samples();     // every sample drawn, in order; s.sampleCount() is how many
  * s.trace();       // every internal call: model, tokens, dollars, attempts, errors
  * }</pre>
- *
- * @param policy  the policy that ran, as written ({@code vote@5:gpt-4o-mini}); for {@code auto} the router's choice
- * @param samples every sample drawn, in order, with its extracted answer and usage
- * @param stop    why drawing stopped: {@code DONE}, or short because of the budget, deadline, bank or a failure
- * @param failure the backend failure that stopped drawing early, when there was one
  */
-public record Solution(String answer, String text, double confidence, Usage usage, String policy, List<Sample> samples,
-                       StopReason stop, Optional<PonderException> failure, Trace trace) {
-    public Solution {
-        Objects.requireNonNull(answer, "answer");
-        Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(usage, "usage");
-        Objects.requireNonNull(policy, "policy");
-        samples = List.copyOf(samples);
-        Objects.requireNonNull(stop, "stop");
-        Objects.requireNonNull(failure, "failure");
-        Objects.requireNonNull(trace, "trace");
+public final class Solution {
+    private final String answer;
+    private final String text;
+    private final double confidence;
+    private final Usage usage;
+    private final String policy;
+    private final List<Sample> samples;
+    private final StopReason stop;
+    private final Optional<PonderException> failure;
+    private final Trace trace;
+
+    Solution(String answer, String text, double confidence, Usage usage, String policy, List<Sample> samples, StopReason stop,
+             Optional<PonderException> failure, Trace trace) {
+        this.answer = Objects.requireNonNull(answer, "answer");
+        this.text = Objects.requireNonNull(text, "text");
+        this.usage = Objects.requireNonNull(usage, "usage");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.samples = List.copyOf(samples);
+        this.stop = Objects.requireNonNull(stop, "stop");
+        this.failure = Objects.requireNonNull(failure, "failure");
+        this.trace = Objects.requireNonNull(trace, "trace");
         if (!(confidence >= 0 && confidence <= 1)) throw new IllegalArgumentException("confidence must be in [0,1], was " + confidence);
+        this.confidence = confidence;
     }
+
+    /** The chosen answer, empty when none was found. */
+    public String answer() { return answer; }
+
+    /** The reply: the text of the sample the answer came from. */
+    public String text() { return text; }
+
+    /** Share of the votes (or the strategy's own measure), in [0, 1]. */
+    public double confidence() { return confidence; }
+
+    /** Tokens and dollars of every call together. */
+    public Usage usage() { return usage; }
+
+    /** The policy that ran, as written ({@code vote@5:gpt-4o-mini}); for {@code auto} the router's choice. */
+    public String policy() { return policy; }
+
+    /** Every sample drawn, in order, with its extracted answer and usage. */
+    public List<Sample> samples() { return samples; }
+
+    /** Why drawing stopped: {@code DONE}, or short because of the budget, deadline, bank or a failure. */
+    public StopReason stop() { return stop; }
+
+    /** The backend failure that stopped drawing early, when there was one. */
+    public Optional<PonderException> failure() { return failure; }
+
+    /** Every internal call: model, tokens, dollars, attempts, errors. */
+    public Trace trace() { return trace; }
 
     /** Dollars spent on this question (all calls, as priced by the backend or the engine's price catalogue). */
     public double dollars() { return usage.dollars(); }
@@ -60,5 +93,11 @@ public record Solution(String answer, String text, double confidence, Usage usag
                     "no sample could be drawn under policy " + policy + " (" + stop + ")");
         }
         return this;
+    }
+
+    @Override
+    public String toString() {
+        return "Solution[" + policy + ": " + (answered() ? answer : "no answer") + ", confidence " + confidence + ", " + samples.size()
+                + " samples, " + stop + "]";
     }
 }

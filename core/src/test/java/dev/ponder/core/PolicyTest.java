@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.backend.Backend;
+import dev.ponder.core.strategy.Result;
+import dev.ponder.core.strategy.Session;
+import dev.ponder.core.strategy.Strategy;
+import dev.ponder.core.strategy.StrategyRegistry;
+import dev.ponder.core.strategy.StrategySpec;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PolicyTest {
 
     @Test
     void reads_strategy_and_model_as_the_proxy_writes_them() {
-        assertThat(Policy.parse("vote@8").strategy()).isEqualTo("vote@8");
+        assertThat(Policy.parse("vote@8").strategy().written()).isEqualTo("vote@8");
         assertThat(Policy.parse("vote@8").model()).isEmpty();
         Policy p = Policy.parse(" vote@8:gpt-4o-mini ");
-        assertThat(p.strategy()).isEqualTo("vote@8");
+        assertThat(p.strategy().written()).isEqualTo("vote@8");
         assertThat(p.model()).contains("gpt-4o-mini");
         assertThat(p.written()).isEqualTo("vote@8:gpt-4o-mini");
         assertThat(Policy.parse("adaptive:llama3:8b").model()).contains("llama3:8b");
@@ -27,24 +32,24 @@ class PolicyTest {
         java.nio.file.Path f = dir.resolve("cal.json");
         dev.ponder.core.calibrate.CalibrationFile.write(f, dev.ponder.core.testing.TestCalibrations.of("ac", 0.9, 16, "m"));
         Policy p = Policy.parse("adaptive:" + f + ":llama3:8b");
-        assertThat(p.strategy()).isEqualTo("adaptive:" + f);
+        assertThat(p.strategy().written()).isEqualTo("adaptive:" + f);
         assertThat(p.model()).contains("llama3:8b");
         assertThat(Policy.parse(p.written())).isEqualTo(p);
         assertThat(Policy.parse("adaptive:" + f).model()).isEmpty();
-        assertThat(Policy.adaptive(f).calibration()).hasValueSatisfying(c -> assertThat(c.fullBudget()).isEqualTo(16));
-        assertThatThrownBy(() -> Policy.adaptive(f).maxSamples(4)).hasMessageContaining("does not apply to a calibrated adaptive");
+        assertThat(((StrategySpec.Adaptive) Policy.adaptive(f).strategy()).calibration()).hasValueSatisfying(c -> assertThat(c.fullBudget()).isEqualTo(16));
+        assertThatThrownBy(() -> Policy.adaptive(f).withMaxSamples(4)).hasMessageContaining("does not apply to a calibrated adaptive");
         assertThatThrownBy(() -> Policy.parse("adaptive:" + dir.resolve("missing.json"))).hasMessageContaining("calibration file not found");
     }
 
     @Test
     void typed_builders_give_the_same_policies() {
-        Policy p = Policy.adaptive().maxSamples(16).budgetDollars(0.05);
-        assertThat(p.strategy()).isEqualTo("adaptive@16");
+        Policy p = Policy.adaptive().withMaxSamples(16).withBudgetDollars(0.05);
+        assertThat(p.strategy().written()).isEqualTo("adaptive@16");
         assertThat(p.budget().maxDollars()).contains(0.05);
         assertThat(Policy.vote(5)).isEqualTo(Policy.parse("vote@5"));
-        assertThat(Policy.single().strategy()).isEqualTo("single");
-        assertThat(Policy.vote(3).maxSamples(9).strategy()).isEqualTo("vote@9");
-        Policy q = Policy.vote(5).model("m").answer("number").maxTokens(256).budgetTokens(1000).deadline(Duration.ofSeconds(3));
+        assertThat(Policy.single().strategy().written()).isEqualTo("single");
+        assertThat(Policy.vote(3).withMaxSamples(9).strategy().written()).isEqualTo("vote@9");
+        Policy q = Policy.vote(5).withModel("m").withAnswer("number").withMaxTokens(256).withBudgetTokens(1000).withDeadline(Duration.ofSeconds(3));
         assertThat(q.written()).isEqualTo("vote@5:m");
         assertThat(q.answer()).contains("number");
         assertThat(q.maxTokens()).contains(256);
@@ -58,15 +63,32 @@ class PolicyTest {
         assertThatThrownBy(() -> Policy.parse("think-hard:gpt-4o")).hasMessageContaining("think-hard").hasMessageContaining("vote@N").hasMessageContaining("optimal@S");
         assertThatThrownBy(() -> Policy.parse("vote@8:")).hasMessageContaining("STRATEGY:MODEL");
         assertThatThrownBy(() -> Policy.parse(" ")).hasMessageContaining("blank");
-        assertThatThrownBy(() -> Policy.single().maxSamples(4)).hasMessageContaining("maxSamples(4)").hasMessageContaining("single");
+        assertThatThrownBy(() -> Policy.single().withMaxSamples(4)).hasMessageContaining("maxSamples(4)").hasMessageContaining("single");
         assertThatThrownBy(() -> Policy.vote(0)).hasMessageContaining("was 0");
-        assertThatThrownBy(() -> Policy.vote(5).budgetDollars(-1)).hasMessageContaining("-1");
-        assertThatThrownBy(() -> Policy.vote(5).budgetDollars(Double.NaN)).hasMessageContaining("NaN");
-        assertThatThrownBy(() -> Policy.vote(5).answer("roman")).hasMessageContaining("roman").hasMessageContaining("number");
-        assertThatThrownBy(() -> Policy.vote(5).maxTokens(0)).hasMessageContaining("was 0");
-        assertThatThrownBy(() -> Policy.vote(5).deadline(Duration.ZERO)).hasMessageContaining("PT0S");
-        assertThatThrownBy(() -> new Policy("vote@5", Optional.of(" "), dev.ponder.core.model.Budget.UNLIMITED, Optional.empty(), Optional.empty()))
-                .hasMessageContaining("blank");
+        assertThatThrownBy(() -> Policy.vote(5).withBudgetDollars(-1)).hasMessageContaining("-1");
+        assertThatThrownBy(() -> Policy.vote(5).withBudgetDollars(Double.NaN)).hasMessageContaining("NaN");
+        assertThatThrownBy(() -> Policy.vote(5).withAnswer("roman")).hasMessageContaining("roman").hasMessageContaining("number");
+        assertThatThrownBy(() -> Policy.vote(5).withMaxTokens(0)).hasMessageContaining("was 0");
+        assertThatThrownBy(() -> Policy.vote(5).withDeadline(Duration.ZERO)).hasMessageContaining("PT0S");
+        assertThatThrownBy(() -> Policy.vote(5).withModel(" ")).hasMessageContaining("blank");
+    }
+
+    @Test
+    void a_policy_read_with_your_registry_keeps_its_strategy_through_withers_and_the_engine() {
+        StrategyRegistry mine = StrategyRegistry.standard().register("twice", "twice@N", "a vote over twice N samples",
+                p -> new Twice(StrategyRegistry.positive("twice", p)));
+        Policy p = Policy.parse("twice@2:m", mine).withMaxSamples(3).withBudgetDollars(1);
+        assertThat(p.written()).isEqualTo("twice@3:m");
+        try (Ponder engine = Ponder.builder().backend("m", Backend.scripted().script(i -> "42").build()).build()) {
+            assertThat(engine.solve("q", p).sampleCount()).as("the engine's own registry is the standard one").isEqualTo(6);
+        }
+    }
+
+    /** A registered strategy: a vote over 2n samples, under its own name. */
+    record Twice(int n) implements Strategy {
+        @Override public String name() { return "twice@" + n; }
+        @Override public Result solve(Session session) { return Strategy.vote(2 * n).solve(session); }
+        @Override public int maxSamples() { return 2 * n; }
     }
 
     @Test

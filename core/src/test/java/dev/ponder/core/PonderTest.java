@@ -62,7 +62,7 @@ class PonderTest {
         Ponder p = Ponder.builder().backend("cheap", tokensOnly)
                 .prices(new PriceCatalogue(Map.of("cheap", new Price(1.0, 2.0)))).build();
         // each sample costs 1000 x $1/M + 1000 x $2/M = $0.003: a $0.01 budget buys 3 of the 5
-        Solution s = p.solve("q", Policy.vote(5).budgetDollars(0.01));
+        Solution s = p.solve("q", Policy.vote(5).withBudgetDollars(0.01));
         assertThat(s.sampleCount()).isEqualTo(3);
         assertThat(s.dollars()).isCloseTo(0.009, org.assertj.core.data.Offset.offset(1e-12));
     }
@@ -80,7 +80,7 @@ class PonderTest {
             public Usage worstCase(dev.ponder.core.backend.GenerationRequest r) { return PER_SAMPLE; }
         };
         Ponder p = Ponder.builder().backend("a", scripted()).backend("b", spy).build();
-        p.solve(List.of(Message.system("be brief"), Message.user("q")), Policy.parse("single:b").maxTokens(64));
+        p.solve(List.of(Message.system("be brief"), Message.user("q")), Policy.parse("single:b").withMaxTokens(64));
         assertThat(seen).containsExactly("b [system=be brief, user=q] n=1 max=64");
         assertThat(p.models()).containsExactly("a", "b");
     }
@@ -158,7 +158,7 @@ class PonderTest {
         assertThat(s.stop()).isEqualTo(StopReason.FAILED);
         assertThat(s.failure()).hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(PonderException.Kind.RATE_LIMITED));
         assertThatThrownBy(s::orThrow).isInstanceOf(PonderException.class);
-        Solution broke = engine(scripted()).solve("q", Policy.vote(3).budgetDollars(0.0001));
+        Solution broke = engine(scripted()).solve("q", Policy.vote(3).withBudgetDollars(0.0001));
         assertThatThrownBy(broke::orThrow).hasMessageContaining("BUDGET");
     }
 
@@ -216,9 +216,9 @@ class PonderTest {
         assertThat(s.stream().mapToInt(Solution::sampleCount).sum()).isEqualTo(12);
         assertThat(s.get(1).sampleCount()).as("the split question gets the spare samples").isGreaterThan(s.get(0).sampleCount());
         assertThatThrownBy(() -> p.solve("a", Policy.optimal(3))).hasMessageContaining("solveAll");
-        assertThat(Policy.parse("optimal@2.5").strategy()).isEqualTo("optimal@2.5");
+        assertThat(Policy.parse("optimal@2.5").strategy().written()).isEqualTo("optimal@2.5");
         assertThatThrownBy(() -> Policy.parse("optimal@0.5")).hasMessageContaining("optimal@0.5");
-        assertThatThrownBy(() -> Policy.optimal(3).maxSamples(8)).hasMessageContaining("optimal@S");
+        assertThatThrownBy(() -> Policy.optimal(3).withMaxSamples(8)).hasMessageContaining("optimal@S");
     }
 
     @Test

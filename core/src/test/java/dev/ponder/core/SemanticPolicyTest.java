@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The answer kinds semantic and usc through the library: Policy.answer(...), the builder, progress and usage. */
+/** The answer kinds semantic and usc through the library: Policy.withAnswer(...), the builder, progress and usage. */
 class SemanticPolicyTest {
     private static final Usage PER_CALL = new Usage(10, 20, 0, 0.001, Duration.ZERO);
     private static final String A = "water expands when it freezes so ice is lighter";
@@ -25,7 +25,7 @@ class SemanticPolicyTest {
     @Test
     void semantic_needs_an_embedding_model_and_says_how_to_give_one() {
         Ponder p = Ponder.builder().backend("m", Backend.scripted().texts(A).build()).build();
-        assertThatThrownBy(() -> p.solve("Why does ice float?", Policy.vote(1).answer("semantic")))
+        assertThatThrownBy(() -> p.solve("Why does ice float?", Policy.vote(1).withAnswer("semantic")))
                 .isInstanceOf(PonderException.class)
                 .hasMessageContaining("policy vote@1: answer kind \"semantic\" needs an embedding model")
                 .hasMessageContaining("Ponder.builder().semantic(");
@@ -37,7 +37,7 @@ class SemanticPolicyTest {
         Ponder p = Ponder.builder().backend("m", Backend.scripted().texts(B, A, A2).usagePerGeneration(PER_CALL).build())
                 .semantic(AnswerExtractor.semantic(new WordVectors(), 0.6)).build();
         List<Map<String, Integer>> counts = new ArrayList<>();
-        Solution s = p.stream("Why does ice float?", Policy.vote(3).answer("semantic"), new SolveListener() {
+        Solution s = p.stream("Why does ice float?", Policy.vote(3).withAnswer("semantic"), new SolveListener() {
             @Override public void onProgress(Progress pr) { counts.add(pr.counts()); }
         }).join();
         assertThat(counts.getLast()).containsExactly(Map.entry(B, 1), Map.entry(A, 2));
@@ -51,7 +51,7 @@ class SemanticPolicyTest {
     void usc_judge_call_is_charged_to_the_question_and_traced() {
         Ponder p = Ponder.builder().backend("m", Backend.scripted().texts(B, A, A2, "The most consistent response is Response 2.")
                 .usagePerGeneration(PER_CALL).build()).build();
-        Solution s = p.solve("Why does ice float?", Policy.vote(3).answer("usc").budgetDollars(0.01));
+        Solution s = p.solve("Why does ice float?", Policy.vote(3).withAnswer("usc").withBudgetDollars(0.01));
         assertThat(s.answer()).isEqualTo(A2);
         assertThat(s.sampleCount()).isEqualTo(3);
         assertThat(s.dollars()).isCloseTo(0.004, org.assertj.core.data.Offset.offset(1e-12));

@@ -69,7 +69,7 @@ public final class AiServiceExample {
             }
         };
         // snippet: service
-        ChatModel model = PonderChatModel.builder().engine(ponder).policy(Policy.vote(5).answer("number")).listener(spend).build();
+        ChatModel model = PonderChatModel.builder().engine(ponder).policy(Policy.vote(5).withAnswer("number")).listener(spend).build();
         MathTutor tutor = AiServices.create(MathTutor.class, model);
         // end: service
 
@@ -85,7 +85,7 @@ public final class AiServiceExample {
         }
 
         // snippet: streaming
-        StreamingChatModel streaming = PonderStreamingChatModel.builder().engine(ponder).policy(Policy.vote(5).answer("number")).build();
+        StreamingChatModel streaming = PonderStreamingChatModel.builder().engine(ponder).policy(Policy.vote(5).withAnswer("number")).build();
         StreamingTutor live = AiServices.create(StreamingTutor.class, streaming);
         CompletableFuture<String> done = new CompletableFuture<>();
         out.println("Streaming the first question:");
@@ -97,6 +97,7 @@ public final class AiServiceExample {
                 .start();
         // end: streaming
         out.println("  streamed answer: " + done.join());
+        ponder.close();
         return answers;
     }
 

@@ -35,15 +35,16 @@ public final class BudgetedBatch {
 
         // snippet: policies
         List<Gsm8kVote.Tally> rows = List.of(
-                run(ponder, questions, problems, Policy.vote(8).answer("number")),
-                run(ponder, questions, problems, Policy.vote(3).answer("number")),
-                run(ponder, questions, problems, Policy.optimal(3).answer("number")),
-                run(ponder, questions, problems, Policy.adaptive().maxSamples(8).budgetDollars(0.0002).answer("number")));
+                run(ponder, questions, problems, Policy.vote(8).withAnswer("number")),
+                run(ponder, questions, problems, Policy.vote(3).withAnswer("number")),
+                run(ponder, questions, problems, Policy.optimal(3).withAnswer("number")),
+                run(ponder, questions, problems, Policy.adaptive().withMaxSamples(8).withBudgetDollars(0.0002).withAnswer("number")));
         // end: policies
         out.printf("%-40s %8s %8s %10s%n", "policy", "correct", "samples", "dollars");
         for (Gsm8kVote.Tally t : rows) {
             out.printf("%-40s %5d/%d %8d %10.6f%n", t.policy(), t.correct(), t.questions(), t.samples(), t.dollars());
         }
+        ponder.close();
         return rows;
     }
 

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Free-form replies (explanations, summaries, code) voted by meaning: {@code answer("semantic")} groups them with the
+ * Free-form replies (explanations, summaries, code) voted by meaning: {@code withAnswer("semantic")} groups them with the
  * in-process all-MiniLM-L6-v2 model at its calibrated threshold (0.58) and replies with the largest group's medoid.
  * Replayed from a hand-written bank whose replies are labelled right or wrong, so it runs offline and the same every time.
  */
@@ -38,9 +38,9 @@ public final class FreeFormVote {
         // end: engine
         List<Row> rows = new ArrayList<>();
         for (Problem p : bank.problems()) {
-            Solution one = ponder.solve(p.question(), Policy.single().answer("semantic"));
+            Solution one = ponder.solve(p.question(), Policy.single().withAnswer("semantic"));
             // snippet: vote
-            Solution vote = ponder.solve(p.question(), Policy.vote(5).answer("semantic"));   // vote.text(): the largest group's medoid
+            Solution vote = ponder.solve(p.question(), Policy.vote(5).withAnswer("semantic"));   // vote.text(): the largest group's medoid
             // end: vote
             rows.add(new Row(p.id(), right(one), right(vote), vote.confidence()));
             out.printf("%-20s single %-5s vote@5 %-5s (group share %.1f) %s%n", p.id(), right(one), right(vote), vote.confidence(),
@@ -48,6 +48,7 @@ public final class FreeFormVote {
         }
         out.printf("single %d/%d right, vote@5 %d/%d right%n", rows.stream().filter(Row::single).count(), rows.size(),
                 rows.stream().filter(Row::vote).count(), rows.size());
+        ponder.close();
         return rows;
     }
 

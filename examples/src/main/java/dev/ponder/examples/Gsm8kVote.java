@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * GSM8K questions solved with one sample and with self-consistency over 5 ({@code vote@5}), replayed from a bank of
  * recorded samples, so it runs offline, free and the same every time. With a live model, replace {@code replay(...)}
- * by {@code backend("gpt-4o-mini", Backend.openAi(...))} and nothing else changes.
+ * by {@code openAi("gpt-4o-mini", OpenAiConfig.builder(baseUrl).build())} and nothing else changes (the engine closes that client).
  */
 public final class Gsm8kVote {
 
@@ -39,11 +39,12 @@ public final class Gsm8kVote {
         List<Problem> problems = bank.problems();
         List<String> questions = problems.stream().map(Problem::question).toList();
 
-        Policy single = Policy.single().answer("number");
-        Policy vote = Policy.parse("vote@5").answer("number");
+        Policy single = Policy.single().withAnswer("number");
+        Policy vote = Policy.parse("vote@5").withAnswer("number");
         List<Solution> ones = ponder.solveAll(questions, single);
         List<Solution> votes = ponder.solveAll(questions, vote);
         // end: vote
+        ponder.close();
 
         out.printf("%-10s %9s %7s %7s %10s%n", "problem", "reference", "single", "vote@5", "confidence");
         for (int i = 0; i < problems.size(); i++) {

@@ -6,7 +6,6 @@ import dev.ponder.core.Ponder;
 import dev.ponder.core.Progress;
 import dev.ponder.core.SolveListener;
 import dev.ponder.core.Solution;
-import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.openai.OpenAiConfig;
 import java.util.List;
 // end: imports
@@ -28,14 +27,14 @@ public final class LiveQuickstart {
     public static Solution run(String baseUrl, PrintStream out) {
         // snippet: engine
         Ponder ponder = Ponder.builder()
-                .backend("gpt-4o-mini", Backend.openAi(OpenAiConfig.builder(baseUrl)   // e.g. https://api.openai.com/v1
-                        .apiKeyFromEnvironmentIfSet("OPENAI_API_KEY").build()))       // any OpenAI-compatible server
-                .defaultPolicy(Policy.vote(5).answer("number"))
+                .openAi("gpt-4o-mini", OpenAiConfig.builder(baseUrl)   // e.g. https://api.openai.com/v1; any OpenAI-compatible server
+                        .apiKeyFromEnvironmentIfSet("OPENAI_API_KEY").build())   // the engine makes the client and closes it
+                .defaultPolicy(Policy.vote(5).withAnswer("number"))
                 .seed(42)
                 .build();
 
         Solution s = ponder.solve("A robe takes 2 bolts of blue fiber and half that much white fiber. How many bolts in total?",
-                Policy.parse("vote@5:gpt-4o-mini").answer("number").budgetDollars(0.01));
+                Policy.parse("vote@5:gpt-4o-mini").withAnswer("number").withBudgetDollars(0.01));
         out.printf("%s (confidence %.2f, %d samples, $%.6f)%n", s.answer(), s.confidence(), s.sampleCount(), s.dollars());
         // end: engine
 
@@ -47,6 +46,7 @@ public final class LiveQuickstart {
             @Override public void onSolution(Solution sol) { out.println("streamed: " + sol.answer()); }
         }).join();
         List<Solution> batch = ponder.solveAll(List.of("What is 6 x 7?", "What is 2 + 2?"), Policy.optimal(3));   // 3 per question on average
+        ponder.close();   // waits for solves in flight, then closes the client it made (or: try (Ponder ponder = ...) { })
         // end: more
         out.println("batch: " + batch.stream().map(Solution::answer).toList());
         return s;

@@ -53,6 +53,7 @@ public final class OpenAiBackendExample {
         GenerationRequest req = r.applyTo(GenerationRequest.of("o3-mini", messages, 1));   // or config.reasoning(r) for all calls
         // end: reasoning
         out.println("reasoning fields: " + new java.util.TreeMap<>(req.extra()).keySet());
+        backend.close();
         return g;
     }
 

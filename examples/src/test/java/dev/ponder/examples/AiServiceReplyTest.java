@@ -21,7 +21,7 @@ class AiServiceReplyTest {
         Backend mostly42 = Backend.scripted().script(i -> i % 3 == 2 ? "I think it is 41." : "So the total is 42.").build();
         Ponder ponder = Ponder.builder().backend("m", mostly42).build();
         Calculator calc = AiServices.create(Calculator.class, PonderChatModel.builder().engine(ponder)
-                .policy(Policy.vote(5).answer("number")).reply(PonderChatModel.Reply.ANSWER).build());
+                .policy(Policy.vote(5).withAnswer("number")).reply(PonderChatModel.Reply.ANSWER).build());
         assertThat(calc.compute("What is 6 x 7?")).isEqualTo(42L);
     }
 }

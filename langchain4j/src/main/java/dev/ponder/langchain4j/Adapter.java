@@ -44,9 +44,9 @@ record Adapter(Ponder engine, Policy policy, PonderChatModel.Reply reply, List<C
             } catch (PonderException e) {
                 throw Errors.toLangChain(e);
             }
-            chosen = new Policy(named.strategy(), named.model(), policy.budget(), policy.answer(), policy.maxTokens());
+            chosen = policy.withStrategyOf(named);
         }
-        if (p != null && p.maxOutputTokens() != null) chosen = chosen.maxTokens(p.maxOutputTokens());
+        if (p != null && p.maxOutputTokens() != null) chosen = chosen.withMaxTokens(p.maxOutputTokens());
         return chosen;
     }
 

@@ -13,7 +13,7 @@ import dev.ponder.core.answer.Embedder;
  * Ponder ponder = Ponder.builder().backend("m", backend)
  *         .semantic(AnswerExtractor.semantic(LangChain4jEmbedder.of(new AllMiniLmL6V2QuantizedEmbeddingModel()), 0.58))
  *         .build();
- * ponder.solve("Why is the sky blue?", Policy.vote(5).answer("semantic"));
+ * ponder.solve("Why is the sky blue?", Policy.vote(5).withAnswer("semantic"));
  * }</pre>
  * LangChain4j's exceptions become {@link dev.ponder.core.error.PonderException}s of the matching kind.
  */

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * A Ponder engine as a LangChain4j {@link ChatModel}: every chat is solved under a policy, so an AI service gains
  * test-time strategies by changing the model it is given.
  * <pre>{@code
- * ChatModel model = PonderChatModel.builder().engine(ponder).policy(Policy.vote(5).budgetDollars(0.01)).build();
+ * ChatModel model = PonderChatModel.builder().engine(ponder).policy(Policy.vote(5).withBudgetDollars(0.01)).build();
  * Assistant assistant = AiServices.create(Assistant.class, model);
  * }</pre>
  * The reply is the text of the sample the chosen answer came from ({@link Reply#TEXT}), or the bare answer

@@ -38,16 +38,15 @@ public final class PonderStreamingChatModel implements StreamingChatModel {
 
     @Override
     public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
-        Policy policy;
-        List<dev.ponder.core.model.Message> messages;
-        try {
-            messages = adapter.messages(request);
-            policy = adapter.policyFor(request);
+        try {   // a bad request, or a closed engine, fails before the solve starts
+            adapter.engine().stream(adapter.messages(request), adapter.policyFor(request), listener(handler));
         } catch (RuntimeException e) {
             handler.onError(Errors.toLangChain(e));
-            return;
         }
-        adapter.engine().stream(messages, policy, new SolveListener() {
+    }
+
+    private SolveListener listener(StreamingChatResponseHandler handler) {
+        return new SolveListener() {
             @Override
             public void onProgress(Progress p) { handler.onPartialThinking(new PartialThinking(p.line())); }
 
@@ -67,7 +66,7 @@ public final class PonderStreamingChatModel implements StreamingChatModel {
 
             @Override
             public void onError(RuntimeException e) { handler.onError(Errors.toLangChain(e)); }
-        });
+        };
     }
 
     @Override

@@ -28,7 +28,7 @@ class LangChain4jEmbedderTest {
         Ponder p = Ponder.builder()
                 .backend("m", Backend.scripted().texts("it reflects the ocean", "air molecules scatter light", "light is scattered by air").build())
                 .semantic(AnswerExtractor.semantic(LangChain4jEmbedder.of(TOPICS), 0.9)).build();
-        Solution s = p.solve("Why is the sky blue?", Policy.vote(3).answer("semantic"));
+        Solution s = p.solve("Why is the sky blue?", Policy.vote(3).withAnswer("semantic"));
         assertThat(s.answer()).isIn("air molecules scatter light", "light is scattered by air");
         assertThat(s.confidence()).isEqualTo(2.0 / 3);
     }

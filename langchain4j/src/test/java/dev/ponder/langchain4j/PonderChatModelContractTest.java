@@ -127,7 +127,7 @@ class PonderChatModelContractTest {
     @Test
     void a_request_model_name_is_read_as_a_policy_and_its_token_cap_is_kept() {
         Spy spy = new Spy();
-        ChatModel model = PonderChatModel.builder().engine(engine(spy)).policy(Policy.single().budgetDollars(1)).build();
+        ChatModel model = PonderChatModel.builder().engine(engine(spy)).policy(Policy.single().withBudgetDollars(1)).build();
         ChatResponse r = model.chat(ChatRequest.builder().messages(UserMessage.from("q")).modelName("vote@3:m").maxOutputTokens(64).build());
         assertThat(((PonderTokenUsage) r.tokenUsage()).samples()).isEqualTo(3);
         assertThat(spy.seen).containsExactly("[user:q] max=64");
@@ -143,7 +143,7 @@ class PonderChatModelContractTest {
         assertThatThrownBy(() -> model.chat("q")).isInstanceOf(RateLimitException.class);
         assertThat(rec.events).containsExactly("request 1", "error RateLimitException");
 
-        ChatModel broke = PonderChatModel.builder().engine(engine(new Spy())).policy(Policy.vote(3).budgetDollars(0.0001)).build();
+        ChatModel broke = PonderChatModel.builder().engine(engine(new Spy())).policy(Policy.vote(3).withBudgetDollars(0.0001)).build();
         assertThatThrownBy(() -> broke.chat("q")).isInstanceOf(NonRetriableException.class).hasMessageContaining("BUDGET");
 
         ChatModel unknown = PonderChatModel.builder().engine(engine(new Spy())).policy("vote@3:gpt-9").build();

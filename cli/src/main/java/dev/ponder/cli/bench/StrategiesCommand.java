@@ -84,7 +84,7 @@ public final class StrategiesCommand implements Runnable {
             Bank bank = BankReader.read(dir);
             Warnings.print(spec.commandLine().getErr(), bank.issues());
             for (String s : strategies) {
-                if (dev.ponder.lab.eval.StrategySpec.parse(s, bank.maxSamplesPerProblem(), false).needsChecker()) {
+                if (dev.ponder.lab.eval.LabSpecs.parse(s, bank.maxSamplesPerProblem(), false).needsChecker()) {
                     throw dev.ponder.core.error.PonderException.invalid("bench strategies runs without a checker; %s needs one (Game of 24 banks get"
                             + " the verify@K sweep with a noisy checker: --noisy-sweep)", s);
                 }
@@ -142,7 +142,7 @@ public final class StrategiesCommand implements Runnable {
     }
 
     private static List<String> withReference(List<String> specs, Bank bank) {
-        List<String> s = new ArrayList<>(specs.stream().map(x -> dev.ponder.lab.eval.StrategySpec.resolve(x, bank.maxSamplesPerProblem())).toList());
+        List<String> s = new ArrayList<>(specs.stream().map(x -> dev.ponder.lab.eval.LabSpecs.resolve(x, bank.maxSamplesPerProblem())).toList());
         String ref = "vote@" + bank.maxSamplesPerProblem();
         if (!s.contains(ref)) s.add(ref);
         if (s.stream().noneMatch(x -> dev.ponder.lab.bench.Family.of(x) == dev.ponder.lab.bench.Family.PONDER)) s.add("adaptive");

@@ -4,6 +4,7 @@ import dev.ponder.cli.Warnings;
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.PriceCatalogue;
+import dev.ponder.core.backend.openai.OpenAiBackend;
 import dev.ponder.core.backend.openai.OpenAiConfig;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Budget;
@@ -96,9 +97,11 @@ public final class ThinkingCommand implements Runnable {
         var verifier = dev.ponder.core.verify.Verifier.forKind(set.answerKind());
         Evaluation eval = new Evaluation(model, ex, false, Grader.recordedThen(Grader.verifiedBy(verifier)), Budget.UNLIMITED,
                 seed, concurrency, Evaluation.questionOnly(), InstantSource.system());
-        Backend backend = Backend.openAi(OpenAiConfig.builder(baseUrl).model(model).apiKeyFromEnvironmentIfSet(apiKeyEnv)
-                .prices(prices.map(PriceCatalogue::load).orElseGet(PriceCatalogue::shipped)).random(new SplittableRandom(seed)).build());
-        ThinkingReport report = new ThinkingBench(eval, waits, f, r, 2000).run(backend, ps, budgets);
+        ThinkingReport report;
+        try (OpenAiBackend backend = Backend.openAi(OpenAiConfig.builder(baseUrl).model(model).apiKeyFromEnvironmentIfSet(apiKeyEnv)
+                .prices(prices.map(PriceCatalogue::load).orElseGet(PriceCatalogue::shipped)).random(new SplittableRandom(seed)).build())) {
+            report = new ThinkingBench(eval, waits, f, r, 2000).run(backend, ps, budgets);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             dev.ponder.cli.io.JsonOut.print(out, report);

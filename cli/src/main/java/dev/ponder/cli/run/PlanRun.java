@@ -32,11 +32,16 @@ final class PlanRun {
     private PlanRun() {}
 
     static void run(LoadedPlan lp, Options o, PrintWriter out, PrintWriter err) {
-        Path storeFile = o.store().orElseGet(() -> lp.plan().store().map(s -> lp.resolve(s)).orElse(Path.of(".ponder", "lab.duckdb")));
-        InstantSource clock = InstantSource.system();
         Runner.Settings settings = Runner.Settings.defaults().withMaxDollars(o.maxDollars().or(() -> lp.plan().maxDollars()))
                 .withLive(o.retries(), o.catalogue(), SandboxChoice.of(o.unsandboxed()));
-        Backends backends = new Backends(settings);
+        try (Backends backends = new Backends(settings)) {
+            run(lp, o, settings, backends, out, err);
+        }
+    }
+
+    private static void run(LoadedPlan lp, Options o, Runner.Settings settings, Backends backends, PrintWriter out, PrintWriter err) {
+        Path storeFile = o.store().orElseGet(() -> lp.plan().store().map(s -> lp.resolve(s)).orElse(Path.of(".ponder", "lab.duckdb")));
+        InstantSource clock = InstantSource.system();
         // everything that can be refused is refused before the store is touched: sources, strategies, keys, budgets
         List<Config> configs = Expansion.expand(lp, o.catalogue());
         List<String> priceWarnings;

@@ -3,6 +3,7 @@ package dev.ponder.cli.run;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Budget;
+import dev.ponder.lab.live.LiveClients;
 import dev.ponder.lab.live.LiveEndpoint;
 import dev.ponder.lab.plan.LoadedPlan;
 import java.io.PrintWriter;
@@ -138,30 +139,32 @@ public final class RunCommand implements Runnable {
             return;
         }
         Sources.Reading reading = new Sources.Reading(backend, extractor, answers, order, seed, limit, concurrency);
-        List<Source> sources = new ArrayList<>();
-        if (problems.isPresent()) sources.add(liveSource(problems.get(), reading, catalogue, err));
-        for (Path dir : banks) sources.add(Sources.bank(dir, reading, catalogue));
-        if (passAtK.isPresent()) {
-            PassAtKRun.run(sources, passAtK.get(), budget, seed, unsandboxed, json, out, err);
-            return;
+        try (LiveClients clients = new LiveClients()) {
+            List<Source> sources = new ArrayList<>();
+            if (problems.isPresent()) sources.add(liveSource(problems.get(), reading, catalogue, clients, err));
+            for (Path dir : banks) sources.add(Sources.bank(dir, reading, catalogue));
+            if (passAtK.isPresent()) {
+                PassAtKRun.run(sources, passAtK.get(), budget, seed, unsandboxed, json, out, err);
+                return;
+            }
+            List<String> specs = !strategies.isEmpty() ? strategies : problems.isPresent() ? LIVE_DEFAULT : List.of("single", "vote@5", "vote@N-max");
+            if (strategies.isEmpty() && problems.isPresent() && !json) {
+                err.println("ponder: no --strategy given: running single (one call per problem); add e.g. --strategy vote@5");
+            }
+            LiveEndpoint endpoint = live.endpoint();
+            new SourceRun(new SourceRun.Settings(specs, budget, seed, order, checker, checkerNoise, unsandboxed, json, quiet,
+                    m -> clients.open(endpoint, m, catalogue, seed, false)), out, err).run(sources);
         }
-        List<String> specs = !strategies.isEmpty() ? strategies : problems.isPresent() ? LIVE_DEFAULT : List.of("single", "vote@5", "vote@N-max");
-        if (strategies.isEmpty() && problems.isPresent() && !json) {
-            err.println("ponder: no --strategy given: running single (one call per problem); add e.g. --strategy vote@5");
-        }
-        LiveEndpoint endpoint = live.endpoint();
-        new SourceRun(new SourceRun.Settings(specs, budget, seed, order, checker, checkerNoise, unsandboxed, json, quiet,
-                m -> endpoint.open(m, catalogue, seed, false)), out, err).run(sources);
     }
 
     /** The problem set on the live endpoint, after the checks that need no call: the key, the model, its price. */
-    private Source liveSource(Path file, Sources.Reading reading, PriceCatalogue catalogue, PrintWriter err) {
+    private Source liveSource(Path file, Sources.Reading reading, PriceCatalogue catalogue, LiveClients clients, PrintWriter err) {
         LiveEndpoint endpoint = live.endpoint();
         String m = live.model.orElseThrow(() -> PonderException.invalid("--problems with the openai backend needs --model NAME"));
         endpoint.missingKey(System.getenv()).ifPresent(why -> {
             throw PonderException.invalid("%s (or give --api-key-env VAR)", why);
         });
-        Source src = Sources.problems(file, reading, endpoint, m, live.sampling(), !live.noCompletions, catalogue);
+        Source src = Sources.problems(file, reading, endpoint, clients, m, live.sampling(), !live.noCompletions, catalogue);
         if (catalogue.find(m).isEmpty()) {
             err.printf("ponder: warning: model \"%s\" is not in the price catalogue: its calls count as $0 (give prices with --prices FILE)%n", m);
         }

@@ -14,7 +14,7 @@ import dev.ponder.core.verify.CheckerSpec;
 import dev.ponder.lab.eval.CheckerResources;
 import dev.ponder.lab.eval.Evaluation;
 import dev.ponder.lab.eval.ProblemOutcome;
-import dev.ponder.lab.eval.StrategySpec;
+import dev.ponder.lab.eval.LabSpecs;
 import dev.ponder.lab.eval.Summary;
 import dev.ponder.lab.live.Preflight;
 import java.io.PrintWriter;
@@ -74,8 +74,8 @@ final class SourceRun {
     /** Refuses, before any call, what would waste the run. */
     private void check(Source src) {
         for (String spec : s.specs()) {
-            StrategySpec.check(spec, src.maxSamples(), true);
-            if (!StrategySpec.isBatch(spec) && StrategySpec.parse(spec, src.maxSamples(), true).needsChecker() && s.checker().isEmpty()) {
+            LabSpecs.check(spec, src.maxSamples(), true);
+            if (!LabSpecs.isBatch(spec) && LabSpecs.parse(spec, src.maxSamples(), true).needsChecker() && s.checker().isEmpty()) {
                 throw PonderException.invalid("strategy %s needs a checker and none is given: add --checker NAME (known: %s)", spec,
                         String.join(", ", CheckerSpec.FORMS));
             }
@@ -94,13 +94,13 @@ final class SourceRun {
             for (String spec : s.specs()) {
                 Evaluation eval = src.evaluation(s.budget(), s.seed());
                 if (s.checker().isPresent()) eval = eval.withChecker(resources.checker(s.checker().get(), s.checkerNoise(), new SplittableRandom(s.seed())));
-                if (StrategySpec.isBatch(spec)) {
+                if (LabSpecs.isBatch(spec)) {
                     BatchStrategy batch = BatchStrategy.parse(spec, src.maxSamples());
                     rows.add(Summary.of(batch.name(), eval.runBatch(batch, src.backend().get(), src.problems())));
                     src.problems().forEach(p -> bar.step());
                     continue;
                 }
-                Strategy strategy = StrategySpec.parse(spec, src.maxSamples(), true, src.dataset());
+                Strategy strategy = LabSpecs.parse(spec, src.maxSamples(), true, src.dataset());
                 List<ProblemOutcome> outcomes = eval.run(strategy, src.backend().get(), src.problems(), bar::step);
                 rows.add(Summary.of(strategy.name(), outcomes));
             }

@@ -9,6 +9,7 @@ import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.verify.Verifier;
 import dev.ponder.lab.eval.Sampling;
+import dev.ponder.lab.live.LiveClients;
 import dev.ponder.lab.live.LiveEndpoint;
 import dev.ponder.lab.problems.ProblemSet;
 import dev.ponder.lab.problems.ProblemSetReader;
@@ -57,14 +58,14 @@ final class Sources {
                 bank.issues(), () -> Backend.replay(bank, rs, catalogue), ac.extractor(), Verifier.forKind(kind), ac.recorded(), r.concurrency(), Sampling.DEFAULT);
     }
 
-    static Source problems(Path file, Reading r, LiveEndpoint endpoint, String model, Sampling sampling, boolean completions,
-                           PriceCatalogue catalogue) {
+    static Source problems(Path file, Reading r, LiveEndpoint endpoint, LiveClients clients, String model, Sampling sampling,
+                           boolean completions, PriceCatalogue catalogue) {
         String b = r.backend().orElse("openai");
         if (!b.equals("openai")) throw PonderException.invalid("--problems needs a live backend: --backend openai (was \"%s\")", b);
         ProblemSet set = ProblemSetReader.read(file);
         if (set.problems().isEmpty()) throw PonderException.invalid("problem set %s has no problems that could be read", file);
         AnswerExtractor ex = AnswerChoice.of(r.answers(), r.extractor(), set.answerKind()).extractor();
         return new Source(set.name(), "problems", model, r.limited(set.problems()), 64, true, set.issues(),
-                () -> endpoint.open(model, catalogue, r.seed(), completions), ex, Verifier.forKind(set.answerKind()), false, r.concurrency(), sampling);
+                () -> clients.open(endpoint, model, catalogue, r.seed(), completions), ex, Verifier.forKind(set.answerKind()), false, r.concurrency(), sampling);
     }
 }

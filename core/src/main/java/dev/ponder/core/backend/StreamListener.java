@@ -8,6 +8,4 @@ package dev.ponder.core.backend;
 @FunctionalInterface
 public interface StreamListener {
     void onDelta(Delta delta);
-
-    static StreamListener ignoring() { return d -> { }; }
 }

@@ -32,10 +32,6 @@ public record Sample(int index, String text, String reasoning, String answer, Us
 
     public boolean hasAnswer() { return !answer.isEmpty(); }
 
-    public Sample withAnswer(String a) {
-        return new Sample(index, text, reasoning, a, usage, score, recordedCorrect, source, confidence);
-    }
-
     public Sample withScore(double s) {
         return new Sample(index, text, reasoning, answer, usage, Optional.of(s), recordedCorrect, source, confidence);
     }

@@ -1,5 +1,6 @@
 package dev.ponder.core.route;
 
+import dev.ponder.core.strategy.StrategySpec;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,6 +10,7 @@ import java.util.regex.Pattern;
  */
 public record Tier(String strategy, String model) {
     private static final Pattern STRATEGY = Pattern.compile("[a-z]+(@[0-9]+)?");
+    private static final String SINGLE = new StrategySpec.Single().written();
     private static final Pattern WRITTEN = Pattern.compile("([a-z]+(?:@[0-9]+)?):(.+)");
 
     public Tier {
@@ -19,8 +21,11 @@ public record Tier(String strategy, String model) {
     }
 
     public static Tier single(String model) {
-        return new Tier("single", model);
+        return new Tier(SINGLE, model);
     }
+
+    /** True for one plain sample ({@code single:model}, or a bare model name). */
+    public boolean isSingle() { return strategy.equals(SINGLE); }
 
     /** {@code vote@8:cheap} to (vote@8, cheap); a name without a strategy prefix is {@code single:name}. */
     public static Tier parse(String written) {

@@ -16,15 +16,5 @@ public interface BatchStrategy {
     static BatchStrategy optimal(double samplesPerQuestion, int maxPerQuestion) { return new Optimal(samplesPerQuestion, maxPerQuestion); }
 
     /** Parses {@code optimal@S} (S samples per question on average, may be fractional). */
-    static BatchStrategy parse(String spec, int maxPerQuestion) {
-        String s = spec.strip();
-        if (!s.startsWith("optimal@")) {
-            throw dev.ponder.core.error.PonderException.invalid("unknown batch strategy \"%s\"; known: optimal@S (S samples per question on average)", spec);
-        }
-        try {
-            return optimal(Double.parseDouble(s.substring("optimal@".length())), maxPerQuestion);
-        } catch (IllegalArgumentException e) {
-            throw dev.ponder.core.error.PonderException.invalid("bad batch strategy \"%s\": %s", spec, e.getMessage());
-        }
-    }
+    static BatchStrategy parse(String spec, int maxPerQuestion) { return StrategySpec.Optimal.parse(spec).create(maxPerQuestion); }
 }

@@ -3,7 +3,9 @@ package dev.ponder.core.strategy;
 import dev.ponder.core.calibrate.Calibration;
 import dev.ponder.core.calibrate.CalibrationFile;
 import dev.ponder.core.calibrate.Defaults;
-import java.util.Optional;
+import dev.ponder.core.strategy.StrategySpec.Given;
+import dev.ponder.core.strategy.StrategySpec.Shipped;
+import dev.ponder.core.strategy.StrategySpec.Tuning;
 import java.util.OptionalInt;
 
 /**
@@ -15,15 +17,6 @@ import java.util.OptionalInt;
  * {@link StrategyRegistry#DEFAULT_MAX}).
  */
 final class Calibrated implements Strategy {
-
-    /** Where the calibration comes from. */
-    sealed interface Tuning permits Given, Shipped {}
-
-    /** A calibration given by the user; {@code where} names it in errors. */
-    record Given(Calibration calibration, String where) implements Tuning {}
-
-    /** The shipped defaults, matched to the session; {@code dataset} when the run knows its source's name. */
-    record Shipped(Optional<String> dataset) implements Tuning {}
 
     private final String name;
     private final Tuning tuning;

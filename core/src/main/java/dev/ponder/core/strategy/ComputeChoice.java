@@ -30,7 +30,7 @@ final class ComputeChoice {
     static Optional<Sample> longerChain(Session session, GenerationRequest base, List<Sample> like, int samples, String source) {
         double mean = like.stream().mapToLong(s -> s.usage().outputTokens()).average().orElse(0);
         int budget = (int) Math.max(64, Math.round(mean * samples));
-        var settings = new ForcedChain.Settings(budget, ThinkBudget.DEFAULT_WAITS, Optional.empty(), ThinkRoute.COMPLETIONS);
+        var settings = new ForcedChain.Settings(budget, StrategySpec.Think.DEFAULT_WAITS, Optional.empty(), ThinkRoute.COMPLETIONS);
         return ForcedChain.run(session, base, settings, source).map(ForcedChain.Outcome::sample);
     }
 }

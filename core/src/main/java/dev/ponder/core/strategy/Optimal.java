@@ -23,7 +23,7 @@ record Optimal(double samplesPerQuestion, int maxPerQuestion) implements BatchSt
 
     @Override
     public String name() {
-        return samplesPerQuestion == Math.rint(samplesPerQuestion) ? "optimal@" + (long) samplesPerQuestion : "optimal@" + samplesPerQuestion;
+        return new StrategySpec.Optimal(samplesPerQuestion).written();
     }
 
     @Override

@@ -6,7 +6,7 @@ package dev.ponder.core.strategy;
  */
 public interface Strategy {
 
-    /** The canonical spec, as {@link StrategyRegistry#parse} reads it (e.g. {@code vote@5}). */
+    /** The canonical spec, as {@link StrategyRegistry#parse} reads it (e.g. {@code vote@5}): its {@link StrategySpec#written()}. */
     String name();
 
     Result solve(Session session);
@@ -49,8 +49,9 @@ public interface Strategy {
      * full budget, voting weighted when samples carry scores or confidences; refused for another model or answer kind.
      */
     static Strategy adaptive(dev.ponder.core.calibrate.Calibration calibration, String where) {
-        return new Calibrated("adaptive:" + where, new Calibrated.Given(calibration, where), java.util.OptionalInt.empty());
+        return new StrategySpec.Adaptive(java.util.OptionalInt.empty(), new StrategySpec.Given(calibration, where)).create();
     }
 
+    /** The standard strategy {@code spec} names ({@link StrategyRegistry#standard()}). */
     static Strategy parse(String spec) { return StrategyRegistry.standard().parse(spec); }
 }

@@ -25,4 +25,14 @@ class StrategyRegistryTest {
         assertThatThrownBy(() -> Strategy.parse("vote@x")).hasMessageContaining("whole number");
         assertThatThrownBy(() -> Strategy.parse("vote")).hasMessageContaining("needs a number");
     }
+
+    @Test
+    void a_copy_is_independent_of_its_original() {
+        StrategyRegistry original = StrategyRegistry.standard();
+        StrategyRegistry copy = original.copy();
+        original.register("twice", "twice@N", "a vote over twice N samples", p -> Strategy.vote(2 * StrategyRegistry.positive("twice", p)));
+        assertThat(original.spec("twice@2").written()).isEqualTo("vote@4");
+        assertThatThrownBy(() -> copy.spec("twice@2")).hasMessageContaining("unknown strategy \"twice@2\"");
+        assertThat(copy.forms()).isEqualTo(StrategyRegistry.standard().forms());
+    }
 }

@@ -5,8 +5,8 @@ import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.bank.Bank;
 import dev.ponder.core.model.Budget;
-import dev.ponder.core.strategy.BatchStrategy;
 import dev.ponder.core.strategy.StrategyRegistry;
+import dev.ponder.core.strategy.StrategySpec;
 import dev.ponder.lab.eval.Evaluation;
 import dev.ponder.lab.eval.Grader;
 import dev.ponder.lab.eval.ProblemOutcome;
@@ -53,6 +53,7 @@ public record StrategyBench(int permutations, long seed, double tolerance, doubl
         StrategyRegistry registry = StrategyRegistry.forDataset(Optional.of(bank.name()));
         List<BenchRow> rows = new ArrayList<>();
         for (String spec : specs) {
+            StrategySpec parsed = StrategySpec.parse(spec, registry);
             double[] correct = new double[p];
             double samples = 0;
             double tokens = 0;
@@ -62,9 +63,11 @@ public record StrategyBench(int permutations, long seed, double tolerance, doubl
                 Backend replay = Backend.replay(bank, Optional.of(s), PriceCatalogue.shipped());
                 Evaluation eval = new Evaluation(bank.model(), AnswerExtractor.forKind(bank.answerKind()), true,
                         Grader.recordedThen((pr, a) -> false), Budget.UNLIMITED, s, 1, Evaluation.questionOnly(), InstantSource.system());
-                List<ProblemOutcome> outcomes = spec.startsWith("optimal@")
-                        ? eval.runBatch(BatchStrategy.parse(spec, bank.maxSamplesPerProblem()), replay, bank.problems())
-                        : eval.run(registry.parse(spec), replay, bank.problems());
+                List<ProblemOutcome> outcomes = switch (parsed) {
+                    case StrategySpec.Batch b -> eval.runBatch(b.create(bank.maxSamplesPerProblem()), replay, bank.problems());
+                    case StrategySpec.PerQuestion q -> eval.run(q.create(), replay, bank.problems());
+                    case StrategySpec.Auto a -> throw new IllegalStateException("a parsed strategy is never auto");
+                };
                 for (int i = 0; i < p; i++) {
                     ProblemOutcome o = outcomes.get(i);
                     if (o.correct()) correct[i] += 1.0 / permutations;
@@ -104,7 +107,7 @@ public record StrategyBench(int permutations, long seed, double tolerance, doubl
      * at which an {@code optimal@S} row is at least as accurate, and the saving N / S.
      */
     static List<BankBench.Allocation> allocation(List<BenchRow> rows) {
-        List<BenchRow> optimal = rows.stream().filter(r -> r.strategy().startsWith("optimal@"))
+        List<BenchRow> optimal = rows.stream().filter(r -> StrategySpec.isBatch(r.strategy()))
                 .sorted(java.util.Comparator.comparingDouble(BenchRow::samplesPerProblem)).toList();
         List<BankBench.Allocation> out = new ArrayList<>();
         if (optimal.isEmpty()) return out;

@@ -2,6 +2,7 @@ package dev.ponder.lab.live;
 
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.PriceCatalogue;
+import dev.ponder.core.backend.openai.OpenAiBackend;
 import dev.ponder.core.backend.openai.OpenAiConfig;
 import dev.ponder.core.error.PonderException;
 import java.net.URI;
@@ -40,15 +41,9 @@ public record LiveEndpoint(String baseUrl, String apiKeyEnv, int maxRetries) {
                 + " OpenAI-compatible server (e.g. http://localhost:8000/v1 for vLLM)");
     }
 
-    /**
-     * A client for {@code model}, priced from {@code prices}, its backoff jitter seeded. With {@code completions} it also
-     * continues raw prompts ({@code /v1/completions}, which think@T prefers); without, think@T asks again in chat turns.
-     */
-    public Backend open(String model, PriceCatalogue prices, long seed, boolean completions) {
-        var cfg = OpenAiConfig.builder(baseUrl).model(model).prices(prices).random(new SplittableRandom(seed)).maxRetries(maxRetries)
-                .apiKeyFromEnvironmentIfSet(apiKeyEnv);
-        Backend b = Backend.openAi(cfg.build());
-        // without completions: the same client behind a dispatcher by model name, which serves chat and is no CompletionBackend
-        return completions ? b : Backend.byModel(java.util.Map.of(model, () -> b));
+    /** A client for {@code model}, priced from {@code prices}, its backoff jitter seeded; the caller closes it ({@link LiveClients}). */
+    OpenAiBackend client(String model, PriceCatalogue prices, long seed) {
+        return Backend.openAi(OpenAiConfig.builder(baseUrl).model(model).prices(prices).random(new SplittableRandom(seed))
+                .maxRetries(maxRetries).apiKeyFromEnvironmentIfSet(apiKeyEnv).build());
     }
 }

@@ -4,7 +4,7 @@ import dev.ponder.core.backend.Price;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.strategy.Strategy;
-import dev.ponder.lab.eval.StrategySpec;
+import dev.ponder.lab.eval.LabSpecs;
 import dev.ponder.core.verify.CheckerSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ public final class Expansion {
 
     private static Strategy strategy(LoadedPlan lp, String spec, int maxSamples) {
         try {
-            return StrategySpec.parse(spec, maxSamples, false);
+            return LabSpecs.parse(spec, maxSamples, false);
         } catch (PonderException e) {
             throw PonderException.invalid("%s: strategies: %s", lp.file(), e.getMessage());
         }
@@ -46,7 +46,7 @@ public final class Expansion {
                     for (BudgetSpec budget : plan.budgets()) {
                         for (long seed : plan.seeds()) {
                             for (String spec : plan.strategies()) {
-                                String resolved = StrategySpec.resolve(spec, src.maxSamples());
+                                String resolved = LabSpecs.resolve(spec, src.maxSamples());
                                 if (resolved.equals("adaptive") && plan.calibration().isPresent()) resolved = "adaptive:" + lp.resolve(plan.calibration().get());
                                 if (strategy(lp, resolved, src.maxSamples()).needsChecker() && plan.checker().isEmpty()) {
                                     throw PonderException.invalid("%s: strategy %s needs a checker and the plan names none: add a line"

@@ -6,6 +6,7 @@ import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
 import dev.ponder.lab.eval.Evaluation;
+import dev.ponder.lab.live.LiveClients;
 import dev.ponder.lab.live.LiveEndpoint;
 import dev.ponder.lab.live.Preflight;
 import dev.ponder.lab.plan.BackendSpec;
@@ -23,9 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Builds the backend a configuration draws from: a fresh replay session per configuration (so its draws depend
  * only on the seed and the problem), one shared live client per backend and model. Each named backend has one set
  * of {@link Limits} shared by all its configurations. {@link #preflight} checks the live ones before any call.
+ * {@link #close} closes the live clients.
  */
-public final class Backends {
+public final class Backends implements AutoCloseable {
     private final Runner.Settings settings;
+    private final LiveClients clients = new LiveClients();
     private final Map<String, Backend> live = new ConcurrentHashMap<>();
     private final Map<String, Limits> limits = new ConcurrentHashMap<>();
     private final Map<String, Backend> replays = new ConcurrentHashMap<>();
@@ -39,19 +42,23 @@ public final class Backends {
             Optional<Long> seed = b.order().orElse("shuffled").equals("shuffled") ? Optional.of(c.seed()) : Optional.empty();
             return replays.computeIfAbsent(c.id(), k -> Backend.replay(c.source().bank().orElseThrow(), seed, prices));
         }
-        return live.computeIfAbsent(b.name() + "|" + c.model(), k -> endpoint(b).open(c.model(), prices, c.seed(), b.servesCompletions()));
+        return live.computeIfAbsent(b.name() + "|" + c.model(), k -> clients.open(endpoint(b), c.model(), prices, c.seed(), b.servesCompletions()));
     }
 
     /** A judge model on a configuration's live backend (for the {@code llm-judge:MODEL} checker). */
     Backend judgeFor(Config c, String model) {
         BackendSpec b = c.backend();
         if (b.isReplay()) throw PonderException.invalid("checker llm-judge:%s needs a live backend; %s replays a bank", model, b.name());
-        return live.computeIfAbsent(b.name() + "|" + model, k -> endpoint(b).open(model, settings.prices(), c.seed(), false));
+        return live.computeIfAbsent(b.name() + "|" + model, k -> clients.open(endpoint(b), model, settings.prices(), c.seed(), false));
     }
 
     private LiveEndpoint endpoint(BackendSpec b) {
         return new LiveEndpoint(b.baseUrl().orElseThrow(), b.apiKeyEnv().orElse("OPENAI_API_KEY"), settings.maxRetries());
     }
+
+    /** Closes the live clients: their connections close, and calls still in flight fail. */
+    @Override
+    public void close() { clients.close(); }
 
     Limits limitsFor(Config c) {
         BackendSpec b = c.backend();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ponder.core.backend.Backend;
-import dev.ponder.core.backend.CompletionBackend;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.model.Budget;
@@ -32,15 +31,13 @@ class LiveEndpointTest {
     }
 
     @Test
-    void a_backend_without_completions_is_chat_only() {
-        LiveEndpoint local = new LiveEndpoint("http://127.0.0.1:9/v1", "K", 0);
-        assertThat(local.open("m", PriceCatalogue.shipped(), 1, true)).isInstanceOf(CompletionBackend.class);
-        assertThat(local.open("m", PriceCatalogue.shipped(), 1, false)).isNotInstanceOf(CompletionBackend.class);
+    void a_budget_below_one_call_is_refused_with_the_figure_it_needs() {
+        try (LiveClients clients = new LiveClients()) {
+            budgetBelowOneCall(clients.open(new LiveEndpoint("http://127.0.0.1:9/v1", "K", 0), "gpt-4o-mini", PriceCatalogue.shipped(), 1, true));
+        }
     }
 
-    @Test
-    void a_budget_below_one_call_is_refused_with_the_figure_it_needs() {
-        Backend b = new LiveEndpoint("http://127.0.0.1:9/v1", "K", 0).open("gpt-4o-mini", PriceCatalogue.shipped(), 1, true);
+    private static void budgetBelowOneCall(Backend b) {
         GenerationRequest r = GenerationRequest.of("gpt-4o-mini", List.of(Message.user("What is 6 x 7?")), 1);
         assertThat(Preflight.oneCall(Budget.dollars(0.001), b, r)).hasValueSatisfying(m -> assertThat(m)
                 .startsWith("a dollar budget of $0.001000 per problem cannot cover one call: a call to gpt-4o-mini reserves up to $0.00246")

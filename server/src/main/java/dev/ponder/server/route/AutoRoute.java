@@ -36,7 +36,7 @@ public final class AutoRoute {
     public static AutoRoute of(Router router, Knob knob, Map<String, String> tiers) {
         List<Tier> known = router.predictor().tiers();
         Map<Tier, String> targets = new LinkedHashMap<>();
-        for (Tier t : known) targets.put(t, t.strategy().equals("single") ? t.model() : t.name());
+        for (Tier t : known) targets.put(t, t.isSingle() ? t.model() : t.name());
         for (var e : tiers.entrySet()) {
             Tier t = parse(e.getKey());
             if (!targets.containsKey(t)) {

@@ -4,6 +4,7 @@ import dev.ponder.core.error.PonderException;
 import dev.ponder.core.strategy.BatchStrategy;
 import dev.ponder.core.strategy.Strategy;
 import dev.ponder.core.strategy.StrategyRegistry;
+import dev.ponder.core.strategy.StrategySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,15 +14,15 @@ import java.util.Optional;
  * problem) and, where a whole problem set is solved at once, the batch form {@code optimal@S}. An unknown spec is
  * refused with every form that would have been read.
  */
-public final class StrategySpec {
-    private StrategySpec() {}
+public final class LabSpecs {
+    private LabSpecs() {}
 
     /** {@code spec} with {@code N-max} replaced by the source's samples per problem. */
     public static String resolve(String spec, int maxSamples) {
         return spec.strip().replace("N-max", String.valueOf(Math.max(1, maxSamples)));
     }
 
-    public static boolean isBatch(String spec) { return spec.strip().startsWith("optimal@"); }
+    public static boolean isBatch(String spec) { return StrategySpec.isBatch(spec); }
 
     /** A per-problem strategy. */
     public static Strategy parse(String spec, int maxSamples, boolean batchAllowed) {

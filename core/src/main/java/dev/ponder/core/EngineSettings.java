@@ -1,0 +1,30 @@
+package dev.ponder.core;
+
+import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.answer.Grouping;
+import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.PriceCatalogue;
+import dev.ponder.core.route.Knob;
+import dev.ponder.core.route.Router;
+import dev.ponder.core.strategy.StrategyRegistry;
+import dev.ponder.core.verify.Verifier;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What {@link Ponder.Builder#build} hands the engine: a snapshot, so a builder changed or reused afterwards does not
+ * reach an engine built from it. {@code models} keeps the order backends were added in (the first is the default);
+ * {@code owned} are the clients the engine made and closes.
+ */
+record EngineSettings(Map<String, Supplier<Backend>> backends, List<String> models, PriceCatalogue prices, Optional<Router> router,
+                      Knob knob, Policy defaultPolicy, InstantSource clock, long seed, StrategyRegistry strategies, AnswerExtractor extractor,
+                      Optional<Grouping> semantic, int concurrency, Optional<Verifier> checker, List<AutoCloseable> owned) {
+    EngineSettings {
+        backends = Map.copyOf(backends);
+        models = List.copyOf(models);
+        owned = List.copyOf(owned);
+    }
+}
