@@ -1,17 +1,20 @@
 package dev.ponder.core.backend;
 
+import dev.ponder.core.model.ToolCall;
 import dev.ponder.core.model.Usage;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One choice a backend returned: text, reasoning text (DeepSeek-style {@code reasoning_content}, empty if none),
- * finish reason, and its share of the call's usage. Recorded samples also carry their recorded answer, score, label
- * and confidence; a live backend that reads token log-probabilities may give a confidence too.
+ * finish reason, its share of the call's usage, and the tool calls it made (none unless the request offered tools).
+ * Recorded samples also carry their recorded answer, score, label and confidence; a live backend that reads token
+ * log-probabilities may give a confidence too.
  */
 public record Generation(String text, String reasoning, String finishReason, Usage usage,
                          Optional<String> recordedAnswer, Optional<Double> score, Optional<Boolean> recordedCorrect,
-                         Optional<Double> confidence) {
+                         Optional<Double> confidence, List<ToolCall> toolCalls) {
     public Generation {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(reasoning, "reasoning");
@@ -21,20 +24,33 @@ public record Generation(String text, String reasoning, String finishReason, Usa
         Objects.requireNonNull(score, "score");
         Objects.requireNonNull(recordedCorrect, "recordedCorrect");
         Objects.requireNonNull(confidence, "confidence");
+        toolCalls = List.copyOf(toolCalls);
     }
 
-    /** Without a confidence. */
+    /** Without tool calls. */
+    public Generation(String text, String reasoning, String finishReason, Usage usage,
+                      Optional<String> recordedAnswer, Optional<Double> score, Optional<Boolean> recordedCorrect,
+                      Optional<Double> confidence) {
+        this(text, reasoning, finishReason, usage, recordedAnswer, score, recordedCorrect, confidence, List.of());
+    }
+
+    /** Without a confidence or tool calls. */
     public Generation(String text, String reasoning, String finishReason, Usage usage,
                       Optional<String> recordedAnswer, Optional<Double> score, Optional<Boolean> recordedCorrect) {
         this(text, reasoning, finishReason, usage, recordedAnswer, score, recordedCorrect, Optional.empty());
     }
 
     public static Generation live(String text, String reasoning, String finishReason, Usage usage) {
-        return new Generation(text, reasoning, finishReason, usage, Optional.empty(), Optional.empty(), Optional.empty());
+        return live(text, reasoning, finishReason, usage, List.of());
+    }
+
+    /** A live choice that may have called tools. */
+    public static Generation live(String text, String reasoning, String finishReason, Usage usage, List<ToolCall> calls) {
+        return new Generation(text, reasoning, finishReason, usage, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), calls);
     }
 
     /** The same choice with another usage (priced, for example). */
     public Generation withUsage(Usage u) {
-        return new Generation(text, reasoning, finishReason, u, recordedAnswer, score, recordedCorrect, confidence);
+        return new Generation(text, reasoning, finishReason, u, recordedAnswer, score, recordedCorrect, confidence, toolCalls);
     }
 }

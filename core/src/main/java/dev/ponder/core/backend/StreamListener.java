@@ -10,4 +10,14 @@ public interface StreamListener {
     void onDelta(Delta delta);
 
     static StreamListener ignoring() { return d -> { }; }
+
+    /** {@code listener} called by one thread at a time, for a backend whose choices stream in parallel. */
+    static StreamListener serial(StreamListener listener) {
+        Object lock = new Object();
+        return d -> {
+            synchronized (lock) {
+                listener.onDelta(d);
+            }
+        };
+    }
 }

@@ -1,12 +1,27 @@
 package dev.ponder.core.backend.openai.protocol;
 
+import dev.ponder.core.model.ToolCall;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /** One upstream response before accounting: its choices in index order and the usage it reported, if any. */
 public record RawResult(List<Choice> choices, Optional<Tokens> usage) {
-    public record Choice(String content, String reasoning, String finishReason) { }
+    /** One choice: its text, reasoning, finish reason (OpenAI's names) and the tool calls it made. */
+    public record Choice(String content, String reasoning, String finishReason, List<ToolCall> toolCalls) {
+        public Choice {
+            toolCalls = List.copyOf(toolCalls);
+        }
+
+        public Choice(String content, String reasoning, String finishReason) { this(content, reasoning, finishReason, List.of()); }
+
+        /** What the choice wrote, for apportioning output tokens: text, reasoning, and each call's name and arguments. */
+        public long outputChars() {
+            long n = content.length() + reasoning.length();
+            for (ToolCall c : toolCalls) n += c.name().length() + c.arguments().length();
+            return n;
+        }
+    }
 
     /** Token counts as reported; reasoning is part of completion. */
     public record Tokens(long prompt, long completion, long reasoning) {

@@ -8,6 +8,7 @@ import dev.ponder.core.backend.StreamListener;
 import dev.ponder.core.backend.openai.ThinkTags;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.error.PonderException.Kind;
+import dev.ponder.core.model.ToolCall;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,7 +38,23 @@ public final class StreamAssembler implements SseStream.Events {
         final StringBuilder content = new StringBuilder();
         final StringBuilder reasoning = new StringBuilder();
         final Optional<ThinkSplitter> splitter = endpoint == Endpoint.CHAT ? tags.map(ThinkSplitter::new) : Optional.empty();
+        final TreeMap<Integer, String[]> calls = new TreeMap<>(); // index -> {id, name, arguments so far}
         Optional<String> finish = Optional.empty();
+
+        /** A piece of a call: its id and name when they come (once, in its first piece), its arguments' next text. */
+        void call(JsonNode piece) {
+            String[] c = calls.computeIfAbsent(piece.path("index").asInt(calls.size()), k -> new String[] {"", "", ""});
+            Responses.text(piece.path("id")).ifPresent(id -> c[0] = id);
+            JsonNode f = piece.path("function");
+            Responses.text(f.path("name")).ifPresent(n -> c[1] = c[1] + n);
+            Responses.text(f.path("arguments")).ifPresent(a -> c[2] = c[2] + a);
+        }
+
+        List<ToolCall> toolCalls() {
+            List<ToolCall> out = new ArrayList<>(calls.size());
+            for (String[] c : calls.values()) out.add(new ToolCall(c[0], c[1], c[2]));
+            return out;
+        }
     }
 
     public StreamAssembler(Endpoint endpoint, Optional<ThinkTags> tags, int offset, StreamListener listener, String where) {
@@ -77,6 +94,7 @@ public final class StreamAssembler implements SseStream.Events {
                 JsonNode delta = c.path("delta");
                 Responses.reasoning(delta).ifPresent(t -> deliver(index, s, Channel.REASONING, t));
                 Responses.text(delta.path("content")).ifPresent(t -> content(index, s, t));
+                for (JsonNode piece : delta.path("tool_calls")) s.call(piece);
             }
             Responses.text(c.path("finish_reason")).ifPresent(f -> s.finish = Optional.of(f));
         }
@@ -95,7 +113,7 @@ public final class StreamAssembler implements SseStream.Events {
         if (choices.isEmpty()) throw fail(Kind.BAD_UPSTREAM_RESPONSE, "the stream carried no choices");
         List<RawResult.Choice> out = new ArrayList<>();
         for (ChoiceState s : choices.values()) {
-            out.add(new RawResult.Choice(s.content.toString(), s.reasoning.toString(), s.finish.orElse("unknown")));
+            out.add(new RawResult.Choice(s.content.toString(), s.reasoning.toString(), s.finish.orElse("unknown"), s.toolCalls()));
         }
         return new RawResult(out, usage);
     }
