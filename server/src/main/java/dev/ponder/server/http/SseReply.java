@@ -47,12 +47,13 @@ final class SseReply implements Reply {
 
     @Override
     public synchronized void finish(Outcome o, boolean textAlreadyStreamed) {
-        if (!textAlreadyStreamed) {
-            for (Outcome.Choice c : o.choices()) {
+        for (Outcome.Choice c : o.choices()) {
+            if (!textAlreadyStreamed) {
                 pieces(c.index(), "reasoning_content", c.reasoning(), o);
                 pieces(c.index(), "content", c.text(), o);
-                if (opened.add(c.index())) event(Completions.delta(id, model, o.created(), c.index(), "content", "", true));
             }
+            if (!c.toolCalls().isEmpty()) event(Completions.toolCallsChunk(o, c, opened.add(c.index())));
+            if (opened.add(c.index())) event(Completions.delta(id, model, o.created(), c.index(), "content", "", true));
         }
         for (int i = 0; i < o.choices().size(); i++) {
             ObjectNode f = Completions.finishChunk(o, o.choices().get(i));

@@ -46,6 +46,12 @@ public final class UpstreamPool implements StreamingBackend {
         return fallback.call(u -> u.backend().stream(request, listener), GENERATED);
     }
 
+    /** Whether every member takes a client's chat body as written (they all speak OpenAI's chat completions). */
+    public boolean relays() { return fallback.members().stream().allMatch(Upstream::relays); }
+
+    @Override
+    public boolean budgetsThinking(String model) { return fallback.members().stream().allMatch(u -> u.backend().budgetsThinking(model)); }
+
     @Override
     public Usage worstCase(GenerationRequest request) {
         Usage worst = null;
