@@ -14,13 +14,15 @@ import java.util.Optional;
  * shape), passed through untouched. {@code messages} carry tool calls and tool results. {@code passthrough} is the
  * whole body when it carries tools or what only the upstream understands: {@code single} on an upstream model sends
  * it as written. {@code opaque} names the first field only the upstream can read (images and other non-text parts,
- * legacy functions, audio): such a request cannot run a strategy. {@code body} is the body as OpenAI's chat
+ * legacy functions, audio): such a request cannot run a strategy. {@code thinking} is a thinking budget in tokens the
+ * client asked for (Anthropic's {@code thinking.budget_tokens}): a plain model then runs {@code think@T}. {@code body} is the body as OpenAI's chat
  * completions, less the {@code ponder} object: what a relayed request sends upstream (not to be modified).
  */
 public record ChatRequest(String model, List<Message> messages, int n, boolean stream, boolean includeUsage,
                           Optional<Integer> maxTokens, Optional<Long> seed, Optional<String> strategy, Budget budget,
                           Map<String, Object> extra, Optional<com.fasterxml.jackson.databind.node.ObjectNode> passthrough,
-                          com.fasterxml.jackson.databind.node.ObjectNode body, Optional<String> opaque) {
+                          com.fasterxml.jackson.databind.node.ObjectNode body, Optional<String> opaque,
+                          Optional<Integer> thinking) {
     public static final int MAX_N = 64;
 
     public ChatRequest {
@@ -32,13 +34,14 @@ public record ChatRequest(String model, List<Message> messages, int n, boolean s
         Objects.requireNonNull(passthrough, "passthrough");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(opaque, "opaque");
+        Objects.requireNonNull(thinking, "thinking");
     }
 
     /** A request every part of which Ponder can read. */
     public ChatRequest(String model, List<Message> messages, int n, boolean stream, boolean includeUsage, Optional<Integer> maxTokens,
                        Optional<Long> seed, Optional<String> strategy, Budget budget, Map<String, Object> extra,
                        Optional<com.fasterxml.jackson.databind.node.ObjectNode> passthrough, com.fasterxml.jackson.databind.node.ObjectNode body) {
-        this(model, messages, n, stream, includeUsage, maxTokens, seed, strategy, budget, extra, passthrough, body, Optional.empty());
+        this(model, messages, n, stream, includeUsage, maxTokens, seed, strategy, budget, extra, passthrough, body, Optional.empty(), Optional.empty());
     }
 
     /** The last user message (what replay matches against a bank's questions), or empty. */

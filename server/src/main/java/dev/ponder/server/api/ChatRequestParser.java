@@ -61,7 +61,7 @@ public final class ChatRequestParser {
             sent.remove("ponder");
         }
         return new ChatRequest(model, messages, n, stream, includeUsage, maxTokens, seed, ponder.strategy(), ponder.budget(), extra,
-                reading.raw ? Optional.of(sent) : Optional.empty(), sent, reading.opaque);
+                reading.raw ? Optional.of(sent) : Optional.empty(), sent, reading.opaque, Optional.empty());
     }
 
     private static Map<String, Object> extra(JsonNode body, OpenAiMessages.Reading reading) {

@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 public final class HttpFront implements AutoCloseable {
     /** The chat routes, each with its dialect. */
     private static final Map<String, Dialect> CHAT = Map.of("/v1/chat/completions", OpenAiDialect.INSTANCE,
-            "/chat/completions", OpenAiDialect.INSTANCE);
+            "/chat/completions", OpenAiDialect.INSTANCE, "/v1/messages", AnthropicDialect.INSTANCE);
     private final EventLoopGroup loops;
     private final Channel listener;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
