@@ -45,7 +45,10 @@ final class MessagesStream implements Reply {
     }
 
     @Override
-    public synchronized void comment(String text) { write(": " + text.replace('\n', ' ') + "\n\n"); }
+    public synchronized void comment(String text) {
+        events.start(); // as Anthropic does: the message starts at once, before the strategy has an answer
+        write(": " + text.replace('\n', ' ') + "\n\n");
+    }
 
     @Override
     public synchronized void finish(Outcome o, boolean textAlreadyStreamed) {

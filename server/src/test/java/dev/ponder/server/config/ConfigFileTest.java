@@ -25,7 +25,9 @@ class ConfigFileTest {
     void the_commented_example_loads() {
         ProxyConfig c = ConfigFile.load(example(), List::of);
         assertThat(c.port()).isEqualTo(8080);
-        assertThat(c.upstreams()).extracting(UpstreamConfig::name).containsExactly("openai", "local-vllm");
+        assertThat(c.upstreams()).extracting(UpstreamConfig::name).containsExactly("openai", "local-vllm", "claude");
+        assertThat(c.upstreams()).extracting(UpstreamConfig::kind).containsExactly(UpstreamConfig.Kind.OPENAI, UpstreamConfig.Kind.OPENAI,
+                UpstreamConfig.Kind.ANTHROPIC);
         assertThat(c.upstreams().get(1).models()).containsEntry("gpt-4o-mini", "Qwen/Qwen2.5-7B-Instruct");
         assertThat(c.keys()).extracting(KeyConfig::id).containsExactly("team-a", "batch-jobs");
         assertThat(c.keys().getFirst().budget()).contains(new KeyConfig.DollarBudget(20.0, Period.DAY));
