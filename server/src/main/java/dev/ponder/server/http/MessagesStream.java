@@ -3,14 +3,11 @@ package dev.ponder.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Delta;
-import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.ToolCall;
 import dev.ponder.server.api.AnthropicJson;
 import dev.ponder.server.api.ApiError;
 import dev.ponder.server.chat.Outcome;
 import dev.ponder.server.chat.Reply;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A streamed Messages reply as Anthropic's server-sent events ({@link MessageEvents}), whichever way the request ran:
@@ -21,9 +18,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class MessagesStream implements Reply {
     private final Call ex;
+    private final EventOut wire;
     private final MessageEvents events;
-    private boolean out;
-    private boolean gone;
     private int tool = -1;
     private String finish = "stop";
     private long inputTokens;
@@ -31,6 +27,7 @@ final class MessagesStream implements Reply {
 
     MessagesStream(Call ex, String model) {
         this.ex = ex;
+        this.wire = new EventOut(ex);
         this.events = new MessageEvents(model, this::event);
     }
 
@@ -47,7 +44,7 @@ final class MessagesStream implements Reply {
     @Override
     public synchronized void comment(String text) {
         events.start(); // as Anthropic does: the message starts at once, before the strategy has an answer
-        write(": " + text.replace('\n', ' ') + "\n\n");
+        wire.write(": " + text.replace('\n', ' ') + "\n\n");
     }
 
     @Override
@@ -62,21 +59,17 @@ final class MessagesStream implements Reply {
             events.toolInput(AnthropicJson.input(call.arguments()).toString());
         }
         events.end(AnthropicJson.stopReason(c.finishReason()), o.usage().inputTokens(), o.usage().outputTokens());
-        ex.endStream();
+        wire.end();
     }
 
     @Override
     public synchronized void fail(ApiError error) {
-        if (!out) {
+        if (!wire.started()) {
             AnthropicDialect.error(ex, error);
             return;
         }
-        try {
-            event("error", AnthropicJson.error(error));
-        } catch (PonderException clientLeft) {
-            // nobody is listening any more
-        }
-        ex.endStream();
+        wire.writeIfListened("event: error\ndata: " + AnthropicJson.error(error) + "\n\n");
+        wire.end();
     }
 
     /** One chunk of a chat completion streamed as the upstream wrote it: its first choice's pieces, its finish reason and usage. */
@@ -112,24 +105,10 @@ final class MessagesStream implements Reply {
     @Override
     public synchronized void passthroughDone() {
         events.end(AnthropicJson.stopReason(finish), inputTokens, outputTokens);
-        ex.endStream();
+        wire.end();
     }
 
-    private void event(String name, ObjectNode data) { write("event: " + name + "\ndata: " + data + "\n\n"); }
-
-    private void write(String s) {
-        if (gone) throw new PonderException(PonderException.Kind.STREAM_BROKEN, "the client closed the stream", null, null, true);
-        try {
-            if (!out) {
-                ex.startStream("Content-Type", "text/event-stream; charset=utf-8", "Cache-Control", "no-cache", "X-Accel-Buffering", "no");
-                out = true;
-            }
-            ex.write(s.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            gone = true;
-            throw new PonderException(PonderException.Kind.STREAM_BROKEN, "the client closed the stream", null, null, true);
-        }
-    }
+    private void event(String name, ObjectNode data) { wire.write("event: " + name + "\ndata: " + data + "\n\n"); }
 
     @Override
     public void release() { ex.release(); }

@@ -10,7 +10,6 @@ import dev.ponder.core.backend.openai.protocol.SseStream;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.error.PonderException.Kind;
 import dev.ponder.core.model.ToolCall;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -50,13 +49,8 @@ final class MessagesStream implements SseStream.Events {
     @Override
     public void accept(String data) {
         events++;
-        JsonNode e;
-        try {
-            e = JSON.readTree(data);
-            if (e == null || !e.isObject()) throw new IOException("expected a JSON object");
-        } catch (IOException x) {
-            throw fail(Kind.BAD_UPSTREAM_RESPONSE, "malformed JSON in stream event " + events + ": " + (data.length() > 200 ? data.substring(0, 200) + "..." : data));
-        }
+        JsonNode e = SseStream.object(data)
+                .orElseThrow(() -> fail(Kind.BAD_UPSTREAM_RESPONSE, "malformed JSON in stream event " + events + ": " + SseStream.preview(data)));
         switch (e.path("type").asText("")) {
             case "message_start" -> merge(e.path("message").path("usage"));
             case "content_block_start" -> start(e.path("index").asInt(blocks.size()), e.path("content_block"));

@@ -1,7 +1,6 @@
 package dev.ponder.core.backend.openai.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.backend.Delta;
 import dev.ponder.core.backend.Delta.Channel;
 import dev.ponder.core.backend.StreamListener;
@@ -9,7 +8,6 @@ import dev.ponder.core.backend.openai.ThinkTags;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.error.PonderException.Kind;
 import dev.ponder.core.model.ToolCall;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +20,6 @@ import java.util.TreeMap;
  * a running total on every chunk). A stream that ends before {@code [DONE]} with a choice unfinished was cut.
  */
 public final class StreamAssembler implements SseStream.Events {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Endpoint endpoint;
     private final Optional<ThinkTags> tags;
     private final int offset;
@@ -71,14 +67,8 @@ public final class StreamAssembler implements SseStream.Events {
     @Override
     public void accept(String data) {
         chunks++;
-        JsonNode chunk;
-        try {
-            chunk = JSON.readTree(data);
-            if (chunk == null || !chunk.isObject()) throw new IOException("expected a JSON object");
-        } catch (IOException e) {
-            throw fail(Kind.BAD_UPSTREAM_RESPONSE, "malformed JSON in stream chunk " + chunks + ": "
-                    + (data.length() > 200 ? data.substring(0, 200) + "..." : data));
-        }
+        JsonNode chunk = SseStream.object(data)
+                .orElseThrow(() -> fail(Kind.BAD_UPSTREAM_RESPONSE, "malformed JSON in stream chunk " + chunks + ": " + SseStream.preview(data)));
         if (chunk.has("error")) {
             throw fail(Kind.STREAM_BROKEN, "the server reported an error mid-stream: " + UpstreamErrors.message(data.getBytes(StandardCharsets.UTF_8)));
         }
