@@ -48,10 +48,15 @@ public final class Responses {
         return new RawResult(new ArrayList<>(byIndex.values()), usage(body.path("usage")));
     }
 
-    /** A message's {@code tool_calls}: id, function name and arguments (an object given instead of its JSON text is written out). */
+    /**
+     * A message's {@code tool_calls}: id, function name and arguments (an object given instead of its JSON text is written
+     * out); what is not an array of objects holds no call.
+     */
     public static List<ToolCall> toolCalls(JsonNode calls) {
         List<ToolCall> out = new ArrayList<>();
+        if (!calls.isArray()) return out;
         for (JsonNode c : calls) {
+            if (!c.isObject()) continue;
             JsonNode f = c.path("function");
             JsonNode args = f.path("arguments");
             out.add(new ToolCall(c.path("id").asText(""), f.path("name").asText(""), args.isTextual() ? args.asText() : args.isMissingNode() ? "" : args.toString()));
