@@ -60,8 +60,10 @@ class ToolCallsTest {
     void a_streamed_vote_sends_the_winning_call_as_a_tool_calls_chunk() throws Exception {
         try (var up = FakeOpenAiServer.start(r -> FakeReply.each(r, SAMPLES::get));
              var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir))) {
-            List<JsonNode> chunks = StreamingTest.data(StreamingTest.stream(Fixtures.root(proxy),
-                    Fixtures.chat("vote@5:fake-model", "weather in Paris for 2 days?", TOOLS + ", \"stream\": true"), l -> { }));
+            List<String> lines = StreamingTest.stream(Fixtures.root(proxy),
+                    Fixtures.chat("vote@5:fake-model", "weather in Paris for 2 days?", TOOLS + ", \"stream\": true"), l -> { });
+            assertThat(lines).as("progress names each sample's call").contains(": sample 2/5 answer=weather({\"city\":\"Lyon\"}) tokens=3");
+            List<JsonNode> chunks = StreamingTest.data(lines);
             JsonNode calls = chunks.stream().map(c -> c.path("choices").path(0).path("delta").path("tool_calls")).filter(JsonNode::isArray)
                     .findFirst().orElseThrow();
             assertThat(calls.get(0).path("index").asInt()).isZero();

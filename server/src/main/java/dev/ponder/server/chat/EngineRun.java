@@ -1,5 +1,6 @@
 package dev.ponder.server.chat;
 
+import dev.ponder.core.answer.ToolCallAnswer;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.budget.Meter;
 import dev.ponder.core.error.PonderException;
@@ -81,7 +82,8 @@ final class EngineRun {
     private void progress(int run, int[] drawn, List<Generation> gens) {
         for (Generation g : gens) {
             drawn[0]++;
-            String a = g.recordedAnswer().orElseGet(() -> d.target().model().extractor().extract(g.text())).replaceAll("\\s+", " ");
+            String a = (g.toolCalls().isEmpty() ? g.recordedAnswer().orElseGet(() -> d.target().model().extractor().extract(g.text()))
+                    : ToolCallAnswer.of(g.toolCalls())).replaceAll("\\s+", " ");
             reply.comment((req.n() > 1 ? "run " + (run + 1) + " " : "") + "sample " + drawn[0] + "/" + d.perRun()
                     + " answer=" + (a.length() > 60 ? a.substring(0, 60) + "..." : a) + " tokens=" + g.usage().outputTokens());
         }
