@@ -115,6 +115,16 @@ class AnthropicSdkTest {
     }
 
     @Test
+    void count_tokens_estimates_a_quarter_token_a_character() {
+        var counted = client.messages().countTokens(com.anthropic.models.messages.MessageCountTokensParams.builder().model("replay:math-qwen25-rm8")
+                .system("Answer in a box.").addUserMessage(NoConfigTest.DICE).build());
+        assertThat(counted.inputTokens()).isEqualTo(("Answer in a box.".length() + NoConfigTest.DICE.length() + 3) / 4);
+        assertThatThrownBy(() -> client.messages().countTokens(com.anthropic.models.messages.MessageCountTokensParams.builder()
+                .model("replay:math-qwen25-rm8").addUserMessage("x").putAdditionalBodyProperty("top_k", JsonValue.from("many")).build()))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("top_k must be an integer");
+    }
+
+    @Test
     void errors_arrive_as_sdk_exceptions_in_anthropic_s_format() {
         assertThatThrownBy(() -> client.messages().create(ask("no-such-model").build()))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("is not served")

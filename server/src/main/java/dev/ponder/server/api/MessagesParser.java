@@ -63,6 +63,26 @@ public final class MessagesParser {
                 extra, tools || toolTurns ? Optional.of(sent) : Optional.empty(), sent, Optional.empty(), thinking);
     }
 
+    /**
+     * {@code POST /v1/messages/count_tokens}: the body checked as a Messages request ({@code max_tokens} not needed), and
+     * {@code {"input_tokens": N}}, Ponder's estimate of a quarter of a token a character of the messages, system and tools
+     * (no tokenizer of the upstream's model is at hand).
+     */
+    public static ObjectNode countTokens(JsonNode body) {
+        if (body != null && body.isObject() && !body.has("max_tokens")) {
+            body = ((ObjectNode) body).deepCopy().put("max_tokens", Integer.MAX_VALUE);
+        }
+        ChatRequest r = parse(body);
+        long chars = 0;
+        for (Message m : r.messages()) {
+            chars += m.content().length();
+            for (var c : m.toolCalls()) chars += c.name().length() + c.arguments().length();
+        }
+        Object tools = r.extra().get("tools");
+        if (tools != null) chars += JSON.valueToTree(tools).toString().length();
+        return JSON.createObjectNode().put("input_tokens", (chars + 3) / 4);
+    }
+
     private static void sampling(JsonNode body, Map<String, Object> extra) {
         Fields.number(body, "temperature", "temperature").ifPresent(t -> {
             if (t < 0 || t > 1) throw ApiFailure.field("temperature", "temperature must be in 0..1, was " + t);

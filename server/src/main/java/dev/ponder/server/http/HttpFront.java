@@ -4,6 +4,7 @@ import dev.ponder.core.error.PonderException;
 import dev.ponder.server.api.ApiError;
 import dev.ponder.server.api.ApiFailure;
 import dev.ponder.server.api.ChatRequest;
+import dev.ponder.server.api.MessagesParser;
 import dev.ponder.server.auth.Caller;
 import dev.ponder.server.auth.KeyRing;
 import dev.ponder.server.catalog.Catalog;
@@ -102,7 +103,21 @@ public final class HttpFront implements AutoCloseable {
     private void accept(Call call, EventLoop loop) {
         Dialect dialect = CHAT.get(call.path());
         if (dialect != null) chat(call, dialect, loop);
+        else if (call.path().equals("/v1/messages/count_tokens")) countTokens(call);
         else onThread(call);
+    }
+
+    /** Anthropic's token count of a Messages body: checked and estimated here, on the event loop (nothing in it blocks). */
+    private void countTokens(Call call) {
+        try {
+            Routes.allow(call.method(), "POST");
+            routes.authenticate(call);
+            Exchanges.json(call, 200, MessagesParser.countTokens(Exchanges.json(call)));
+        } catch (RuntimeException e) {
+            AnthropicDialect.INSTANCE.refuse(call, ApiError.of(e));
+        } finally {
+            call.release();
+        }
     }
 
     /** A chat completion: checked, authenticated and parsed here, once; refused here, or handed to the pipeline. */

@@ -45,7 +45,7 @@ final class Routes {
             Exchanges.send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape().getBytes(StandardCharsets.UTF_8));
         } else {
             throw ApiFailure.of(PonderException.Kind.NOT_FOUND, "unknown_route", "no route " + method + " " + path
-                    + "; this proxy serves POST /v1/chat/completions, POST /v1/messages, GET /v1/models, GET /v1/ponder/traces/{id}, GET /health, GET /metrics");
+                    + "; this proxy serves POST /v1/chat/completions, POST /v1/messages, POST /v1/messages/count_tokens, GET /v1/models, GET /v1/ponder/traces/{id}, GET /health, GET /metrics");
         }
     }
 
