@@ -46,6 +46,9 @@ final class Observed implements Backend {
     public String nameFor(String model) { return inner.nameFor(model); }
 
     @Override
+    public boolean budgetsThinking(String model) { return inner.budgetsThinking(model); }
+
+    @Override
     public Generated generate(GenerationRequest request) {
         Generated got;
         try {

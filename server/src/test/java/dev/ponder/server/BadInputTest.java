@@ -53,7 +53,8 @@ class BadInputTest {
         "{\"model\": \"replay:math-qwen25-rm8\", \"ponder\": {\"strategy\": \"vote@zero\"}, \"messages\": [{\"role\": \"user\", \"content\": \"x\"}]}|400|ponder.strategy",
         "{\"model\": \"telepathy@3:replay:math-qwen25-rm8\", \"messages\": [{\"role\": \"user\", \"content\": \"x\"}]}|400|model",
         "{\"model\": \"gpt-9\", \"messages\": [{\"role\": \"user\", \"content\": \"x\"}]}|404|model",
-        "{\"model\": \"replay:math-qwen25-rm8\", \"tools\": [{\"type\": \"function\"}], \"messages\": [{\"role\": \"user\", \"content\": \"x\"}]}|400|tools",
+        "{\"model\": \"replay:math-qwen25-rm8\", \"tools\": [{\"type\": \"function\"}], \"messages\": [{\"role\": \"user\", \"content\": \"x\"}]}|400|tools[0].function",
+        "{\"model\": \"replay:math-qwen25-rm8\", \"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"image_url\"}]}]}|400|messages[0].content[0]",
     })
     void bad_requests_get_a_4xx_naming_the_field(String body, int status, String param) throws Exception {
         var r = Http.post(base, "v1/chat/completions", body);

@@ -79,12 +79,14 @@ class PassthroughTest {
     }
 
     @Test
-    void tools_with_a_strategy_are_refused_naming_the_field() throws Exception {
+    void what_only_the_upstream_can_read_is_refused_with_a_strategy_naming_the_part() throws Exception {
+        String image = "{\"model\": \"vote@3:fake-model\", \"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\","
+                + " \"text\": \"what is this?\"}, {\"type\": \"image_url\", \"image_url\": {\"url\": \"https://x/y.png\"}}]}]}";
         try (var up = FakeOpenAiServer.start();
              var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())), List.of(), Optional.empty(), dir))) {
-            var r = Http.post(Fixtures.root(proxy), "v1/chat/completions", BODY.replace("fake-model", "vote@3:fake-model") + "}");
+            var r = Http.post(Fixtures.root(proxy), "v1/chat/completions", image);
             assertThat(r.status()).isEqualTo(400);
-            assertThat(JSON.readTree(r.body()).path("error").path("param").asText()).isEqualTo("tools");
+            assertThat(JSON.readTree(r.body()).path("error").path("param").asText()).isEqualTo("messages[0].content[1]");
             assertThat(up.requestCount()).isZero();
         }
     }

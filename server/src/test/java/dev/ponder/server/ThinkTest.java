@@ -26,7 +26,7 @@ class ThinkTest {
 
     private ProxyServer proxy(FakeOpenAiServer up, Completions completions) {
         return Fixtures.start(Fixtures.config(List.of(new UpstreamConfig("up", up.baseUrl(), Optional.empty(), Map.of("fake-model", "fake-upstream-model"),
-                0, Duration.ofMillis(1), Duration.ofSeconds(20), "number", completions, false, Optional.empty())), List.of(), Optional.empty(), dir));
+                0, Duration.ofMillis(1), Duration.ofSeconds(20), "number", completions, false, Optional.empty(), UpstreamConfig.Kind.OPENAI)), List.of(), Optional.empty(), dir));
     }
 
     private static long completions(FakeOpenAiServer up) { return up.requests().stream().filter(r -> !r.chat()).count(); }

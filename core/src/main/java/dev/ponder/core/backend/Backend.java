@@ -19,6 +19,13 @@ public interface Backend {
      */
     default String nameFor(String model) { return name(); }
 
+    /**
+     * Whether this backend holds a chain's thinking to a token budget itself for {@code model} (Anthropic's extended
+     * thinking, {@code thinking.budget_tokens}): {@code think@T} then leaves the budget to it rather than forcing it.
+     * A wrapper passes it on.
+     */
+    default boolean budgetsThinking(String model) { return false; }
+
     /** Exactly {@code request.n()} generations and the tries they took, or throws (the exception counts its tries). */
     Generated generate(GenerationRequest request);
 
@@ -39,6 +46,14 @@ public interface Backend {
      */
     static dev.ponder.core.backend.openai.OpenAiBackend openAi(dev.ponder.core.backend.openai.OpenAiConfig config) {
         return dev.ponder.core.backend.openai.OpenAiBackend.create(config);
+    }
+
+    /**
+     * Anthropic's Messages API (Claude), e.g. {@code Backend.anthropic(AnthropicConfig.of(OpenAiConfig.builder(
+     * "https://api.anthropic.com").apiKey(ApiKey.fromEnv("ANTHROPIC_API_KEY")).model("claude-sonnet-4-5").build()))}.
+     */
+    static dev.ponder.core.backend.anthropic.AnthropicBackend anthropic(dev.ponder.core.backend.anthropic.AnthropicConfig config) {
+        return dev.ponder.core.backend.anthropic.AnthropicBackend.create(config);
     }
 
     /**

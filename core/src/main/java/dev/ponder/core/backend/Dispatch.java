@@ -26,6 +26,9 @@ final class Dispatch implements Backend {
     public String nameFor(String model) { return of(model).nameFor(model); }
 
     @Override
+    public boolean budgetsThinking(String model) { return of(model).budgetsThinking(model); }
+
+    @Override
     public Generated generate(GenerationRequest request) { return of(request.model()).generate(request); }
 
     @Override

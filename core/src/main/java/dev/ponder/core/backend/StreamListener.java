@@ -8,4 +8,14 @@ package dev.ponder.core.backend;
 @FunctionalInterface
 public interface StreamListener {
     void onDelta(Delta delta);
+
+    /** {@code listener} called by one thread at a time, for a backend whose choices stream in parallel. */
+    static StreamListener serial(StreamListener listener) {
+        Object lock = new Object();
+        return d -> {
+            synchronized (lock) {
+                listener.onDelta(d);
+            }
+        };
+    }
 }

@@ -56,7 +56,8 @@ record Best(int n) implements Strategy {
         }
         if (session.finite() || session.stopped()) return Optional.empty();
         List<Message> convo = new ArrayList<>(session.baseRequest().messages());
-        convo.add(Message.assistant(s.text()));
+        // a call is shown as text: a turn with tool calls would have to be followed by their results
+        convo.add(Message.assistant(s.toolCalls().isEmpty() ? s.text() : (s.text() + "\nCalls: " + s.answer()).strip()));
         convo.add(Message.user(SELF_EVAL));
         List<Sample> reply = session.draw(session.baseRequest().withMessages(convo).withN(1), "self-evaluate");
         return reply.isEmpty() ? Optional.empty() : parse(reply.getFirst().text());

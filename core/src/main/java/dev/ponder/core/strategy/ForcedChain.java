@@ -60,7 +60,8 @@ final class ForcedChain {
     static Optional<Outcome> run(Session session, GenerationRequest base, Settings settings, String source) {
         ForcedChain c = new ForcedChain(session, base, settings);
         ThinkRoute route = settings.route() == ThinkRoute.AUTO
-                ? (session.canComplete() ? ThinkRoute.COMPLETIONS : ThinkRoute.CHAT_FOLLOW_UP) : settings.route();
+                ? (session.budgetsThinking() ? ThinkRoute.PROVIDER : session.canComplete() ? ThinkRoute.COMPLETIONS : ThinkRoute.CHAT_FOLLOW_UP)
+                : settings.route();
         Optional<String> answer = switch (route) {
             case AUTO, COMPLETIONS -> c.viaCompletions();
             case CHAT_PREFIX -> c.viaPrefix();

@@ -2,6 +2,7 @@ package dev.ponder.core.strategy;
 
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.answer.Grouping;
+import dev.ponder.core.answer.ToolCallAnswer;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.CompletionBackend;
 import dev.ponder.core.backend.CompletionRequest;
@@ -160,6 +161,9 @@ public final class Session {
     /** True when the backend can continue a raw prompt ({@code /completions}), which budget forcing prefers. */
     public boolean canComplete() { return backend instanceof CompletionBackend; }
 
+    /** True when the backend holds a chain's thinking to a token budget itself (Anthropic's extended thinking). */
+    public boolean budgetsThinking() { return backend.budgetsThinking(base.model()); }
+
     /**
      * Continues a raw prompt through the backend's completions endpoint, checked and recorded like {@link #draw};
      * the samples are not added to {@link #drawn()}. Throws INVALID_INPUT when the backend cannot complete.
@@ -168,7 +172,7 @@ public final class Session {
         if (!(backend instanceof CompletionBackend cb)) {
             throw PonderException.invalid("backend %s has no plain completions endpoint", backend.name());
         }
-        return call(purpose, request.model(), request.n(), k -> cb.worstCase(withN(request, k)), k -> cb.complete(withN(request, k)),
+        return call(purpose, request.model(), request.n(), k -> cb.worstCase(request.withN(k)), k -> cb.complete(request.withN(k)),
                 thinking, false);
     }
 
@@ -177,10 +181,6 @@ public final class Session {
         Sample s = new Sample(drawn.size(), text, reasoning, extractor.extractAfterCue(text), usage, Optional.empty(), Optional.empty(), source);
         drawn.add(s);
         return s;
-    }
-
-    private static CompletionRequest withN(CompletionRequest r, int k) {
-        return new CompletionRequest(r.model(), r.prompt(), k, r.maxTokens(), r.stop(), r.extra());
     }
 
     private List<Sample> call(String purpose, String model, int wanted, IntFunction<Usage> worstCase,
@@ -210,24 +210,20 @@ public final class Session {
         }
         List<Generation> gens = got.generations();
         Usage total = Usage.ZERO;
-        for (Generation g : gens) total = total.plus(thinking ? asThinking(g.usage()) : g.usage());
+        for (Generation g : gens) total = total.plus(thinking ? g.usage().asThinking() : g.usage());
         // settled and traced before answers are read: a grouping's embedding model may fail, and the spend must stand
         hold.settle(total);
         trace.record(purpose, backend.nameFor(model), model, gens.size(), total, started, got.attempts(), List.of(), Optional.empty());
         List<Sample> out = new ArrayList<>(gens.size());
         for (Generation g : gens) {
-            String answer = useRecordedAnswers && g.recordedAnswer().isPresent()
-                    ? g.recordedAnswer().get() : extractor.extract(g.text());
-            Sample s = new Sample(drawn.size(), g.text(), g.reasoning(), answer, thinking ? asThinking(g.usage()) : g.usage(),
-                    g.score(), g.recordedCorrect(), purpose, g.confidence());
+            String answer = !g.toolCalls().isEmpty() || base.extra().containsKey("tools") ? ToolCallAnswer.of(g.toolCalls(), g.text(), extractor)
+                    : useRecordedAnswers && g.recordedAnswer().isPresent() ? g.recordedAnswer().get() : extractor.extract(g.text());
+            Sample s = new Sample(drawn.size(), g.text(), g.reasoning(), answer, thinking ? g.usage().asThinking() : g.usage(),
+                    g.score(), g.recordedCorrect(), purpose, g.confidence(), g.toolCalls());
             if (keep) drawn.add(s);
             out.add(s);
         }
         return out;
-    }
-
-    private static Usage asThinking(Usage u) {
-        return new Usage(u.inputTokens(), u.outputTokens(), u.outputTokens(), u.dollars(), u.latency());
     }
 
     private List<Sample> halt(StopReason why, PonderException.Kind kind, String message) {
@@ -244,7 +240,8 @@ public final class Session {
      * label is the group's first text, which need not be the reply chosen to stand for it).
      */
     public Result result(String strategy, String answer, Optional<Sample> chosen, double confidence) {
-        String a = extractor instanceof Grouping && !answer.isEmpty() && chosen.isPresent() ? Grouping.normalise(chosen.get().text()) : answer;
+        String a = extractor instanceof Grouping && !answer.isEmpty() && chosen.isPresent() && chosen.get().toolCalls().isEmpty()
+                ? Grouping.normalise(chosen.get().text()) : answer;
         return new Result(strategy, a, chosen, confidence, drawn, stop, stop == StopReason.DONE ? Optional.empty() : failure, trace);
     }
 }

@@ -6,7 +6,8 @@ package dev.ponder.core.strategy;
  * {@code continue_final_message}); {@code CHAT_FOLLOW_UP} works on any chat server by asking again in a new user turn,
  * so it can extend and end thinking only between turns. {@code PROVIDER} leaves the budget to the server: one chat call
  * with {@code thinking: {type: enabled, budget_tokens: T}} and a cap of T + 512 tokens, for hosted reasoning models
- * that take neither prefill nor completions. {@code AUTO} is completions when the backend has them, else follow-up turns.
+ * that take neither prefill nor completions. {@code AUTO} is provider for a backend that budgets thinking itself
+ * (Anthropic), else completions when the backend has them, else follow-up turns.
  */
 public enum ThinkRoute {
     AUTO, COMPLETIONS, CHAT_PREFIX, CHAT_FOLLOW_UP, PROVIDER;

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An OpenAI-compatible server on 127.0.0.1 (a free port) for tests: {@code POST /v1/chat/completions} and
  * {@code POST /v1/completions} (and {@code POST /v1/embeddings}, for {@link FakeReply.Raw} replies), answered by a
- * scriptable {@link Handler} from each request to a {@link FakeReply}.
+ * scriptable {@link Handler} from each request to a {@link FakeReply}; it also answers Anthropic's
+ * {@code POST /v1/messages} in that API's shapes (a fake Anthropic upstream at {@link #root()}).
  * It answers like a real server: n choices, JSON or SSE by the request's {@code stream} flag, usage (a token is a word,
  * see {@link FakeTokens}), {@code max_tokens} and {@code stop} honoured. It records every request it receives.
  * <pre>{@code
@@ -78,6 +79,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
     /** The API root, {@code http://127.0.0.1:PORT/v1}, as a client's base URL. */
     public URI baseUrl() { return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"); }
 
+    /** The server's root, {@code http://127.0.0.1:PORT}, as an Anthropic client's base URL. */
+    public URI root() { return URI.create("http://127.0.0.1:" + server.getAddress().getPort()); }
+
     public List<FakeRequest> requests() { return List.copyOf(requests); }
 
     public int requestCount() { return requests.size(); }
@@ -103,8 +107,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     private void dispatch(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
+        boolean messages = path.endsWith("/v1/messages");
         if (!ex.getRequestMethod().equals("POST") || !(path.endsWith("/v1/chat/completions") || path.endsWith("/v1/completions")
-                || path.endsWith("/v1/embeddings"))) {
+                || path.endsWith("/v1/embeddings") || messages)) {
             FakeWriter.error(ex, new FakeReply.Error(404, "no route " + ex.getRequestMethod() + " " + path, "not_found", Map.of()));
             return;
         }
@@ -120,7 +125,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
         FakeRequest request = new FakeRequest(seq.getAndIncrement(), path, headers, body);
         requests.add(request);
         switch (handler.reply(request)) {
+            case FakeReply.Outputs o when messages -> FakeMessagesWriter.outputs(ex, request, o);
             case FakeReply.Outputs o -> FakeWriter.outputs(ex, request, o);
+            case FakeReply.Error e when messages -> FakeMessagesWriter.error(ex, e);
             case FakeReply.Error e -> FakeWriter.error(ex, e);
             case FakeReply.Raw r -> {
                 ex.getResponseHeaders().add("Content-Type", r.contentType());

@@ -10,7 +10,11 @@ import java.util.OptionalInt;
 /** A request the fake server received: its sequence number (from 0), path, headers (lower-case names) and JSON body. */
 public record FakeRequest(int seq, String path, Map<String, List<String>> headers, JsonNode body) {
 
-    public boolean chat() { return path.endsWith("/chat/completions"); }
+    /** A chat request: OpenAI's chat completions or Anthropic's Messages. */
+    public boolean chat() { return path.endsWith("/chat/completions") || messagesApi(); }
+
+    /** Anthropic's Messages endpoint. */
+    public boolean messagesApi() { return path.endsWith("/v1/messages"); }
 
     public int n() { return body.path("n").asInt(1); }
 
@@ -33,7 +37,7 @@ public record FakeRequest(int seq, String path, Map<String, List<String>> header
     }
 
     public List<String> stop() {
-        JsonNode s = body.path("stop");
+        JsonNode s = body.path(messagesApi() ? "stop_sequences" : "stop");
         List<String> out = new ArrayList<>();
         if (s.isTextual()) out.add(s.asText());
         for (JsonNode x : s) if (x.isTextual()) out.add(x.asText());
@@ -44,15 +48,24 @@ public record FakeRequest(int seq, String path, Map<String, List<String>> header
     public String prompt() {
         if (!chat()) return body.path("prompt").asText("");
         String last = "";
-        for (JsonNode m : body.path("messages")) if (m.path("role").asText().equals("user")) last = m.path("content").asText("");
+        for (JsonNode m : body.path("messages")) if (m.path("role").asText().equals("user")) last = text(m.path("content"));
         return last;
+    }
+
+    /** A message's content: its text, or the text of its text blocks (Anthropic) or parts. */
+    private static String text(JsonNode content) {
+        if (!content.isArray()) return content.asText("");
+        StringBuilder b = new StringBuilder();
+        for (JsonNode block : content) b.append(block.path("text").asText(block.path("content").asText("")));
+        return b.toString();
     }
 
     /** All the text the request sends: the prompt, or every message's content joined by newlines. */
     public String allPromptText() {
         if (!chat()) return prompt();
         StringBuilder b = new StringBuilder();
-        for (JsonNode m : body.path("messages")) b.append(m.path("content").asText("")).append('\n');
+        if (body.path("system").isTextual()) b.append(body.path("system").asText()).append('\n');
+        for (JsonNode m : body.path("messages")) b.append(text(m.path("content"))).append('\n');
         return b.toString();
     }
 

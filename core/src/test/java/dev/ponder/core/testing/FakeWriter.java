@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.ponder.core.backend.openai.protocol.ChatMessages;
+import dev.ponder.core.model.ToolCall;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +23,13 @@ final class FakeWriter {
         StreamCut(String message) { super(message, null, false, false); }
     }
 
-    /** One choice after stop and max_tokens: its parts and why it ended. */
-    record Done(String reasoning, String content, String finish) {
-        int tokens() { return FakeTokens.count(reasoning) + FakeTokens.count(content); }
+    /** One choice after stop and max_tokens: its parts, its calls (none once it was cut) and why it ended. */
+    record Done(String reasoning, String content, List<ToolCall> calls, String finish) {
+        int tokens() {
+            int n = FakeTokens.count(reasoning) + FakeTokens.count(content);
+            for (ToolCall c : calls) n += 1 + FakeTokens.count(c.arguments());
+            return n;
+        }
     }
 
     static Done generate(FakeOutput o, FakeRequest r) {
@@ -48,7 +54,8 @@ final class FakeWriter {
                 finish = "length";
             }
         }
-        return new Done(reasoning, content, finish);
+        boolean calls = !o.calls().isEmpty() && finish.equals("stop") && r.chat();
+        return new Done(reasoning, content, calls ? o.calls() : List.of(), calls ? "tool_calls" : finish);
     }
 
     static void error(HttpExchange ex, FakeReply.Error e) throws IOException {
@@ -78,6 +85,10 @@ final class FakeWriter {
             if (r.chat()) {
                 ObjectNode m = c.putObject("message").put("role", "assistant").put("content", d.content());
                 if (!d.reasoning().isEmpty()) m.put(o.style().reasoningField(), d.reasoning());
+                if (!d.calls().isEmpty()) {
+                    if (d.content().isEmpty()) m.putNull("content");
+                    m.set("tool_calls", ChatMessages.calls(d.calls()));
+                }
             } else {
                 c.put("text", d.content());
             }
@@ -137,6 +148,7 @@ final class FakeWriter {
             out.flush();
             throw new StreamCut("fake server: stream cut before the finish chunks, as scripted");
         }
+        for (int i = 0; i < done.size(); i++) toolCalls(out, r, kind, i, done.get(i).calls(), style);
         for (int i = 0; i < done.size(); i++) {
             ObjectNode c = header(r, kind);
             ObjectNode choice = choice(c, i);
@@ -152,6 +164,31 @@ final class FakeWriter {
             event(out, c, style);
         }
         write(out, "data: [DONE]\n\n");
+    }
+
+    /** A choice's calls as OpenAI streams them: the id and name first, then the arguments in pieces of a few characters. */
+    private static void toolCalls(OutputStream out, FakeRequest r, String kind, int index, List<ToolCall> calls, FakeReply.StreamStyle style)
+            throws IOException {
+        for (int j = 0; j < calls.size(); j++) {
+            ToolCall call = calls.get(j);
+            ObjectNode c = header(r, kind);
+            ObjectNode first = choice(c, index).putObject("delta").putArray("tool_calls").addObject().put("index", j).put("id", call.id())
+                    .put("type", "function");
+            first.putObject("function").put("name", call.name()).put("arguments", "");
+            event(out, c, style);
+            for (String piece : pieces(call.arguments())) {
+                ObjectNode p = header(r, kind);
+                choice(p, index).putObject("delta").putArray("tool_calls").addObject().put("index", j).putObject("function").put("arguments", piece);
+                event(out, p, style);
+            }
+        }
+    }
+
+    /** Text in pieces of at most 5 characters, as a model streams a call's arguments. */
+    static List<String> pieces(String text) {
+        List<String> out = new ArrayList<>();
+        for (int at = 0; at < text.length(); at += 5) out.add(text.substring(at, Math.min(text.length(), at + 5)));
+        return out;
     }
 
     private static ObjectNode choice(ObjectNode chunk, int index) {

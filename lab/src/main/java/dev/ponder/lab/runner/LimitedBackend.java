@@ -50,6 +50,9 @@ class LimitedBackend implements Backend {
     public String nameFor(String model) { return inner.nameFor(model); }
 
     @Override
+    public boolean budgetsThinking(String model) { return inner.budgetsThinking(model); }
+
+    @Override
     public Generated generate(GenerationRequest request) {
         return guarded(inner.worstCase(request), request.model(), () -> inner.generate(request));
     }

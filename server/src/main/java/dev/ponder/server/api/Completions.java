@@ -3,6 +3,7 @@ package dev.ponder.server.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.backend.openai.protocol.ChatMessages;
 import dev.ponder.core.model.Usage;
 import dev.ponder.server.chat.Outcome;
 import dev.ponder.server.route.Routed;
@@ -20,7 +21,10 @@ public final class Completions {
             ObjectNode ch = choices.addObject();
             ch.put("index", c.index());
             ObjectNode m = ch.putObject("message");
-            m.put("role", "assistant").put("content", c.text());
+            m.put("role", "assistant");
+            if (c.toolCalls().isEmpty() || !c.text().isEmpty()) m.put("content", c.text());
+            else m.putNull("content");
+            if (!c.toolCalls().isEmpty()) m.set("tool_calls", ChatMessages.calls(c.toolCalls()));
             if (!c.reasoning().isEmpty()) m.put("reasoning_content", c.reasoning());
             ch.putNull("logprobs");
             ch.put("finish_reason", c.finishReason());
@@ -38,6 +42,21 @@ public final class Completions {
         ObjectNode d = ch.putObject("delta");
         if (first) d.put("role", "assistant");
         d.put(field, text);
+        ch.putNull("logprobs");
+        ch.putNull("finish_reason");
+        return root;
+    }
+
+    /** A chunk carrying a choice's tool calls whole, each with its index, as a stream's one piece of them. */
+    public static ObjectNode toolCallsChunk(Outcome o, Outcome.Choice c, boolean first) {
+        ObjectNode root = head(o.traceId(), o.model(), o.created(), "chat.completion.chunk");
+        ObjectNode ch = root.putArray("choices").addObject();
+        ch.put("index", c.index());
+        ObjectNode d = ch.putObject("delta");
+        if (first) d.put("role", "assistant");
+        ArrayNode calls = ChatMessages.calls(c.toolCalls());
+        for (int i = 0; i < calls.size(); i++) ((ObjectNode) calls.get(i)).put("index", i);
+        d.set("tool_calls", calls);
         ch.putNull("logprobs");
         ch.putNull("finish_reason");
         return root;

@@ -26,7 +26,7 @@ public final class RelayedRequestParser {
         int n = 1;
         if (nNode != null && !nNode.isNull()) {
             if (!nNode.isIntegralNumber() || !nNode.canConvertToInt() || nNode.asInt() < 1 || nNode.asInt() > ChatRequest.MAX_N) {
-                throw ApiFailure.field("n", "n must be an integer in 1.." + ChatRequest.MAX_N + ", was " + ChatRequestParser.kind(nNode));
+                throw ApiFailure.field("n", "n must be an integer in 1.." + ChatRequest.MAX_N + ", was " + Fields.kind(nNode));
             }
             n = nNode.asInt();
         }
@@ -36,7 +36,7 @@ public final class RelayedRequestParser {
         JsonNode mt = o.get("max_tokens");
         if (mt != null && !mt.isNull()) {
             if (!mt.isIntegralNumber() || !mt.canConvertToInt() || mt.asInt() < 1) {
-                throw ApiFailure.field("max_tokens", "max_tokens must be an integer >= 1, was " + ChatRequestParser.kind(mt));
+                throw ApiFailure.field("max_tokens", "max_tokens must be an integer >= 1, was " + Fields.kind(mt));
             }
             cap = Optional.of(mt.asInt());
         }
@@ -56,11 +56,11 @@ public final class RelayedRequestParser {
                                        Operation op) {
         ObjectNode sent = ChatRequestParser.withoutOwnFields(o);
         return new ChatRequest(model, List.of(Message.user(text)), n, stream, usage, cap, Optional.empty(), Optional.empty(), Budget.UNLIMITED,
-                Map.of(), Optional.of(sent), sent, op, Checking.NONE, RequestOptions.storing(o));
+                Map.of(), Optional.of(sent), sent, op, Checking.NONE, RequestOptions.storing(o), Optional.empty(), Optional.empty());
     }
 
     private static ObjectNode object(JsonNode body) {
-        if (body == null || !body.isObject()) throw ApiFailure.field("body", "the request body must be a JSON object, was " + ChatRequestParser.kind(body));
+        if (body == null || !body.isObject()) throw ApiFailure.field("body", "the request body must be a JSON object, was " + Fields.kind(body));
         if (body.has("ponder")) throw ApiFailure.field("ponder", "ponder applies to chat completions; this endpoint is relayed to the upstream as written");
         return (ObjectNode) body;
     }
@@ -68,7 +68,7 @@ public final class RelayedRequestParser {
     private static String model(ObjectNode o) {
         JsonNode m = o.get("model");
         if (m == null || m.isNull()) throw ApiFailure.field("model", "model is required");
-        if (!m.isTextual() || m.asText().isBlank()) throw ApiFailure.field("model", "model must be a non-blank string, was " + ChatRequestParser.kind(m));
+        if (!m.isTextual() || m.asText().isBlank()) throw ApiFailure.field("model", "model must be a non-blank string, was " + Fields.kind(m));
         return m.asText();
     }
 
@@ -76,13 +76,13 @@ public final class RelayedRequestParser {
     private static String texts(JsonNode v, String field) {
         if (v == null || v.isNull()) throw ApiFailure.field(field, field + " is required: a string or an array of strings");
         if (v.isTextual()) return v.asText();
-        if (!v.isArray() || v.isEmpty()) throw ApiFailure.field(field, field + " must be a string or a non-empty array, was " + ChatRequestParser.kind(v));
+        if (!v.isArray() || v.isEmpty()) throw ApiFailure.field(field, field + " must be a string or a non-empty array, was " + Fields.kind(v));
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < v.size(); i++) {
             JsonNode x = v.get(i);
             if (x.isTextual()) b.append(x.asText()).append('\n');
             else if (x.isArray() || x.isIntegralNumber()) b.append(" ".repeat(Math.max(1, x.size()) * 4)); // token ids: about 4 characters each
-            else throw ApiFailure.field(field + "[" + i + "]", field + "[" + i + "] must be a string or an array of token ids, was " + ChatRequestParser.kind(x));
+            else throw ApiFailure.field(field + "[" + i + "]", field + "[" + i + "] must be a string or an array of token ids, was " + Fields.kind(x));
         }
         return b.toString();
     }
@@ -90,7 +90,7 @@ public final class RelayedRequestParser {
     private static boolean bool(ObjectNode o, String field) {
         JsonNode v = o.get(field);
         if (v == null || v.isNull()) return false;
-        if (!v.isBoolean()) throw ApiFailure.field(field, field + " must be true or false, was " + ChatRequestParser.kind(v));
+        if (!v.isBoolean()) throw ApiFailure.field(field, field + " must be true or false, was " + Fields.kind(v));
         return v.asBoolean();
     }
 }

@@ -27,7 +27,7 @@ final class RequestOptions {
         Map<String, Object> fields = new LinkedHashMap<>();
         JsonNode tests = ponder.get("tests");
         if (tests != null && !tests.isNull()) {
-            if (!tests.isObject()) throw ApiFailure.field("ponder.tests", "ponder.tests must be an object {prompt, test}, was " + ChatRequestParser.kind(tests));
+            if (!tests.isObject()) throw ApiFailure.field("ponder.tests", "ponder.tests must be an object {prompt, test}, was " + Fields.kind(tests));
             for (String f : new String[] {"prompt", "test"}) {
                 JsonNode v = tests.get(f);
                 if (v == null || !v.isTextual() || v.asText().isBlank()) {
@@ -48,19 +48,19 @@ final class RequestOptions {
         JsonNode store = body.get("store");
         boolean kept = false;
         if (store != null && !store.isNull()) {
-            if (!store.isBoolean()) throw ApiFailure.field("store", "store must be true or false, was " + ChatRequestParser.kind(store));
+            if (!store.isBoolean()) throw ApiFailure.field("store", "store must be true or false, was " + Fields.kind(store));
             kept = store.asBoolean();
         }
         if (!kept) return Storing.NO; // metadata alone goes upstream untouched, as it always did
         JsonNode m = body.get("metadata");
         Map<String, String> metadata = new LinkedHashMap<>();
         if (m != null && !m.isNull()) {
-            if (!m.isObject()) throw ApiFailure.field("metadata", "metadata must be an object of string values, was " + ChatRequestParser.kind(m));
+            if (!m.isObject()) throw ApiFailure.field("metadata", "metadata must be an object of string values, was " + Fields.kind(m));
             if (m.size() > METADATA_PAIRS) throw ApiFailure.field("metadata", "metadata holds at most " + METADATA_PAIRS + " pairs, was " + m.size());
             for (var e : m.properties()) {
                 String at = "metadata." + e.getKey();
                 if (e.getKey().length() > 64) throw ApiFailure.field(at, "metadata keys are at most 64 characters, was " + e.getKey().length());
-                if (!e.getValue().isTextual()) throw ApiFailure.field(at, at + " must be a string, was " + ChatRequestParser.kind(e.getValue()));
+                if (!e.getValue().isTextual()) throw ApiFailure.field(at, at + " must be a string, was " + Fields.kind(e.getValue()));
                 if (e.getValue().asText().length() > 512) throw ApiFailure.field(at, at + " is at most 512 characters, was " + e.getValue().asText().length());
                 metadata.put(e.getKey(), e.getValue().asText());
             }
@@ -71,7 +71,7 @@ final class RequestOptions {
     private static Optional<String> text(JsonNode o, String field) {
         JsonNode v = o.get(field);
         if (v == null || v.isNull()) return Optional.empty();
-        if (!v.isTextual()) throw ApiFailure.field("ponder." + field, "ponder." + field + " must be a string, was " + ChatRequestParser.kind(v));
+        if (!v.isTextual()) throw ApiFailure.field("ponder." + field, "ponder." + field + " must be a string, was " + Fields.kind(v));
         return Optional.of(v.asText());
     }
 }

@@ -55,7 +55,7 @@ public final class Catalog {
 
     /** The request's target: its model name, or for {@code auto} the router's choice for the last user message. */
     public Target resolve(ChatRequest request) {
-        if (!request.model().equals(AutoRoute.MODEL) || models.containsKey(AutoRoute.MODEL)) return resolve(request.model(), request.strategy());
+        if (!request.model().equals(AutoRoute.MODEL) || models.containsKey(AutoRoute.MODEL)) return thinking(resolve(request.model(), request.strategy()), request);
         AutoRoute a = auto.orElseThrow(() -> ApiFailure.field("model", "model auto needs a router, and this proxy has none: train one with"
                 + " `ponder route train --outcomes DIR --out router.json`, then add to the serve config: router: {model: router.json,"
                 + " knob: {lambda: 100}, tiers: {TIER: SERVED_MODEL}} (docs/proxy.md)"));
@@ -68,6 +68,12 @@ public final class Catalog {
         Routed r = a.route(request.lastUserMessage());
         Target t = resolve(r.chosen().target(), Optional.empty());
         return new Target(t.model(), t.strategy(), Optional.of(r));
+    }
+
+    /** A plain upstream model asked to think within T tokens (Anthropic's {@code thinking}) runs {@code think@T}. */
+    private Target thinking(Target t, ChatRequest request) {
+        if (!t.single() || request.thinking().isEmpty() || !(t.model() instanceof UpstreamModel)) return t;
+        return new Target(t.model(), parse("think@" + request.thinking().get(), "thinking.budget_tokens"), t.route());
     }
 
     public List<ServedModel> models() { return List.copyOf(models.values()); }

@@ -81,22 +81,25 @@ record Admission(Catalog catalog, RateLimits limits, Spending spending, ChatOpti
     }
 
     /**
-     * The upstream model that takes the body as written: tools, tool messages and non-text parts must go that way (to a
-     * plain upstream model), as must plain completions and embeddings, and a non-streamed one-choice {@code single}
-     * chat request on one can. A streamed chat request stays with the engine, which relays tokens live; n > 1 too,
-     * which the engine completes from parallel calls when a server ignores n.
+     * The upstream model that takes the body as written: plain completions and embeddings; a non-streamed one-choice
+     * {@code single} chat request on a plain upstream model that speaks OpenAI's chat completions, and one with tools or
+     * tool turns on one (the upstream's answer, tool calls and their streamed deltas, then comes back as it wrote it). A
+     * streamed request stays with the engine, which relays tokens live; n > 1 too, which the engine completes from
+     * parallel calls when a server ignores n. Tools on anything else run on the engine, which votes over the calls; what
+     * only an upstream can read (images, legacy functions) cannot.
      */
     private static Optional<UpstreamModel> asWritten(ChatRequest req, Catalog.Target t) {
-        Optional<UpstreamModel> plain = t.single() && t.model() instanceof UpstreamModel u ? Optional.of(u) : Optional.empty();
+        Optional<UpstreamModel> plain = t.single() && t.model() instanceof UpstreamModel u && u.pool().relays() ? Optional.of(u) : Optional.empty();
         if (req.operation() != Operation.CHAT && plain.isEmpty()) {
             throw ApiFailure.field("model", req.operation().path().substring(1) + " are relayed to an upstream as written, so they need a plain"
-                    + " upstream model (no strategy, not a replayed bank); " + req.model() + " is "
-                    + (t.single() ? "a replayed bank" : "strategy " + t.strategy().name()));
+                    + " upstream model (no strategy, not a replayed bank) on an OpenAI-compatible upstream; " + req.model() + " is "
+                    + (!t.single() ? "strategy " + t.strategy().name() : t.model() instanceof UpstreamModel ? "an upstream of another kind" : "a replayed bank"));
         }
-        if (req.passthrough().isPresent() && plain.isEmpty()) {
-            throw ApiFailure.field("tools", "tools, tool messages and non-text parts pass through to an upstream as sent, so they need a"
-                    + " plain upstream model (one sample, no strategy); " + req.model() + " is "
-                    + (t.single() ? "a replayed bank" : "strategy " + t.strategy().name()));
+        if (req.opaque().isPresent() && plain.isEmpty()) {
+            throw ApiFailure.field(req.opaque().get(), req.opaque().get() + " is something only the upstream can read (non-text parts, legacy"
+                    + " functions, tools that are not functions), so the request goes to it as sent and needs a plain model on an"
+                    + " OpenAI-compatible upstream (one sample, no strategy); " + req.model() + " is " + (!t.single() ? "strategy "
+                    + t.strategy().name() : t.model() instanceof UpstreamModel ? "an upstream of another kind" : "a replayed bank"));
         }
         return req.passthrough().isPresent() || (!req.stream() && req.n() == 1) ? plain : Optional.empty();
     }

@@ -1,11 +1,13 @@
 package dev.ponder.server.chat;
 
+import dev.ponder.core.answer.ToolCallAnswer;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.budget.Meter;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Budget;
+import dev.ponder.core.model.ToolCall;
 import dev.ponder.core.model.Usage;
 import dev.ponder.core.strategy.Result;
 import dev.ponder.core.strategy.Session;
@@ -131,7 +133,8 @@ final class EngineRun {
     private void progress(int run, int[] drawn, List<Generation> gens) {
         for (Generation g : gens) {
             drawn[0]++;
-            String a = g.recordedAnswer().orElseGet(() -> d.target().model().extractor().extract(g.text())).replaceAll("\\s+", " ");
+            String a = (g.toolCalls().isEmpty() ? g.recordedAnswer().orElseGet(() -> d.target().model().extractor().extract(g.text()))
+                    : ToolCallAnswer.of(g.toolCalls())).replaceAll("\\s+", " ");
             reply.comment((req.n() > 1 ? "run " + (run + 1) + " " : "") + "sample " + drawn[0] + "/" + d.perRun()
                     + " answer=" + (a.length() > 60 ? a.substring(0, 60) + "..." : a) + " tokens=" + g.usage().outputTokens());
         }
@@ -147,7 +150,7 @@ final class EngineRun {
         List<Outcome.Run> rs = new ArrayList<>();
         for (int i = 0; i < got.size(); i++) {
             var smp = got.get(i);
-            choices.add(new Outcome.Choice(i, smp.text(), smp.reasoning(), "stop"));
+            choices.add(Outcome.Choice.of(i, smp.text(), smp.reasoning(), ids(smp.toolCalls(), i)));
             rs.add(new Outcome.Run(smp.answer(), smp.hasAnswer() ? 1 : 0, 1, r.stop().name(), Optional.empty()));
         }
         return outcome(choices, rs, s.trace().total(), got.size(), s.trace().calls().size());
@@ -176,7 +179,7 @@ final class EngineRun {
             total = total.plus(r.usage());
             samples += r.samples().size();
             calls += r.trace().calls().size();
-            choices.add(new Outcome.Choice(i, r.text(), r.chosen().map(x -> x.reasoning()).orElse(""), "stop"));
+            choices.add(Outcome.Choice.of(i, r.text(), r.chosen().map(x -> x.reasoning()).orElse(""), ids(r.chosen().map(x -> x.toolCalls()).orElse(List.of()), i)));
             rs.add(new Outcome.Run(r.answer(), r.confidence(), r.samples().size(), r.stop().name(), r.error(), ThinkRuns.of(r.trace())));
         }
         for (int i = 0; i < results.size(); i++) {
@@ -198,6 +201,16 @@ final class EngineRun {
             throw new PonderException(PonderException.Kind.INTERNAL, "run failed: " + e.getCause(), e.getCause());
         }
         return results;
+    }
+
+    /** The calls, each with an id: the upstream's, or one of the proxy's when it gave none (a tool result must name its call). */
+    private List<ToolCall> ids(List<ToolCall> calls, int choice) {
+        List<ToolCall> out = new ArrayList<>(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            ToolCall c = calls.get(i);
+            out.add(c.id().isBlank() ? c.withId("call_" + d.arrival().traceId() + "_" + choice + "_" + i) : c);
+        }
+        return out;
     }
 
     private Outcome outcome(List<Outcome.Choice> choices, List<Outcome.Run> rs, Usage total, int samples, int calls) {

@@ -38,6 +38,9 @@ public record Observed(Backend delegate, Optional<StreamListener> live, UnaryOpe
     public String nameFor(String model) { return delegate.nameFor(model); }
 
     @Override
+    public boolean budgetsThinking(String model) { return delegate.budgetsThinking(model); }
+
+    @Override
     public Generated generate(GenerationRequest request) {
         Generated out = live.isPresent() && delegate instanceof StreamingBackend s
                 ? s.stream(request, live.get()) : delegate.generate(request);

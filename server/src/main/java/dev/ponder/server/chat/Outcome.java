@@ -1,5 +1,6 @@
 package dev.ponder.server.chat;
 
+import dev.ponder.core.model.ToolCall;
 import dev.ponder.core.model.Usage;
 import dev.ponder.server.route.Routed;
 import java.util.List;
@@ -13,8 +14,17 @@ import java.util.Optional;
 public record Outcome(String traceId, String model, String strategy, long created, List<Choice> choices, Usage usage,
                       int samples, int calls, List<Run> runs, Optional<Routed> route) {
 
-    /** One choice of the response. */
-    public record Choice(int index, String text, String reasoning, String finishReason) {}
+    /** One choice of the response: its text, reasoning, the tool calls it makes (then its finish reason is {@code tool_calls}). */
+    public record Choice(int index, String text, String reasoning, String finishReason, List<ToolCall> toolCalls) {
+        public Choice {
+            toolCalls = List.copyOf(toolCalls);
+        }
+
+        /** A choice of text, finished as {@code stop}, or as {@code tool_calls} when it makes {@code calls}. */
+        public static Choice of(int index, String text, String reasoning, List<ToolCall> calls) {
+            return new Choice(index, text, reasoning, calls.isEmpty() ? "stop" : "tool_calls", calls);
+        }
+    }
 
     /**
      * One strategy run (one per choice, or one for {@code single} with n samples); {@code think} says how a

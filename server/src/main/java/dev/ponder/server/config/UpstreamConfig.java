@@ -12,15 +12,30 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One upstream OpenAI-compatible server: where it is, the environment variable holding its key, the models it serves
- * (Ponder name to upstream name), how often a failing call is retried (with backoff) before the next upstream is
- * tried, the answer extractor for voting over its outputs, whether it serves plain completions (for {@code think@T}),
- * whether {@code adaptive} asks it for token log-probabilities (each sample's confidence), and the checker its models'
- * strategies use ({@code verify@K}) unless a request names one.
+ * One upstream server: the API it speaks ({@code kind}: an OpenAI-compatible server, or Anthropic's Messages API), where
+ * it is, the environment variable holding its key, the models it serves (Ponder name to upstream name), how often a
+ * failing call is retried (with backoff) before the next upstream is tried, the answer extractor for voting over its
+ * outputs, whether it serves plain completions (for {@code think@T}), whether {@code adaptive} asks it for token
+ * log-probabilities (each sample's confidence), and the checker its models' strategies use ({@code verify@K}) unless a
+ * request names one.
  */
 public record UpstreamConfig(String name, URI baseUrl, Optional<String> apiKeyEnv, Map<String, String> models, int maxRetries,
                              Duration backoff, Duration timeout, String answer, Completions completions, boolean logprobs,
-                             Optional<String> checker) {
+                             Optional<String> checker, Kind kind) {
+
+    /** The API an upstream speaks, as the config writes it ({@code openai}, {@code anthropic}). */
+    public enum Kind {
+        OPENAI, ANTHROPIC;
+
+        public String configName() { return name().toLowerCase(java.util.Locale.ROOT); }
+
+        static Kind read(String written) {
+            if (written == null) return OPENAI;
+            for (Kind k : values()) if (k.configName().equals(written)) return k;
+            throw new BadField("kind", "must be openai or anthropic, was \"" + written + "\"");
+        }
+    }
+
     public UpstreamConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -33,34 +48,35 @@ public record UpstreamConfig(String name, URI baseUrl, Optional<String> apiKeyEn
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(completions, "completions");
         Objects.requireNonNull(checker, "checker");
+        Objects.requireNonNull(kind, "kind");
     }
 
-    /** Completions found out ({@code auto}), no log-probabilities, no checker of its own. */
+    /** An OpenAI-compatible upstream: completions found out ({@code auto}), no log-probabilities, no checker of its own. */
     public UpstreamConfig(String name, URI baseUrl, Optional<String> apiKeyEnv, Map<String, String> models, int maxRetries,
                           Duration backoff, Duration timeout, String answer) {
-        this(name, baseUrl, apiKeyEnv, models, maxRetries, backoff, timeout, answer, Completions.AUTO, false, Optional.empty());
+        this(name, baseUrl, apiKeyEnv, models, maxRetries, backoff, timeout, answer, Completions.AUTO, false, Optional.empty(), Kind.OPENAI);
     }
 
     /**
      * As the config file writes it (an {@code upstreams} entry): {@code models} a list of names or a map of Ponder names
-     * to upstream ones; unless given, 2 retries, a first backoff of 250 ms, 600 s a call, the exact answer extractor,
-     * completions found out, no log-probabilities, no checker.
+     * to upstream ones; unless given, an OpenAI-compatible server, 2 retries, a first backoff of 250 ms, 600 s a call,
+     * the exact answer extractor, completions found out, no log-probabilities, no checker.
      */
     @JsonCreator
-    static UpstreamConfig read(@JsonProperty("name") String name, @JsonProperty("base_url") String baseUrl,
+    static UpstreamConfig read(@JsonProperty("name") String name, @JsonProperty("kind") String kind, @JsonProperty("base_url") String baseUrl,
                                @JsonProperty("api_key_env") String apiKeyEnv, @JsonProperty("models") JsonNode models,
                                @JsonProperty("max_retries") Long maxRetries, @JsonProperty("backoff_ms") Long backoffMs,
                                @JsonProperty("timeout_seconds") Long timeoutSeconds, @JsonProperty("answer") String answer,
                                @JsonProperty("completions") JsonNode completions, @JsonProperty("logprobs") Boolean logprobs,
                                @JsonProperty("checker") String checker) {
         Checks.required("name", name, "is required");
-        Checks.required("base_url", baseUrl, "is required (e.g. http://localhost:8000/v1)");
+        Checks.required("base_url", baseUrl, "is required (e.g. http://localhost:8000/v1, or https://api.anthropic.com for kind anthropic)");
         return new UpstreamConfig(name, URI.create(baseUrl), Optional.ofNullable(apiKeyEnv), modelNames(models),
                 (int) Checks.whole("max_retries", maxRetries, 0, 100, 2),
                 Duration.ofMillis(Checks.whole("backoff_ms", backoffMs, 1, 600_000, 250)),
                 Duration.ofSeconds(Checks.whole("timeout_seconds", timeoutSeconds, 1, 86_400, 600)),
                 Checks.answer("answer", answer == null ? "exact" : answer), completions(completions), logprobs != null && logprobs,
-                Optional.ofNullable(checker).map(c -> Checks.checker("checker", c)));
+                Optional.ofNullable(checker).map(c -> Checks.checker("checker", c)), Kind.read(kind));
     }
 
     /** {@code auto}, {@code on} or {@code off}; YAML 1.1 reads a bare on/off as true/false, which mean the same here. */

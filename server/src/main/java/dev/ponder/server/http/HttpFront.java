@@ -4,6 +4,7 @@ import dev.ponder.core.error.PonderException;
 import dev.ponder.server.api.ApiError;
 import dev.ponder.server.api.ApiFailure;
 import dev.ponder.server.api.ChatRequest;
+import dev.ponder.server.api.MessagesParser;
 import dev.ponder.server.auth.Caller;
 import dev.ponder.server.auth.KeyRing;
 import dev.ponder.server.calibration.Tuner;
@@ -43,7 +44,7 @@ public final class HttpFront implements AutoCloseable {
     /** The chat routes, each with its dialect. */
     private static final Map<String, Dialect> CHAT = Map.of("/v1/chat/completions", OpenAiDialect.INSTANCE,
             "/chat/completions", OpenAiDialect.INSTANCE, "/v1/completions", RelayedDialect.COMPLETIONS,
-            "/v1/embeddings", RelayedDialect.EMBEDDINGS);
+            "/v1/embeddings", RelayedDialect.EMBEDDINGS, "/v1/messages", AnthropicDialect.INSTANCE);
     private final EventLoopGroup loops;
     private final Channel listener;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -114,7 +115,21 @@ public final class HttpFront implements AutoCloseable {
         // GET on the chat path lists stored completions
         Dialect dialect = call.method().equals("GET") ? null : CHAT.get(call.path());
         if (dialect != null) chat(call, dialect, loop);
+        else if (call.path().equals("/v1/messages/count_tokens")) countTokens(call);
         else onThread(call);
+    }
+
+    /** Anthropic's token count of a Messages body: checked and estimated here, on the event loop (nothing in it blocks). */
+    private void countTokens(Call call) {
+        try {
+            Routes.allow(call.method(), "POST");
+            routes.authenticate(call);
+            Exchanges.json(call, 200, MessagesParser.countTokens(Exchanges.json(call)));
+        } catch (RuntimeException e) {
+            AnthropicDialect.INSTANCE.refuse(call, ApiError.of(e));
+        } finally {
+            call.release();
+        }
     }
 
     /** A chat completion: checked, authenticated and parsed here, once; refused here, or handed to the pipeline. */

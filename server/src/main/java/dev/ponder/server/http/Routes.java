@@ -69,8 +69,9 @@ final class Routes {
             Exchanges.send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape().getBytes(StandardCharsets.UTF_8));
         } else {
             throw ApiFailure.of(PonderException.Kind.NOT_FOUND, "unknown_route", "no route " + method + " " + path
-                    + "; this proxy serves POST /v1/chat/completions, POST /v1/completions, POST /v1/embeddings, GET /v1/models,"
-                    + " GET /v1/chat/completions[/{id}], GET /v1/ponder/traces/{id}, GET /v1/ponder/calibration, GET /health, GET /metrics");
+                    + "; this proxy serves POST /v1/chat/completions, POST /v1/messages, POST /v1/messages/count_tokens, POST /v1/completions,"
+                    + " POST /v1/embeddings, GET /v1/models, GET /v1/chat/completions[/{id}], GET /v1/ponder/traces/{id}, GET /v1/ponder/calibration,"
+                    + " GET /health, GET /metrics");
         }
     }
 
@@ -103,8 +104,10 @@ final class Routes {
         }
     }
 
-    /** The caller the request's {@code Authorization} header names; 401 naming what is wrong. */
-    Caller authenticate(Call ex) { return keys.authenticate(Optional.ofNullable(ex.header("Authorization"))); }
+    /** The caller the request's {@code Authorization} header names (or its {@code x-api-key}, as Anthropic's clients send it); 401 naming what is wrong. */
+    Caller authenticate(Call ex) {
+        return keys.authenticate(Optional.ofNullable(ex.header("Authorization")).or(() -> Optional.ofNullable(ex.header("x-api-key")).map(k -> "Bearer " + k)));
+    }
 
     private void models(Call ex) {
         ObjectNode root = Exchanges.JSON.createObjectNode().put("object", "list");

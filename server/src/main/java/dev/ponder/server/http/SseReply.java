@@ -2,13 +2,10 @@ package dev.ponder.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Delta;
-import dev.ponder.core.error.PonderException;
 import dev.ponder.server.api.ApiError;
 import dev.ponder.server.api.Completions;
 import dev.ponder.server.chat.Outcome;
 import dev.ponder.server.chat.Reply;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -20,15 +17,15 @@ import java.util.Set;
 final class SseReply implements Reply {
     private static final int PIECE = 48;
     private final Call ex;
+    private final EventOut wire;
     private final String model;
     private final boolean includeUsage;
     private final Set<Integer> opened = new HashSet<>();
-    private boolean out;
     private String id = "pending";
-    private boolean gone;
 
     SseReply(Call ex, String model, boolean includeUsage) {
         this.ex = ex;
+        this.wire = new EventOut(ex);
         this.model = model;
         this.includeUsage = includeUsage;
     }
@@ -47,12 +44,13 @@ final class SseReply implements Reply {
 
     @Override
     public synchronized void finish(Outcome o, boolean textAlreadyStreamed) {
-        if (!textAlreadyStreamed) {
-            for (Outcome.Choice c : o.choices()) {
+        for (Outcome.Choice c : o.choices()) {
+            if (!textAlreadyStreamed) {
                 pieces(c.index(), "reasoning_content", c.reasoning(), o);
                 pieces(c.index(), "content", c.text(), o);
-                if (opened.add(c.index())) event(Completions.delta(id, model, o.created(), c.index(), "content", "", true));
             }
+            if (!c.toolCalls().isEmpty()) event(Completions.toolCallsChunk(o, c, opened.add(c.index())));
+            if (opened.add(c.index())) event(Completions.delta(id, model, o.created(), c.index(), "content", "", true));
         }
         for (int i = 0; i < o.choices().size(); i++) {
             ObjectNode f = Completions.finishChunk(o, o.choices().get(i));
@@ -66,15 +64,11 @@ final class SseReply implements Reply {
 
     @Override
     public synchronized void fail(ApiError error) {
-        if (!out) {
+        if (!wire.started()) {
             Exchanges.error(ex, error);
             return;
         }
-        try {
-            write("data: " + error.toJson() + "\n\n");
-        } catch (PonderException clientLeft) {
-            // nobody is listening any more
-        }
+        wire.writeIfListened("data: " + error.toJson() + "\n\n");
         close();
     }
 
@@ -104,25 +98,9 @@ final class SseReply implements Reply {
 
     private void event(ObjectNode chunk) { write("data: " + chunk + "\n\n"); }
 
-    private void write(String s) {
-        if (gone) throw clientGone();
-        try {
-            if (!out) {
-                ex.startStream("Content-Type", "text/event-stream; charset=utf-8", "Cache-Control", "no-cache", "X-Accel-Buffering", "no");
-                out = true;
-            }
-            ex.write(s.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            gone = true;
-            throw clientGone();
-        }
-    }
+    private void write(String s) { wire.write(s); }
 
-    private static PonderException clientGone() {
-        return new PonderException(PonderException.Kind.STREAM_BROKEN, "the client closed the stream", null, null, true);
-    }
-
-    private void close() { ex.endStream(); }
+    private void close() { wire.end(); }
 
     @Override
     public void release() { ex.release(); }

@@ -1,9 +1,12 @@
 package dev.ponder.server.upstream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Price;
+import dev.ponder.core.backend.StreamingBackend;
+import dev.ponder.core.backend.anthropic.AnthropicConfig;
 import dev.ponder.core.backend.openai.OpenAiBackend;
 import dev.ponder.core.backend.openai.OpenAiConfig;
 import dev.ponder.core.backend.openai.protocol.Endpoint;
@@ -12,47 +15,65 @@ import dev.ponder.core.backend.openai.protocol.HttpOpenAiBackend;
 import dev.ponder.core.backend.openai.protocol.Retrier;
 import dev.ponder.core.backend.openai.protocol.SseStream;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.model.Usage;
 import dev.ponder.server.config.Completions;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One upstream server, shared by every model it serves, three ways: the engine's {@link OpenAiBackend} (strategies,
- * streams of the engine's own), the event-loop {@link Relay} (a client's body relayed as written), and a client's
- * stream passed through as written. The backend and the passed-through streams share one JDK HTTP client (the core's
- * {@link Exchange}: one selector thread and one connection pool per server, not per model).
+ * One upstream server, shared by every model it serves. An OpenAI-compatible one serves three ways: the engine's
+ * backend (strategies, streams of the engine's own, plain completions for {@code think@T}), the event-loop
+ * {@link Relay} (a client's body relayed as written), and a client's stream or body passed through as written; the
+ * backend and the passed-through requests share one JDK HTTP client (the core's {@link Exchange}: one selector thread
+ * and one connection pool per server, not per model). An Anthropic one serves the engine only, through the core's
+ * Messages API backend: a chat body cannot go to it as written, so the proxy never relays one there ({@link #relays()}).
  */
 public final class Upstream implements AutoCloseable {
     private final String name;
     private final OpenAiConfig config;
-    private final OpenAiBackend backend;
-    private final Relay relay;
-    private final Exchange exchange;
-    private final Retrier retrier;
+    private final StreamingBackend backend;
+    private final Optional<OpenAiWire> wire;
     private final Completions completions;
     private final boolean logprobs;
+    private final AutoCloseable client;
     private volatile boolean noCompletions; // found out under AUTO: the server answered that it has no /completions
 
-    private Upstream(String name, OpenAiConfig config, Completions completions, boolean logprobs) {
+    /** What only an OpenAI-compatible upstream has: its backend's plain completions, the relay, the exchange, the retry policy. */
+    private record OpenAiWire(OpenAiBackend backend, Relay relay, Exchange exchange, Retrier retrier) {}
+
+    private Upstream(String name, OpenAiConfig config, StreamingBackend backend, Optional<OpenAiWire> wire, Completions completions,
+                     boolean logprobs, AutoCloseable client) {
         this.name = name;
         this.config = config;
+        this.backend = backend;
+        this.wire = wire;
         this.completions = completions;
         this.logprobs = logprobs;
-        this.exchange = new Exchange(config);
-        this.retrier = new Retrier(config);
-        this.backend = new HttpOpenAiBackend(config, exchange);
-        this.relay = new Relay(config);
+        this.client = client;
     }
 
-    /** The upstream {@code name} (for traces and errors) reached as {@code config} says. */
-    public static Upstream of(String name, OpenAiConfig config) { return new Upstream(name, config, Completions.AUTO, false); }
+    /** The OpenAI-compatible upstream {@code name} (for traces and errors) reached as {@code config} says. */
+    public static Upstream of(String name, OpenAiConfig config) { return of(name, config, Completions.AUTO, false); }
 
     /** With whether it serves plain completions ({@code think@T}) and whether {@code adaptive} asks it for log-probabilities. */
     public static Upstream of(String name, OpenAiConfig config, Completions completions, boolean logprobs) {
-        return new Upstream(name, config, completions, logprobs);
+        Exchange exchange = new Exchange(config);
+        OpenAiBackend backend = new HttpOpenAiBackend(config, exchange);
+        return new Upstream(name, config, backend, Optional.of(new OpenAiWire(backend, new Relay(config), exchange, new Retrier(config))),
+                completions, logprobs, exchange);
+    }
+
+    /** The upstream {@code name} speaking Anthropic's Messages API: no plain completions, no log-probabilities. */
+    public static Upstream anthropic(String name, AnthropicConfig config) {
+        var backend = Backend.anthropic(config);
+        return new Upstream(name, config.connection(), backend, Optional.empty(), Completions.OFF, false, backend);
     }
 
     /** Whether {@code think@T} may continue raw prompts here: configured on, or auto and not found missing yet. */
-    public boolean servesCompletions() { return completions == Completions.ON || (completions == Completions.AUTO && !noCompletions); }
+    public boolean servesCompletions() {
+        return wire.isPresent() && (completions == Completions.ON || (completions == Completions.AUTO && !noCompletions));
+    }
 
     /** Whether {@code adaptive} asks this upstream for token log-probabilities (each sample's confidence). */
     public boolean logprobs() { return logprobs; }
@@ -67,7 +88,7 @@ public final class Upstream implements AutoCloseable {
                     + completions.configName() + (noCompletions ? ", found missing" : "") + ")");
         }
         try {
-            return backend.complete(request);
+            return wire.orElseThrow(this::notAsWritten).backend().complete(request);
         } catch (PonderException e) {
             boolean missing = e.kind() == PonderException.Kind.NOT_FOUND || e.getMessage().contains(": HTTP 405");
             if (completions == Completions.AUTO && missing) noCompletions = true;
@@ -75,9 +96,15 @@ public final class Upstream implements AutoCloseable {
         }
     }
 
+    /** The most a plain completion can cost here; nothing on an upstream that runs none (Anthropic's). */
+    public Usage completionWorstCase(CompletionRequest request) { return wire.map(w -> w.backend().worstCase(request)).orElse(Usage.ZERO); }
+
     public String name() { return name; }
 
-    public OpenAiBackend backend() { return backend; }
+    public StreamingBackend backend() { return backend; }
+
+    /** Whether a client's chat-completions body can go to it as written (an OpenAI-compatible upstream). */
+    public boolean relays() { return wire.isPresent(); }
 
     /** What {@code model} costs here (the catalogue's price for its upstream name, else its own). */
     public Price price(String model) { return config.priceOf(model); }
@@ -89,7 +116,7 @@ public final class Upstream implements AutoCloseable {
 
     /** See {@link Relay#relay}. */
     CompletableFuture<Relayed> relay(String model, ObjectNode body, long promptChars, HttpTransport transport) {
-        return relay.relay(model, body, promptChars, transport);
+        return wire.orElseThrow(this::notAsWritten).relay().relay(model, body, promptChars, transport);
     }
 
     /**
@@ -102,6 +129,7 @@ public final class Upstream implements AutoCloseable {
 
     /** As {@link #streamRaw(String, ObjectNode, SseStream.Events)}, to the endpoint at {@code path} ({@code /completions}). */
     public void streamRaw(String path, String model, ObjectNode body, SseStream.Events events) {
+        Exchange exchange = wire.orElseThrow(this::notAsWritten).exchange();
         String upstream = config.upstreamModel(model);
         String where = "openai " + config.baseUrl() + " model " + upstream;
         ObjectNode b = body.deepCopy();
@@ -125,19 +153,30 @@ public final class Upstream implements AutoCloseable {
      * errors as for every call. Blocks: call it from a thread that may.
      */
     public Forwarded forward(String path, String model, ObjectNode body) {
+        OpenAiWire w = wire.orElseThrow(this::notAsWritten);
         String upstream = config.upstreamModel(model);
         String where = "openai " + config.baseUrl() + " model " + upstream;
         ObjectNode b = body.deepCopy();
         b.put("model", upstream);
-        java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger retries = new AtomicInteger();
         try {
-            return new Forwarded(retrier.run(() -> exchange.postJson(path, b, where), retries), where, 1 + retries.get());
+            return new Forwarded(w.retrier().run(() -> w.exchange().postJson(path, b, where), retries), where, 1 + retries.get());
         } catch (PonderException e) {
             throw e.withAttempts(1 + retries.get());
         }
     }
 
+    private PonderException notAsWritten() {
+        return new PonderException(PonderException.Kind.INTERNAL, "upstream " + name + " speaks Anthropic's Messages API: a body cannot go to it as written");
+    }
+
     /** Stops the HTTP client: its connections close and calls in flight fail. */
     @Override
-    public void close() { backend.close(); }
+    public void close() {
+        try {
+            client.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing upstream " + name + ": " + e, e);
+        }
+    }
 }

@@ -47,6 +47,12 @@ public final class UpstreamPool implements StreamingBackend {
         return fallback.call(u -> u.backend().stream(request, listener), GENERATED);
     }
 
+    /** Whether every member takes a client's chat body as written (they all speak OpenAI's chat completions). */
+    public boolean relays() { return fallback.members().stream().allMatch(Upstream::relays); }
+
+    @Override
+    public boolean budgetsThinking(String model) { return fallback.members().stream().allMatch(u -> u.backend().budgetsThinking(model)); }
+
     @Override
     public Usage worstCase(GenerationRequest request) {
         Usage worst = null;
@@ -82,7 +88,7 @@ public final class UpstreamPool implements StreamingBackend {
     public Usage worstCase(CompletionRequest request) {
         Usage worst = Usage.ZERO;
         for (Upstream u : fallback.members()) {
-            Usage w = u.backend().worstCase(request);
+            Usage w = u.completionWorstCase(request);
             if (w.dollars() > worst.dollars() || (w.dollars() == worst.dollars() && w.totalTokens() > worst.totalTokens())) worst = w;
         }
         return worst;

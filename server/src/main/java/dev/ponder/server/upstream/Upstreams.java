@@ -1,6 +1,7 @@
 package dev.ponder.server.upstream;
 
 import dev.ponder.core.backend.PriceCatalogue;
+import dev.ponder.core.backend.anthropic.AnthropicConfig;
 import dev.ponder.core.backend.openai.ApiKey;
 import dev.ponder.core.backend.openai.OpenAiConfig;
 import dev.ponder.server.config.UpstreamConfig;
@@ -38,7 +39,10 @@ public final class Upstreams implements AutoCloseable {
                     .requestTimeout(u.timeout()).prices(prices).clock(clock);
             u.models().forEach(b::modelName);
             u.apiKeyEnv().ifPresent(env -> b.apiKey(ApiKey.fromEnv(env)));
-            Upstream server = Upstream.of(u.name(), b.build(), u.completions(), u.logprobs());
+            Upstream server = switch (u.kind()) {
+                case OPENAI -> Upstream.of(u.name(), b.build(), u.completions(), u.logprobs());
+                case ANTHROPIC -> Upstream.anthropic(u.name(), AnthropicConfig.of(b.build()));
+            };
             servers.add(server);
             for (String model : u.models().keySet()) {
                 members.computeIfAbsent(model, m -> new ArrayList<>()).add(server);

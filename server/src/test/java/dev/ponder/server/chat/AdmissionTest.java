@@ -50,10 +50,11 @@ class AdmissionTest {
         assertThat(unknown.error().status()).isEqualTo(404);
         assertThat(unknown.strategy()).isEqualTo("unknown");
         assertThat(unknown.reserved()).isEmpty();
-        var tools = (Decision.Refused) admit(chat("vote@3:up", "hi", TOOLS));
-        assertThat(tools.error().status()).isEqualTo(400);
-        assertThat(tools.error().param()).contains("tools");
-        assertThat(tools.strategy()).isEqualTo("vote@3");
+        assertThat(admit(chat("vote@3:up", "hi", TOOLS))).as("a strategy votes over tool calls").isInstanceOf(Decision.Engine.class);
+        var legacy = (Decision.Refused) admit(chat("vote@3:up", "hi", ", \"functions\": [{\"name\": \"f\"}]"));
+        assertThat(legacy.error().status()).isEqualTo(400);
+        assertThat(legacy.error().param()).contains("functions");
+        assertThat(legacy.strategy()).isEqualTo("vote@3");
     }
 
     @Test

@@ -25,7 +25,9 @@ class ConfigFileTest {
     void the_commented_example_loads() {
         ProxyConfig c = ConfigFile.load(example(), List::of);
         assertThat(c.port()).isEqualTo(8080);
-        assertThat(c.upstreams()).extracting(UpstreamConfig::name).containsExactly("openai", "local-vllm");
+        assertThat(c.upstreams()).extracting(UpstreamConfig::name).containsExactly("openai", "local-vllm", "claude");
+        assertThat(c.upstreams()).extracting(UpstreamConfig::kind).containsExactly(UpstreamConfig.Kind.OPENAI, UpstreamConfig.Kind.OPENAI,
+                UpstreamConfig.Kind.ANTHROPIC);
         assertThat(c.upstreams().get(1).models()).containsEntry("gpt-4o-mini", "Qwen/Qwen2.5-7B-Instruct");
         assertThat(c.keys()).extracting(KeyConfig::id).containsExactly("team-a", "batch-jobs");
         assertThat(c.keys().getFirst().budget()).contains(new KeyConfig.DollarBudget(20.0, Period.DAY));
@@ -102,7 +104,7 @@ class ConfigFileTest {
                 .hasMessage("line 7 of " + f + ": keys[0].requests_per_minute must be a whole number in 1..2147483647, was 0");
         Files.writeString(f, "upstreams:\n  - name: u\n    models: [m]\n");
         assertThatThrownBy(() -> ConfigFile.load(f, List::of)).as("an absent field: the line of its section")
-                .hasMessage("line 2 of " + f + ": upstreams[0].base_url is required (e.g. http://localhost:8000/v1)");
+                .hasMessage("line 2 of " + f + ": upstreams[0].base_url is required (e.g. http://localhost:8000/v1, or https://api.anthropic.com for kind anthropic)");
     }
 
     @Test
@@ -112,6 +114,17 @@ class ConfigFileTest {
         refuses("upstreams:\n  - {name: 7, base_url: http://h/v1, models: [m]}\n", "upstreams[0].name must be text, was 7");
         refuses("keys: {id: a}\n", "keys must be a list, was a mapping");
         refuses("server:\n  port: 1\n host: x\n", "line 3 of " + dir.resolve("t.yaml") + ": not valid YAML: expected <block end>");
+    }
+
+    @Test
+    void an_upstream_speaks_openai_unless_its_kind_says_anthropic() throws Exception {
+        Path f = dir.resolve("kinds.yaml");
+        Files.writeString(f, "upstreams:\n  - {name: o, base_url: http://h/v1, models: [m]}\n"
+                + "  - {name: c, kind: anthropic, base_url: https://api.anthropic.com, api_key_env: ANTHROPIC_API_KEY, models: {claude: claude-sonnet-4-5}}\n");
+        var ups = ConfigFile.load(f, List::of).upstreams();
+        assertThat(ups).extracting(UpstreamConfig::kind).containsExactly(UpstreamConfig.Kind.OPENAI, UpstreamConfig.Kind.ANTHROPIC);
+        assertThat(ups.get(1).models()).containsEntry("claude", "claude-sonnet-4-5");
+        refuses("upstreams:\n  - {name: u, kind: gemini, base_url: http://h/v1, models: [m]}\n", "upstreams[0].kind must be openai or anthropic, was \"gemini\"");
     }
 
     private void refuses(String yaml, String message) throws Exception {

@@ -1,7 +1,10 @@
 package dev.ponder.core.backend.openai.protocol;
 
 import dev.ponder.core.backend.Generation;
+import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.backend.Price;
+import dev.ponder.core.model.Message;
+import dev.ponder.core.model.ToolCall;
 import dev.ponder.core.model.Usage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +28,7 @@ public final class Accounting {
         long reasoningChars = 0;
         long allChars = 0;
         for (int i = 0; i < k; i++) {
-            outWeights[i] = cs.get(i).content().length() + cs.get(i).reasoning().length();
+            outWeights[i] = cs.get(i).outputChars();
             reasoningWeights[i] = cs.get(i).reasoning().length();
             reasoningChars += cs.get(i).reasoning().length();
             allChars += (long) outWeights[i];
@@ -43,16 +46,38 @@ public final class Accounting {
         for (int i = 0; i < k; i++) {
             Usage u = new Usage(in[i], out[i], Math.min(think[i], out[i]), price.cost(in[i], out[i]), Duration.ofNanos(nanos[i]));
             RawResult.Choice c = cs.get(i);
-            gens.add(Generation.live(c.content(), c.reasoning(), c.finishReason(), u, c.confidence()));
+            gens.add(Generation.live(c.content(), c.reasoning(), c.finishReason(), u, c.confidence(), c.toolCalls()));
         }
         return gens;
+    }
+
+    /** The characters of a conversation's text, tool calls included: what the token estimate of its prompt is made from. */
+    public static long promptChars(List<Message> messages) {
+        long chars = 0;
+        for (Message m : messages) {
+            chars += m.content().length();
+            for (ToolCall c : m.toolCalls()) chars += c.name().length() + c.arguments().length();
+        }
+        return chars;
+    }
+
+    /**
+     * At least the prompt tokens of a chat request, for its worst case: half a token a character (no tokenizer makes a
+     * token of less than two characters, but for rare ones), 4 a message for the template, 8 more; the tool definitions
+     * in its extra fields count as text.
+     */
+    public static long promptAtMost(GenerationRequest r) {
+        long chars = promptChars(r.messages());
+        Object tools = r.extra().get("tools");
+        if (tools != null) chars += tools.toString().length();
+        return chars / 2 + 4L * r.messages().size() + 8;
     }
 
     private static RawResult.Tokens estimate(List<RawResult.Choice> cs, long promptChars) {
         long out = 0;
         long reasoning = 0;
         for (RawResult.Choice c : cs) {
-            out += ceilDiv4(c.content().length() + c.reasoning().length());
+            out += ceilDiv4(c.outputChars());
             reasoning += ceilDiv4(c.reasoning().length());
         }
         return new RawResult.Tokens(ceilDiv4(promptChars), out, reasoning);

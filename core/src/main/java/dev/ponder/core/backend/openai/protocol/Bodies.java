@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.backend.openai.OpenAiConfig;
-import dev.ponder.core.model.Message;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,15 +12,14 @@ import java.util.Optional;
  * Request bodies. Field order of precedence: the configuration's extra fields, then the request's extra fields, then
  * what the backend sets itself (model, messages or prompt, n, the token cap, stream flags).
  */
-final class Bodies {
+public final class Bodies {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Bodies() { }
 
     static ObjectNode chat(OpenAiConfig c, String upstream, GenerationRequest r, int n, boolean stream, boolean includeUsage) {
         ObjectNode b = start(c, upstream, r.extra());
-        var messages = b.putArray("messages");
-        for (Message m : r.messages()) messages.addObject().put("role", m.role()).put("content", m.content());
+        b.set("messages", ChatMessages.of(r.messages()));
         return finish(b, c.maxTokensField().fieldFor(upstream), r.maxTokens(), n, stream, includeUsage);
     }
 
@@ -56,7 +54,7 @@ final class Bodies {
     }
 
     /** The output-token cap a body will carry, if any: max_completion_tokens or max_tokens, whichever is smaller. */
-    static Optional<Integer> cap(Optional<Integer> requested, Map<String, Object> requestExtra, Map<String, Object> configExtra) {
+    public static Optional<Integer> cap(Optional<Integer> requested, Map<String, Object> requestExtra, Map<String, Object> configExtra) {
         if (requested.isPresent()) return requested;
         Optional<Integer> best = Optional.empty();
         for (Map<String, Object> m : java.util.List.of(requestExtra, configExtra)) {

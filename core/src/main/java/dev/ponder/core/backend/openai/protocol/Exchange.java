@@ -11,7 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +30,7 @@ public final class Exchange implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final OpenAiConfig config;
     private final HttpClient client;
-    private final Optional<String> authorization;
+    private final Map<String, String> headers;
     private volatile boolean closed;
 
     /** What a streamed request got: an event stream, or a plain JSON body from a server that does not stream. */
@@ -39,8 +39,13 @@ public final class Exchange implements AutoCloseable {
         record Whole(JsonNode body) implements Opened { }
     }
 
-    /** A client for {@code config}'s server, with its key read now (from the environment when it names a variable). */
+    /** A client for {@code config}'s server, with its key read now (from the environment when it names a variable) as a bearer token. */
     public Exchange(OpenAiConfig config) {
+        this(config, config.apiKey().map(k -> Map.of("Authorization", "Bearer " + k.resolve(System.getenv()))).orElse(Map.of()));
+    }
+
+    /** A client for {@code config}'s server that sends {@code headers} with every request (another API's key and version). */
+    public Exchange(OpenAiConfig config, Map<String, String> headers) {
         this.config = config;
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).version(HttpClient.Version.HTTP_1_1)
                 // bodies are read whole, or handed to the caller's thread as a stream: the selector thread can run
@@ -48,7 +53,7 @@ public final class Exchange implements AutoCloseable {
                 .executor(Runnable::run);
         config.proxy().ifPresent(b::proxy);
         this.client = b.build();
-        this.authorization = config.apiKey().map(k -> "Bearer " + k.resolve(System.getenv()));
+        this.headers = Map.copyOf(headers);
     }
 
     /** A POST whose 2xx answer is read as a JSON object; other statuses become typed errors. */
@@ -89,7 +94,7 @@ public final class Exchange implements AutoCloseable {
                 .header("Accept", accept)
                 .header("User-Agent", "ponder")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        authorization.ifPresent(a -> b.header("Authorization", a));
+        headers.forEach(b::header);
         return b.build();
     }
 

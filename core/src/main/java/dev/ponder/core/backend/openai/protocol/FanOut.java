@@ -11,10 +11,10 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /** Runs {@code count} one-choice requests in parallel on virtual threads; results in index order. */
-final class FanOut {
+public final class FanOut {
     private FanOut() { }
 
-    static List<Generation> run(int count, IntFunction<List<Generation>> request) {
+    public static List<Generation> run(int count, IntFunction<List<Generation>> request) {
         try (ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<List<Generation>>> futures = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {

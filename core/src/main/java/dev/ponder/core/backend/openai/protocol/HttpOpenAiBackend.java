@@ -13,7 +13,6 @@ import dev.ponder.core.backend.openai.OpenAiBackend;
 import dev.ponder.core.backend.openai.OpenAiConfig;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.error.PonderException.Kind;
-import dev.ponder.core.model.Message;
 import dev.ponder.core.model.Usage;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,13 +68,7 @@ public final class HttpOpenAiBackend implements OpenAiBackend {
 
     @Override
     public Generated stream(GenerationRequest request, StreamListener listener) {
-        Object lock = new Object();
-        StreamListener serial = d -> {
-            synchronized (lock) {
-                listener.onDelta(d);
-            }
-        };
-        return run(chatJob(request), request.n(), Optional.of(serial));
+        return run(chatJob(request), request.n(), Optional.of(StreamListener.serial(listener)));
     }
 
     @Override
@@ -88,11 +81,8 @@ public final class HttpOpenAiBackend implements OpenAiBackend {
 
     @Override
     public Usage worstCase(GenerationRequest r) {
-        long chars = 0;
-        for (Message m : r.messages()) chars += m.content().length();
-        long prompt = chars / 2 + 4L * r.messages().size() + 8;
         int cap = Bodies.cap(r.maxTokens(), r.extra(), config.extraBody()).orElse(config.defaultMaxTokens());
-        return worst(prompt, cap, r.n(), price(r.model()));
+        return worst(Accounting.promptAtMost(r), cap, r.n(), price(r.model()));
     }
 
     @Override
@@ -111,7 +101,7 @@ public final class HttpOpenAiBackend implements OpenAiBackend {
 
     private Job chatJob(GenerationRequest r) {
         String upstream = config.upstreamModel(r.model());
-        long chars = r.messages().stream().mapToLong(m -> m.content().length()).sum();
+        long chars = Accounting.promptChars(r.messages());
         return new Job(Endpoint.CHAT, r.model(), upstream, (n, s, u) -> Bodies.chat(config, upstream, r, n, s, u), chars);
     }
 

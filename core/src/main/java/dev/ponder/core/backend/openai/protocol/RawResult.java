@@ -1,19 +1,35 @@
 package dev.ponder.core.backend.openai.protocol;
 
 import dev.ponder.core.confidence.Confidence;
+import dev.ponder.core.model.ToolCall;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /** One upstream response before accounting: its choices in index order and the usage it reported, if any. */
 public record RawResult(List<Choice> choices, Optional<Tokens> usage) {
-    /** One choice; {@code confidence} is read from its token log-probabilities when the server returned them. */
-    public record Choice(String content, String reasoning, String finishReason, Optional<Confidence> confidence) {
+    /**
+     * One choice: its text, reasoning, finish reason (OpenAI's names), the tool calls it made, and its confidence,
+     * read from its token log-probabilities when the server returned them.
+     */
+    public record Choice(String content, String reasoning, String finishReason, List<ToolCall> toolCalls, Optional<Confidence> confidence) {
         public Choice {
+            toolCalls = List.copyOf(toolCalls);
             java.util.Objects.requireNonNull(confidence, "confidence");
         }
 
-        public Choice(String content, String reasoning, String finishReason) { this(content, reasoning, finishReason, Optional.empty()); }
+        public Choice(String content, String reasoning, String finishReason) { this(content, reasoning, finishReason, List.of(), Optional.empty()); }
+
+        public Choice(String content, String reasoning, String finishReason, List<ToolCall> toolCalls) {
+            this(content, reasoning, finishReason, toolCalls, Optional.empty());
+        }
+
+        /** What the choice wrote, for apportioning output tokens: text, reasoning, and each call's name and arguments. */
+        public long outputChars() {
+            long n = content.length() + reasoning.length();
+            for (ToolCall c : toolCalls) n += c.name().length() + c.arguments().length();
+            return n;
+        }
     }
 
     /** Token counts as reported; reasoning is part of completion. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponder.core.backend.Delta.Channel;
 import dev.ponder.core.backend.openai.ThinkTags;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.model.ToolCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public final class Responses {
             position++;
             String finish = text(c.path("finish_reason")).orElse("unknown");
             if (endpoint == Endpoint.COMPLETIONS) {
-                byIndex.put(index, new RawResult.Choice(text(c.path("text")).orElse(""), "", finish, Logprobs.of(c, endpoint)));
+                byIndex.put(index, new RawResult.Choice(text(c.path("text")).orElse(""), "", finish, List.of(), Logprobs.of(c, endpoint)));
                 continue;
             }
             JsonNode m = c.path("message");
@@ -42,9 +43,25 @@ public final class Responses {
                 }
                 content = answer.toString();
             }
-            byIndex.put(index, new RawResult.Choice(content, reasoning.toString(), finish, Logprobs.of(c, endpoint)));
+            byIndex.put(index, new RawResult.Choice(content, reasoning.toString(), finish, toolCalls(m.path("tool_calls")), Logprobs.of(c, endpoint)));
         }
         return new RawResult(new ArrayList<>(byIndex.values()), usage(body.path("usage")));
+    }
+
+    /**
+     * A message's {@code tool_calls}: id, function name and arguments (an object given instead of its JSON text is written
+     * out); what is not an array of objects holds no call.
+     */
+    public static List<ToolCall> toolCalls(JsonNode calls) {
+        List<ToolCall> out = new ArrayList<>();
+        if (!calls.isArray()) return out;
+        for (JsonNode c : calls) {
+            if (!c.isObject()) continue;
+            JsonNode f = c.path("function");
+            JsonNode args = f.path("arguments");
+            out.add(new ToolCall(c.path("id").asText(""), f.path("name").asText(""), args.isTextual() ? args.asText() : args.isMissingNode() ? "" : args.toString()));
+        }
+        return out;
     }
 
     /** DeepSeek's {@code reasoning_content}, or {@code reasoning} as newer vLLM and OpenRouter name it; null is absent. */

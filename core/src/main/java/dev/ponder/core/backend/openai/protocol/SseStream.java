@@ -1,5 +1,6 @@
 package dev.ponder.core.backend.openai.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.error.PonderException.Kind;
 import java.io.BufferedReader;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeoutException;
  * Hand-written: the JDK has no SSE client, and this is the whole of the part of the format OpenAI streams use.
  */
 public final class SseStream implements AutoCloseable {
+    private static final com.fasterxml.jackson.databind.ObjectMapper OBJECTS = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Where a stream's events go, in order. */
     public interface Events {
@@ -117,4 +119,17 @@ public final class SseStream implements AutoCloseable {
             // closing only stops the reader; nothing to report
         }
     }
+
+    /** An event's data as a JSON object, or empty when it is not one (malformed, or another JSON value). */
+    public static Optional<JsonNode> object(String data) {
+        try {
+            JsonNode n = OBJECTS.readTree(data);
+            return n != null && n.isObject() ? Optional.of(n) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The start of an event's data, for an error message. */
+    public static String preview(String data) { return data.length() > 200 ? data.substring(0, 200) + "..." : data; }
 }

@@ -1,14 +1,13 @@
 package dev.ponder.core.backend.openai.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.backend.Delta;
 import dev.ponder.core.backend.Delta.Channel;
 import dev.ponder.core.backend.StreamListener;
 import dev.ponder.core.backend.openai.ThinkTags;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.error.PonderException.Kind;
-import java.io.IOException;
+import dev.ponder.core.model.ToolCall;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +20,6 @@ import java.util.TreeMap;
  * a running total on every chunk). A stream that ends before {@code [DONE]} with a choice unfinished was cut.
  */
 public final class StreamAssembler implements SseStream.Events {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Endpoint endpoint;
     private final Optional<ThinkTags> tags;
     private final int offset;
@@ -37,7 +34,23 @@ public final class StreamAssembler implements SseStream.Events {
         final StringBuilder content = new StringBuilder();
         final StringBuilder reasoning = new StringBuilder();
         final Optional<ThinkSplitter> splitter = endpoint == Endpoint.CHAT ? tags.map(ThinkSplitter::new) : Optional.empty();
+        final TreeMap<Integer, String[]> calls = new TreeMap<>(); // index -> {id, name, arguments so far}
         Optional<String> finish = Optional.empty();
+
+        /** A piece of a call: its id and name when they come (once, in its first piece), its arguments' next text. */
+        void call(JsonNode piece) {
+            String[] c = calls.computeIfAbsent(piece.path("index").asInt(calls.size()), k -> new String[] {"", "", ""});
+            Responses.text(piece.path("id")).ifPresent(id -> c[0] = id);
+            JsonNode f = piece.path("function");
+            Responses.text(f.path("name")).ifPresent(n -> c[1] = c[1] + n);
+            Responses.text(f.path("arguments")).ifPresent(a -> c[2] = c[2] + a);
+        }
+
+        List<ToolCall> toolCalls() {
+            List<ToolCall> out = new ArrayList<>(calls.size());
+            for (String[] c : calls.values()) out.add(new ToolCall(c[0], c[1], c[2]));
+            return out;
+        }
     }
 
     public StreamAssembler(Endpoint endpoint, Optional<ThinkTags> tags, int offset, StreamListener listener, String where) {
@@ -54,14 +67,8 @@ public final class StreamAssembler implements SseStream.Events {
     @Override
     public void accept(String data) {
         chunks++;
-        JsonNode chunk;
-        try {
-            chunk = JSON.readTree(data);
-            if (chunk == null || !chunk.isObject()) throw new IOException("expected a JSON object");
-        } catch (IOException e) {
-            throw fail(Kind.BAD_UPSTREAM_RESPONSE, "malformed JSON in stream chunk " + chunks + ": "
-                    + (data.length() > 200 ? data.substring(0, 200) + "..." : data));
-        }
+        JsonNode chunk = SseStream.object(data)
+                .orElseThrow(() -> fail(Kind.BAD_UPSTREAM_RESPONSE, "malformed JSON in stream chunk " + chunks + ": " + SseStream.preview(data)));
         if (chunk.has("error")) {
             throw fail(Kind.STREAM_BROKEN, "the server reported an error mid-stream: " + UpstreamErrors.message(data.getBytes(StandardCharsets.UTF_8)));
         }
@@ -77,6 +84,7 @@ public final class StreamAssembler implements SseStream.Events {
                 JsonNode delta = c.path("delta");
                 Responses.reasoning(delta).ifPresent(t -> deliver(index, s, Channel.REASONING, t));
                 Responses.text(delta.path("content")).ifPresent(t -> content(index, s, t));
+                for (JsonNode piece : delta.path("tool_calls")) s.call(piece);
             }
             Responses.text(c.path("finish_reason")).ifPresent(f -> s.finish = Optional.of(f));
         }
@@ -95,7 +103,7 @@ public final class StreamAssembler implements SseStream.Events {
         if (choices.isEmpty()) throw fail(Kind.BAD_UPSTREAM_RESPONSE, "the stream carried no choices");
         List<RawResult.Choice> out = new ArrayList<>();
         for (ChoiceState s : choices.values()) {
-            out.add(new RawResult.Choice(s.content.toString(), s.reasoning.toString(), s.finish.orElse("unknown")));
+            out.add(new RawResult.Choice(s.content.toString(), s.reasoning.toString(), s.finish.orElse("unknown"), s.toolCalls()));
         }
         return new RawResult(out, usage);
     }
