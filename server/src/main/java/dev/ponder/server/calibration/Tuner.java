@@ -79,7 +79,7 @@ public final class Tuner implements LiveTuning, AutoCloseable {
         if (config.isEmpty()) return r;
         var standard = r.entries().get("adaptive");
         return r.register("adaptive", standard.form(), standard.description() + "; in the proxy, each model's own calibration (a file or live)",
-                p -> p.isEmpty() ? new LiveAdaptive(this) : standard.factory().apply(p));
+                p -> p.isEmpty() ? new LiveAdaptive(this) : standard.parser().apply(p).create());
     }
 
     Optional<ModelState> state(String model) { return Optional.ofNullable(states.get(model)); }
