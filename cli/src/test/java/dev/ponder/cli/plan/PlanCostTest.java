@@ -115,7 +115,7 @@ class PlanCostTest {
         CliRun run = CliRun.of("plan", "cost", w.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip()).startsWith("ponder: " + w + ":5: classes[0].tier: model \"gpt-9\" has no price in the shipped price catalogue")
-                .doesNotContain("\n").doesNotContain("Exception");
+                .contains("; add it to a catalogue and pass --prices FILE").doesNotContain("\n").doesNotContain("Exception");
         CliRun decline = CliRun.of("plan", "cost", shipped(), "--decline", "0.5");
         assertThat(decline.exit()).isEqualTo(2);
         assertThat(decline.err()).contains("--decline takes a yearly decline factor >= 1 such as 3 or 3x", "was \"0.5\"");

@@ -62,7 +62,8 @@ public final class WorkloadReader {
             for (int j = 0; j < tiers.size(); j++) {
                 String model = tiers.get(j).model();
                 if (prices.find(model).isPresent()) continue;
-                throw PonderException.invalid("%s: model \"%s\" has no price in %s (priced: %s); add it to a catalogue and pass --prices FILE",
+                // the advice first: the one-line error is capped, and a catalogue lists dozens of models
+                throw PonderException.invalid("%s: model \"%s\" has no price in %s; add it to a catalogue and pass --prices FILE (priced: %s)",
                         loaded.at("classes[" + i + "]" + (c.tier().isPresent() ? ".tier" : ".router[" + j + "].tier")), model, pricesName,
                         String.join(", ", prices.all().keySet().stream().sorted().toList()));
             }
