@@ -163,7 +163,7 @@ class OpenAiRetryTest {
 
         PonderException e = catchThrowableOfType(PonderException.class, () -> b.generate(ask("q", 1)));
         assertThat(e.kind()).isEqualTo(Kind.UPSTREAM_UNAVAILABLE);
-        assertThat(e.getMessage()).contains("cannot connect");
+        assertThat(e.getMessage()).contains("cannot connect: connection refused or host unreachable");
         assertThat(e.attempts()).isEqualTo(2);
         assertThat(fx.sleeps).hasSize(1);
     }

@@ -51,7 +51,7 @@ public final class UpstreamErrors {
     }
 
     public static PonderException ofTransport(Throwable t, String where, boolean outputDelivered) {
-        String reason = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        String reason = reason(t);
         if (t instanceof HttpConnectTimeoutException) {
             return new PonderException(Kind.TIMEOUT, where + ": connect timed out: " + reason, null, t, outputDelivered);
         }
@@ -59,13 +59,23 @@ public final class UpstreamErrors {
             return new PonderException(Kind.TIMEOUT, where + ": timed out: " + reason, null, t, outputDelivered);
         }
         if (t instanceof ConnectException) {
-            return new PonderException(Kind.UPSTREAM_UNAVAILABLE, where + ": cannot connect: " + reason, null, t, outputDelivered);
+            // the JDK client's ConnectException carries no message down its whole chain
+            String why = reason.equals(t.getClass().getSimpleName()) ? "connection refused or host unreachable" : reason;
+            return new PonderException(Kind.UPSTREAM_UNAVAILABLE, where + ": cannot connect: " + why, null, t, outputDelivered);
         }
         if (t instanceof IOException) {
             return new PonderException(outputDelivered ? Kind.STREAM_BROKEN : Kind.UPSTREAM_UNAVAILABLE,
                     where + ": connection failed: " + reason, null, t, outputDelivered);
         }
         return new PonderException(Kind.INTERNAL, where + ": " + reason, null, t, outputDelivered);
+    }
+
+    /** The first message down the cause chain, else the exception's simple name. */
+    private static String reason(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c.getMessage() != null && !c.getMessage().isBlank()) return c.getMessage();
+        }
+        return t.getClass().getSimpleName();
     }
 
     /** No complete response within the request timeout. */
