@@ -30,7 +30,7 @@ public final class Main implements Runnable {
             code = commandLine().execute(args);
         } catch (Throwable t) {
             // an Error (out of memory, a stack overflow) passes picocli's handler: it still gets one line and a code
-            code = Errors.report(t, new java.io.PrintWriter(System.err, true));
+            code = Errors.report(t, new java.io.PrintWriter(System.err, true, System.err.charset()));
         }
         System.exit(code);
     }

@@ -79,7 +79,7 @@ final class WorkerProcess {
             Protocol.writeString(toWorker, source);
             toWorker.flush();
         } catch (IOException e) {
-            return died("the worker was gone before the job started");
+            return died(); // the worker was gone before the job started: its exit status and stderr say why
         }
         CompletableFuture<JavaRun> reply = CompletableFuture.supplyAsync(() -> readResult(nonceHigh, nonceLow),
                 VIRTUAL);
@@ -91,7 +91,7 @@ final class WorkerProcess {
             kill();
             return new JavaRun(JavaOutcome.TIMEOUT, "no result within " + (timeoutMillis + GRACE_MILLIS) + " ms wall time", 0);
         } catch (ExecutionException e) {
-            return died(String.valueOf(e.getCause().getMessage()));
+            return died(); // reading the result failed: the worker's exit status and stderr say why
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill();
@@ -125,7 +125,7 @@ final class WorkerProcess {
     }
 
     /** The worker ended without a result: say why from its exit status and stderr. */
-    private JavaRun died(String why) {
+    private JavaRun died() {
         reusable = false;
         try {
             process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS);
@@ -139,7 +139,7 @@ final class WorkerProcess {
             return new JavaRun(JavaOutcome.MEMORY, "the worker ran out of memory: " + lastLine(err), 0);
         }
         int code = process.isAlive() ? -1 : process.exitValue();
-        if (code == 128 + 24 || code == 128 + 9 && err.isBlank()) {
+        if (code == 128 + 24 || (code == 128 + 9 && err.isBlank())) {
             return new JavaRun(JavaOutcome.TIMEOUT, "CPU time limit (exit " + code + ")", 0);
         }
         return new JavaRun(JavaOutcome.VIOLATION, "the worker exited with code " + code

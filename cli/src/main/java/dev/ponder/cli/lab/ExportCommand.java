@@ -145,7 +145,7 @@ public final class ExportCommand implements Callable<Integer> {
                 yield 1;
             }
             case Exporter.Written w -> {
-                w.yield().table().forEach(out::println);
+                w.harvest().table().forEach(out::println);
                 out.println();
                 for (Output.Written f : w.files()) out.println("wrote " + f.path() + " (" + f.what() + ", " + f.lines() + (f.lines() == 1 ? " line)" : " lines)"));
                 w.notes().forEach(n -> out.println("note: " + n));

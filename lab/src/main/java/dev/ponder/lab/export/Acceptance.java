@@ -33,6 +33,7 @@ public sealed interface Acceptance permits Acceptance.Verified, Acceptance.Major
             Checkers.requireKnown(checker);
         }
 
+        @Override
         public String name() { return "verified"; }
 
         /** The checker run again on this group's samples; empty when their recorded verdicts are used. */
@@ -44,6 +45,7 @@ public sealed interface Acceptance permits Acceptance.Verified, Acceptance.Major
             };
         }
 
+        @Override
         public List<Label> label(Group g) {
             Optional<Verifier> v = rerun(g);
             return g.draws().stream().map(d -> v.isPresent()
@@ -51,6 +53,7 @@ public sealed interface Acceptance permits Acceptance.Verified, Acceptance.Major
                     : d.verdict().map(ok -> ok ? Label.ACCEPTED : Label.REJECTED).orElse(Label.UNJUDGED)).toList();
         }
 
+        @Override
         public String how(Group g) {
             return rerun(g).map(v -> "the " + v.name() + " checker run again on each sample")
                     .orElse("the verdicts recorded with the samples");
@@ -62,14 +65,17 @@ public sealed interface Acceptance permits Acceptance.Verified, Acceptance.Major
             if (!(minAgreement >= 0 && minAgreement <= 1)) throw PonderException.invalid("--min-agreement must be in [0, 1], was %s", minAgreement);
         }
 
+        @Override
         public String name() { return "majority"; }
 
+        @Override
         public List<Label> label(Group g) {
             boolean trusted = g.agreeing() >= 2 && g.agreement() >= minAgreement;
             return g.draws().stream().map(d -> !trusted ? Label.UNJUDGED
                     : d.answer().equals(g.finalAnswer().get()) ? Label.ACCEPTED : Label.REJECTED).toList();
         }
 
+        @Override
         public String how(Group g) {
             return "agreeing with each configuration's final answer when at least 2"
                     + (minAgreement > 0 ? String.format(Locale.ROOT, " and %.2f of its answers", minAgreement) : " of its samples") + " gave it";
@@ -85,6 +91,7 @@ public sealed interface Acceptance permits Acceptance.Verified, Acceptance.Major
             }
         }
 
+        @Override
         public String name() { return "reference"; }
 
         Verifier comparator(Group g) {
@@ -96,11 +103,13 @@ public sealed interface Acceptance permits Acceptance.Verified, Acceptance.Major
             return v;
         }
 
+        @Override
         public List<Label> label(Group g) {
             Verifier v = comparator(g);
             return g.draws().stream().map(d -> d.answer().isBlank() ? Label.REJECTED : Checkers.label(v.verify(g.problem(), d.answer()))).toList();
         }
 
+        @Override
         public String how(Group g) { return "answers compared with the reference by the " + comparator(g).name() + " checker"; }
     }
 

@@ -72,7 +72,7 @@ public final class Report {
                     Charts.fmt(b.gain().value()) + " [" + Charts.fmt(b.gain().low()) + ", " + Charts.fmt(b.gain().high()) + "]",
                     Charts.fmt(b.best().samples() / Math.max(b.cheapest().samples(), 1e-9)) + "x",
                     b.cheapest().dollars() > 0 ? Charts.fmt(b.best().dollars() / b.cheapest().dollars()) + "x" : "n/a", b.verdict())));
-            String stem = (++n) + "-" + first.source().replaceAll("[^A-Za-z0-9._-]", "_");
+            String stem = ++n + "-" + first.source().replaceAll("[^A-Za-z0-9._-]", "_");
             ConfigStats most = cs.stream().max(Comparator.comparingDouble(ConfigStats::samples)).orElseThrow();
             Map<String, List<StoredSample>> samples = store.samples(id, most.config().configId());
             Optional<Curves> curves = Curves.of(most.config().configId(), samples, most.config().seed());
