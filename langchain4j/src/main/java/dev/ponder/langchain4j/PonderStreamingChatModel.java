@@ -11,6 +11,7 @@ import dev.ponder.core.Ponder;
 import dev.ponder.core.Progress;
 import dev.ponder.core.Solution;
 import dev.ponder.core.SolveListener;
+import dev.ponder.core.model.Message;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,12 +40,12 @@ public final class PonderStreamingChatModel implements StreamingChatModel {
     @Override
     public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
         Policy policy;
-        List<dev.ponder.core.model.Message> messages;
+        List<Message> messages;
         try {
             messages = adapter.messages(request);
             policy = adapter.policyFor(request);
         } catch (RuntimeException e) {
-            handler.onError(Errors.toLangChain(e));
+            handler.onError(ErrorMapping.toLangChain(e));
             return;
         }
         adapter.engine().stream(messages, policy, new SolveListener() {
@@ -57,7 +58,7 @@ public final class PonderStreamingChatModel implements StreamingChatModel {
                 try {
                     response = adapter.response(s.orThrow());
                 } catch (RuntimeException e) {
-                    handler.onError(Errors.toLangChain(e));
+                    handler.onError(ErrorMapping.toLangChain(e));
                     return;
                 }
                 String text = response.aiMessage().text();
@@ -66,7 +67,7 @@ public final class PonderStreamingChatModel implements StreamingChatModel {
             }
 
             @Override
-            public void onError(RuntimeException e) { handler.onError(Errors.toLangChain(e)); }
+            public void onError(RuntimeException e) { handler.onError(ErrorMapping.toLangChain(e)); }
         });
     }
 

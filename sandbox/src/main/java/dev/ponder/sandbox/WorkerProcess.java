@@ -10,9 +10,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class WorkerProcess {
 
     private static final SecureRandom NONCES = new SecureRandom();
-    private static final java.util.concurrent.Executor VIRTUAL = task -> Thread.ofVirtual().start(task);
+    private static final Executor VIRTUAL = task -> Thread.ofVirtual().start(task);
     private static final long STARTUP_SECONDS = 60;
     private static final long GRACE_MILLIS = 2_000;
 
@@ -113,7 +116,7 @@ final class WorkerProcess {
             if (outcome != JavaOutcome.PASSED && outcome != JavaOutcome.COMPILE_ERROR) reusable = false;
             return new JavaRun(outcome, detail, 0);
         } catch (IOException | IllegalArgumentException e) {
-            throw new java.io.UncheckedIOException(new IOException("result channel closed or malformed: " + e.getMessage(), e));
+            throw new UncheckedIOException(new IOException("result channel closed or malformed: " + e.getMessage(), e));
         }
     }
 
@@ -155,7 +158,7 @@ final class WorkerProcess {
         try {
             return fromWorker.readInt();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -177,7 +180,7 @@ final class WorkerProcess {
             while ((n = err.read(buffer)) > 0) {
                 long total = stderrBytes.addAndGet(n);
                 synchronized (stderrTail) {
-                    stderrTail.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                    stderrTail.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
                     if (stderrTail.length() > 4096) stderrTail.delete(0, stderrTail.length() - 4096);
                 }
                 if (total > outputCap) {

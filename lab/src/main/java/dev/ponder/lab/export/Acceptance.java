@@ -30,7 +30,7 @@ public sealed interface Acceptance permits Acceptance.Verified, Acceptance.Major
      */
     record Verified(String checker) implements Acceptance {
         public Verified {
-            Checkers.requireKnown(checker);
+            ExportCheckers.requireKnown(checker);
         }
 
         @Override
@@ -40,8 +40,8 @@ public sealed interface Acceptance permits Acceptance.Verified, Acceptance.Major
         public Optional<Verifier> rerun(Group g) {
             return switch (checker) {
                 case "recorded" -> Optional.empty();
-                case "auto" -> Optional.of(Verifier.forKind(g.kind())).filter(Checkers::readsText);
-                default -> Optional.of(Checkers.create(checker));
+                case "auto" -> Optional.of(Verifier.forKind(g.kind())).filter(ExportCheckers::readsText);
+                default -> Optional.of(ExportCheckers.create(checker));
             };
         }
 
@@ -49,7 +49,7 @@ public sealed interface Acceptance permits Acceptance.Verified, Acceptance.Major
         public List<Label> label(Group g) {
             Optional<Verifier> v = rerun(g);
             return g.draws().stream().map(d -> v.isPresent()
-                    ? Checkers.label(v.get().verify(g.problem(), Checkers.readsText(v.get()) ? d.text() : d.answer()))
+                    ? ExportCheckers.label(v.get().verify(g.problem(), ExportCheckers.readsText(v.get()) ? d.text() : d.answer()))
                     : d.verdict().map(ok -> ok ? Label.ACCEPTED : Label.REJECTED).orElse(Label.UNJUDGED)).toList();
         }
 
@@ -85,7 +85,7 @@ public sealed interface Acceptance permits Acceptance.Verified, Acceptance.Major
     /** {@code checker}: {@code auto} (the kind's answer comparison: maths equivalence or exact) or {@code math} / {@code exact}. */
     record Reference(String checker) implements Acceptance {
         public Reference {
-            Checkers.requireKnown(checker);
+            ExportCheckers.requireKnown(checker);
             if (checker.equals("recorded")) {
                 throw PonderException.invalid("--accept reference compares answers with the reference: --checker recorded does not apply (use --accept verified)");
             }
@@ -95,8 +95,8 @@ public sealed interface Acceptance permits Acceptance.Verified, Acceptance.Major
         public String name() { return "reference"; }
 
         Verifier comparator(Group g) {
-            Verifier v = checker.equals("auto") ? Verifier.forKind(g.kind()) : Checkers.create(checker);
-            if (Checkers.readsText(v) || v.name().equals("code")) {
+            Verifier v = checker.equals("auto") ? Verifier.forKind(g.kind()) : ExportCheckers.create(checker);
+            if (ExportCheckers.readsText(v) || v.name().equals("code")) {
                 throw PonderException.invalid("--accept reference: %s's answers (kind \"%s\") are judged by the %s checker, not by comparison with a reference"
                         + " (its reference is \"%s\"): use --accept verified", g.origin().source(), g.kind().strip(), v.name(), g.problem().reference());
             }
@@ -106,7 +106,7 @@ public sealed interface Acceptance permits Acceptance.Verified, Acceptance.Major
         @Override
         public List<Label> label(Group g) {
             Verifier v = comparator(g);
-            return g.draws().stream().map(d -> d.answer().isBlank() ? Label.REJECTED : Checkers.label(v.verify(g.problem(), d.answer()))).toList();
+            return g.draws().stream().map(d -> d.answer().isBlank() ? Label.REJECTED : ExportCheckers.label(v.verify(g.problem(), d.answer()))).toList();
         }
 
         @Override

@@ -49,6 +49,6 @@ public record LiveEndpoint(String baseUrl, String apiKeyEnv, int maxRetries) {
                 .apiKeyFromEnvironmentIfSet(apiKeyEnv);
         Backend b = Backend.openAi(cfg.build());
         // without completions: the same client behind a dispatcher by model name, which serves chat and is no CompletionBackend
-        return completions ? b : Backend.byModel(java.util.Map.of(model, () -> b));
+        return completions ? b : Backend.byModel(Map.of(model, () -> b));
     }
 }

@@ -5,6 +5,7 @@ import dev.ponder.lab.semantic.MiniLm;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,7 +68,7 @@ final class Embeddings {
 
     /** Texts embedded by the model in this process (cache hits excluded) and the seconds it took. */
     String timing() {
-        return String.format(java.util.Locale.ROOT, "embedded %d texts in %.1f s", embedded.get(), embedNanos.get() / 1e9);
+        return String.format(Locale.ROOT, "embedded %d texts in %.1f s", embedded.get(), embedNanos.get() / 1e9);
     }
 
     private static float[] normalise(float[] v) {
