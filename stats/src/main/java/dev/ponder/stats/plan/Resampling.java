@@ -22,11 +22,6 @@ public record Resampling(List<TaskType> types) {
         if (Math.abs(total - 1) > 1e-9) throw new IllegalArgumentException("task type shares must sum to 1, got " + total);
     }
 
-    /** The notebook's two-type toy model: r = 0.87 / 0.13, shares 0.58 / 0.42, c = 1, s = 0.75. */
-    public static Resampling notebookToy() {
-        return new Resampling(List.of(new TaskType(0.58, 0.87, 1, 0.75), new TaskType(0.42, 0.13, 1, 0.75)));
-    }
-
     /** P(the accepted answer is correct) within K attempts. */
     public double accuracy(int k) {
         return sum(k, t -> t.pCorrect());

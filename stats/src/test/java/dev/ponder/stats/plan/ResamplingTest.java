@@ -8,10 +8,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResamplingTest {
+    /** The notebook's two-type toy model: r = 0.87 / 0.13, shares 0.58 / 0.42, c = 1, s = 0.75. */
+    static Resampling notebookToy() {
+        return new Resampling(List.of(new TaskType(0.58, 0.87, 1, 0.75), new TaskType(0.42, 0.13, 1, 0.75)));
+    }
+
     @Test
     void reproduces_the_notebook_toy_model() {
         // limits_to_inference_scaling_model.ipynb prints: beta 0.0975 / 0.6525, p_correct 0.87 / 0.13, p_fluke 0.0325 / 0.2175
-        var types = Resampling.notebookToy().types();
+        var types = notebookToy().types();
         assertThat(types.get(0).beta()).isCloseTo(0.0975, within(1e-12));
         assertThat(types.get(1).beta()).isCloseTo(0.6525, within(1e-12));
         assertThat(types.get(0).pCorrect()).isCloseTo(0.87, within(1e-12));
@@ -33,7 +38,7 @@ class ResamplingTest {
 
     @Test
     void expected_value_peaks_at_a_finite_k_when_false_positives_cost() {
-        Resampling m = Resampling.notebookToy();
+        Resampling m = notebookToy();
         int k = m.bestK(1.0, 200);
         assertThat(k).isBetween(1, 10);
         assertThat(m.expectedValue(k, 1.0)).isGreaterThan(m.expectedValue(200, 1.0));
@@ -43,7 +48,7 @@ class ResamplingTest {
 
     @Test
     void closed_form_matches_a_direct_sum_over_attempts() {
-        Resampling m = Resampling.notebookToy();
+        Resampling m = notebookToy();
         double direct = 0;
         for (TaskType t : m.types()) {
             for (int j = 1; j <= 7; j++) direct += t.share() * Math.pow(t.beta(), j - 1) * (t.pCorrect() - 2 * t.pFluke());
