@@ -11,8 +11,8 @@ import dev.ponder.cli.run.RunCommand;
 import dev.ponder.cli.serve.ServeCommand;
 import dev.ponder.cli.verify.VerifyCommand;
 import java.io.PrintWriter;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The {@code ponder} command. Each subcommand lives in its own package and is registered here. */
 @Command(name = "ponder", mixinStandardHelpOptions = true, version = "ponder 0.1.0",

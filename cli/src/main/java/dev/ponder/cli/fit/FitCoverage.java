@@ -13,9 +13,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGeneratorFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code ponder fit coverage}: pass@k for k = 1..N with intervals, the exponentiated power law and its extrapolation. */
 @Command(name = "coverage", mixinStandardHelpOptions = true,

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code ponder fit thinking}: accuracy against thinking tokens per model, with pass^k from repeated trials. */
 @Command(name = "thinking", mixinStandardHelpOptions = true,

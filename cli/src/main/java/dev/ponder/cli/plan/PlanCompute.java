@@ -9,9 +9,9 @@ import dev.ponder.stats.plan.ComputeExchange;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code ponder plan compute}: Chinchilla compute-optimal N and D, and train-time vs test-time exchange rates. */
 @Command(name = "compute", mixinStandardHelpOptions = true,

@@ -25,10 +25,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code ponder plan cost}: a workload's dollars per query and per month, its deadlines, and its cost as prices fall. */
 @Command(name = "cost", mixinStandardHelpOptions = true,

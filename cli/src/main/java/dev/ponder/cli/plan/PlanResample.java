@@ -9,9 +9,9 @@ import dev.ponder.stats.plan.TaskType;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code ponder plan resample}: resampling until an imperfect verifier accepts; expected value against K. */
 @Command(name = "resample", mixinStandardHelpOptions = true,

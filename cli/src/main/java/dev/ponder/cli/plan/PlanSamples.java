@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code ponder plan samples}: the fewest samples per problem (and dollars) for each strategy to reach a target. */
 @Command(name = "samples", mixinStandardHelpOptions = true,

@@ -4,13 +4,13 @@ import dev.ponder.cli.io.Bars;
 import dev.ponder.lab.outcome.Loaded;
 import dev.ponder.lab.outcome.OutcomeReader;
 import dev.ponder.lab.route.RouterEvaluation;
-import dev.ponder.lab.route.RouterReport;
 import dev.ponder.lab.route.RouterModel;
+import dev.ponder.lab.route.RouterReport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Quality-cost curve, APGR and cost shares of a router on queries it was not trained on.")
