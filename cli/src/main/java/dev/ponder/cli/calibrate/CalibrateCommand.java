@@ -21,6 +21,7 @@ import dev.ponder.lab.report.CalibrationReport;
 import dev.ponder.lab.store.RunQuestions;
 import dev.ponder.lab.store.SampleStore;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,7 +146,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         splits.ifPresent(n -> Checks.between("--splits", n, 1, 10_000));
         Checks.between("--folds", folds, 2, 1_000);
         Checks.between("--repeats", repeats, 1, 1_000);
-        if (out.isPresent() && java.nio.file.Files.isDirectory(out.get())) {
+        if (out.isPresent() && Files.isDirectory(out.get())) {
             throw PonderException.invalid("--out %s is a folder: give the calibration a file name, e.g. %s", out.get(), out.get().resolve("cal.json"));
         }
         if (!select.equals("ltt") && !select.equals("cross-fit")) throw PonderException.invalid("--select must be ltt or cross-fit, was \"%s\"", select);

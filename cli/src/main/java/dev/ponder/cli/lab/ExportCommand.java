@@ -9,15 +9,16 @@ import dev.ponder.lab.export.Output;
 import dev.ponder.lab.store.SampleStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ponder export}: a stored run's tables as Parquet ({@code --parquet DIR}); accepted samples of a run or a
@@ -152,7 +153,7 @@ public final class ExportCommand implements Callable<Integer> {
                 yield 1;
             }
             case Exporter.Written w -> {
-                w.yield().table().forEach(out::println);
+                w.harvest().table().forEach(out::println);
                 out.println();
                 for (Output.Written f : w.files()) out.println("wrote " + f.path() + " (" + f.what() + ", " + f.lines() + (f.lines() == 1 ? " line)" : " lines)"));
                 w.notes().forEach(n -> out.println("note: " + n));
@@ -162,7 +163,7 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     private int validate(PrintWriter out) {
-        List<String> invalid = new java.util.ArrayList<>();
+        List<String> invalid = new ArrayList<>();
         for (Path f : validate) {
             FormatCheck.Report r = FormatCheck.check(f);
             String kind = r.kind().map(FormatCheck.Kind::label).orElse("no recognised format");

@@ -41,7 +41,7 @@ public record Summary(
         if (n == 0) throw new IllegalArgumentException("no outcomes for " + strategy);
         List<ProblemOutcome> done = outcomes.stream().filter(o -> !o.failed()).toList();
         long right = done.stream().filter(ProblemOutcome::correct).count();
-        Optional<Interval> ci = done.isEmpty() ? Optional.empty() : Optional.of(Wilson.interval95(right, done.size()));
+        Optional<Interval> ci = done.isEmpty() ? Optional.empty() : Optional.of(Wilson.interval95((double) right, done.size()));
         Map<String, Integer> kinds = new TreeMap<>();
         outcomes.stream().filter(ProblemOutcome::failed).forEach(o -> kinds.merge(o.failure().map(f -> f.kind().name()).orElse("UNKNOWN"), 1, Integer::sum));
         Optional<String> example = outcomes.stream().filter(ProblemOutcome::failed).flatMap(o -> o.failure().stream()).findFirst()

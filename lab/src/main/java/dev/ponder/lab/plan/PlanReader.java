@@ -107,7 +107,7 @@ public final class PlanReader {
         for (int i = (int) Math.min(reported, lines.length) - 1; i >= 0; i--) {
             String l = lines[i];
             if (l.matches("^\\s*(- )?\"?" + java.util.regex.Pattern.quote(field) + "\"?\\s*:.*")
-                    || l.contains("\"" + field + "\"")) return i + 1;
+                    || l.contains("\"" + field + "\"")) return i + 1L;
         }
         return reported;
     }

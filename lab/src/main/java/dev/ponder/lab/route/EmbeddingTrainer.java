@@ -4,6 +4,7 @@ import dev.ponder.core.route.Estimate;
 import dev.ponder.core.route.OutcomeTable;
 import dev.ponder.core.route.Predictor;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class EmbeddingTrainer implements Predictor.Trainer {
         if (rows.size() < 10) throw new IllegalArgumentException("need at least 10 queries to train and validate, had " + rows.size());
         embeddings.warm(rows.stream().map(OutcomeTable.Row::text).toList());
         SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = rows.size() - 1; i > 0; i--) java.util.Collections.swap(rows, i, rng.nextInt(i + 1));
+        for (int i = rows.size() - 1; i > 0; i--) Collections.swap(rows, i, rng.nextInt(i + 1));
         int cut = (int) Math.max(1, Math.round(rows.size() * VALIDATION_SHARE));
         OutcomeTable valid = table.withRows(rows.subList(0, cut)), fit = table.withRows(rows.subList(cut, rows.size()));
         Map<String, Double> brier = new LinkedHashMap<>();

@@ -1,10 +1,13 @@
 package dev.ponder.lab.route;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.json.JsonErrors;
+import dev.ponder.core.json.TextFiles;
 import dev.ponder.core.route.Calibration;
 import dev.ponder.core.route.Estimate;
 import dev.ponder.core.route.OutcomeTable;
@@ -154,10 +157,10 @@ public final class RouterModel {
         if (!Files.isRegularFile(file)) throw new PonderException(PonderException.Kind.NOT_FOUND, "router model not found: " + file);
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(dev.ponder.core.json.TextFiles.read(file, "router model"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw PonderException.invalid("%s:%s: not a router model (JSON): %s", file, dev.ponder.core.json.JsonErrors.where(e),
-                    dev.ponder.core.json.JsonErrors.what(e));
+            root = new ObjectMapper().readTree(TextFiles.read(file, "router model"));
+        } catch (JsonProcessingException e) {
+            throw PonderException.invalid("%s:%s: not a router model (JSON): %s", file, JsonErrors.where(e),
+                    JsonErrors.what(e));
         }
         if (root == null || !root.isObject()) throw PonderException.invalid("%s: not a router model (a JSON object from ponder route train)", file);
         if (!FORMAT.equals(root.path("format").asText()))

@@ -12,8 +12,10 @@ public interface Progress {
 
     static Progress none() {
         return new Progress() {
+            @Override
             public void start(long total, long alreadyDone) {}
 
+            @Override
             public void stored(int units, int samples, double dollars) {}
         };
     }

@@ -112,7 +112,6 @@ public final class Runner {
         Set<String> done = store.doneUnits(runId);
         SpendGuard guard = settings.maxDollars().map(SpendGuard::new).orElseGet(SpendGuard::unlimited);
         List<java.util.function.Consumer<Sink>> work = new ArrayList<>();
-        AtomicLong stored = new AtomicLong(), samples = new AtomicLong(), writeNanos = new AtomicLong();
         AtomicBoolean overSpend = new AtomicBoolean();
         long total = 0;
         long skipped = 0;
@@ -162,12 +161,10 @@ public final class Runner {
             Thread.currentThread().interrupt();
         }
         if (failure.get() != null) throw failure.get();
-        stored.set(writer.units());
-        samples.set(writer.samples());
-        writeNanos.set(writer.nanos());
+        long stored = writer.units();
         RunSummary.Ending ending = overSpend.get() ? RunSummary.Ending.MAX_DOLLARS
-                : stored.get() + skipped < total ? RunSummary.Ending.INTERRUPTED : RunSummary.Ending.COMPLETE;
-        return new RunSummary(runId, total, stored.get(), skipped, samples.get(), writeNanos.get() / 1e9, guard.spent(), ending,
+                : stored + skipped < total ? RunSummary.Ending.INTERRUPTED : RunSummary.Ending.COMPLETE;
+        return new RunSummary(runId, total, stored, skipped, writer.samples(), writer.nanos() / 1e9, guard.spent(), ending,
                 Optional.ofNullable(refusal.get()), failedUnits.get(), Optional.ofNullable(failureExample.get()));
     }
 

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A plan's run in a store: a new run (id {@code <plan>-<yyyyMMdd-HHmmss>}), or with {@code resume} the newest run
+ * A plan's run in a store: a new run (id {@code <plan>-<yyyyMMdd-HHmmss>}), or, when resuming, the newest run
  * of the same plan name, whose stored units the runner then skips. Records the run, its configurations and the
  * problems of its sources before any unit runs.
  */

@@ -87,7 +87,7 @@ class Game24ExportTest {
         Exporter.Request request = Exporter.request("verified", Optional.empty(), "auto", Optional.empty(), 0.2, 7, Optional.of(SYSTEM),
                 "inline", Optional.of(dir.resolve("sft.jsonl")), Optional.of(dir.resolve("pref.jsonl")), Optional.of(dir.resolve("frontier.jsonl")));
         Exporter.Written w = (Exporter.Written) Exporter.export(Harvest.of(BankReader.read(bank(name))), request);
-        Yield y = w.yield();
+        Yield y = w.harvest();
 
         // the yield, against the independent counts (and the figures a jq one-liner over the bank gives)
         assertThat(c.accepted()).hasSize(solvedProblems);

@@ -14,7 +14,7 @@ class ScoringTest {
         OutcomeTable t = Synthetic.table(300, 2);
         List<List<Estimate>> perfect = new ArrayList<>();
         for (OutcomeTable.Row r : t.rows()) perfect.add(List.of(new Estimate(r.scores()[0], 0.001), new Estimate(r.scores()[1], 0.02)));
-        Report rep = Scoring.score(t, perfect, "test", "perfect", 7, 50, List.of());
+        RouterReport rep = Scoring.score(t, perfect, "test", "perfect", 7, 50, List.of());
         assertThat(rep.strongest().model()).isEqualTo("strong");
         assertThat(rep.costShareAt().get("0.95")).isLessThan(rep.randomMixCostShareAt().get("0.95"));
         assertThat(rep.apgr()).isGreaterThan(0.8);
@@ -27,7 +27,7 @@ class ScoringTest {
     void the_same_seed_gives_the_same_intervals() {
         OutcomeTable t = Synthetic.table(100, 3);
         List<List<Estimate>> flat = t.rows().stream().map(r -> List.of(new Estimate(0.7, 0.001), new Estimate(0.9, 0.02))).toList();
-        Report a = Scoring.score(t, flat, "test", "flat", 11, 30, List.of()), b = Scoring.score(t, flat, "test", "flat", 11, 30, List.of());
+        RouterReport a = Scoring.score(t, flat, "test", "flat", 11, 30, List.of()), b = Scoring.score(t, flat, "test", "flat", 11, 30, List.of());
         assertThat(a.apgrInterval()).containsExactly(b.apgrInterval());
     }
 }

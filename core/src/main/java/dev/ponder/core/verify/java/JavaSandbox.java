@@ -9,6 +9,8 @@ package dev.ponder.core.verify.java;
 public interface JavaSandbox extends AutoCloseable {
 
     /**
+     * Compiles and runs {@code mainClass} from {@code source}.
+     *
      * @param trustedTypes top-level class names the prompt itself declares (they may shadow JDK names)
      */
     JavaRun run(String source, String mainClass, java.util.Set<String> trustedTypes);

@@ -102,11 +102,11 @@ public final class MathEquivalence {
         for (double[] point : POINTS) {
             Map<String, Double> values = new HashMap<>();
             int i = 0;
-            for (String v : vars) values.put(v, point[i++ % point.length] + 0.1 * (i / point.length));
+            for (String v : vars) values.put(v, point[i++ % point.length] + 0.1 * Math.floorDiv(i, point.length));
             double x = ea.get().eval(values), y = eb.get().eval(values);
             if (Double.isNaN(x) && Double.isNaN(y)) continue;
             boolean equal = close(x, y, leeway)
-                    || percent && vars.isEmpty() && (close(x / 100, y, leeway) || close(x, y / 100, leeway));
+                    || (percent && vars.isEmpty() && (close(x / 100, y, leeway) || close(x, y / 100, leeway)));
             if (!equal) return false;
             compared++;
             if (vars.isEmpty()) break;

@@ -19,10 +19,10 @@ import java.util.SplittableRandom;
  * folds and, per fold, the model's settings (predictor kind and seed; the kNN/logistic choice is re-made by
  * validation inside the fold) are refit on the other folds and predict the fold.
  */
-public final class Evaluation {
-    private Evaluation() {}
+public final class RouterEvaluation {
+    private RouterEvaluation() {}
 
-    public static Report run(RouterModel model, OutcomeTable table, int folds, long seed, int resamples, List<String> notes) {
+    public static RouterReport run(RouterModel model, OutcomeTable table, int folds, long seed, int resamples, List<String> notes) {
         return run(model, table, folds, seed, resamples, notes, () -> { });
     }
 
@@ -30,7 +30,7 @@ public final class Evaluation {
     public static final int MAX_FOLDS = 50;
 
     /** As above, calling {@code foldDone} after each fold (a progress bar; once when no fold is needed). */
-    public static Report run(RouterModel model, OutcomeTable table, int folds, long seed, int resamples, List<String> notes, Runnable foldDone) {
+    public static RouterReport run(RouterModel model, OutcomeTable table, int folds, long seed, int resamples, List<String> notes, Runnable foldDone) {
         int most = Math.min(MAX_FOLDS, table.rows().size());
         if (folds < 2 || folds > most) {
             throw PonderException.invalid("--folds must be in [2, %d] (at most %d, and no more than the %d queries), was %d", most, MAX_FOLDS,
