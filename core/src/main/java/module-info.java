@@ -12,10 +12,12 @@ module dev.ponder.core {
     exports dev.ponder.core;
     exports dev.ponder.core.answer;
     exports dev.ponder.core.backend;
+    exports dev.ponder.core.backend.anthropic;
     exports dev.ponder.core.backend.openai;
     exports dev.ponder.core.bank;
     exports dev.ponder.core.budget;
     exports dev.ponder.core.calibrate;
+    exports dev.ponder.core.confidence;
     exports dev.ponder.core.error;
     exports dev.ponder.core.model;
     exports dev.ponder.core.route;
