@@ -150,7 +150,11 @@ final class Engine implements Ponder {
     public void close() {
         if (closed.getAndSet(true)) return;
         gate.writeLock().lock();   // the synchronous solves already under way end first; later ones see the engine closed
-        gate.writeLock().unlock();
+        try {
+            // nothing to do while holding it: acquiring it was the wait
+        } finally {
+            gate.writeLock().unlock();
+        }
         workers.close();
         RuntimeException failed = null;
         for (AutoCloseable owned : c.owned()) {

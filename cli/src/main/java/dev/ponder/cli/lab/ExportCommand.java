@@ -113,7 +113,7 @@ public final class ExportCommand implements Callable<Integer> {
                 return parquet(out);
             }
             refuse(finetune.isEmpty() && preference.isEmpty(), "nothing to export: give --parquet DIR, --finetune FILE, --preference FILE or --validate FILE");
-            long sources = (run.isPresent() ? 1 : 0) + (bank.isPresent() ? 1 : 0) + (stored.isPresent() ? 1 : 0);
+            int sources = (run.isPresent() ? 1 : 0) + (bank.isPresent() ? 1 : 0) + (stored.isPresent() ? 1 : 0);
             refuse(sources != 1, sources > 1 ? "give one of a RUN, --bank DIR or --stored FILE" : "give a RUN (a run id, or latest), --bank DIR or --stored FILE");
             refuse(accept.isEmpty(), "--accept is required: verified (a checker passed), majority (agrees with the final answer) or reference");
             return training(out);

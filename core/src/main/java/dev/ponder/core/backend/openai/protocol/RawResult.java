@@ -26,7 +26,7 @@ public record RawResult(List<Choice> choices, Optional<Tokens> usage) {
 
         /** What the choice wrote, for apportioning output tokens: text, reasoning, and each call's name and arguments. */
         public long outputChars() {
-            long n = content.length() + reasoning.length();
+            long n = (long) content.length() + reasoning.length();
             for (ToolCall c : toolCalls) n += c.name().length() + c.arguments().length();
             return n;
         }
