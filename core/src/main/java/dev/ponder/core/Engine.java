@@ -55,7 +55,8 @@ final class Engine implements Ponder {
     private final Optional<dev.ponder.core.verify.Verifier> checker;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
-    private final Executor virtual = r -> Thread.ofVirtual().name("ponder-solve").start(r);
+    private final SolveSpans spans;
+    private final Executor virtual;
 
     /** A strategy instance kept for one policy, with the lock that serialises it when it learns. */
     private record Slot(Strategy strategy, Optional<ReentrantLock> lock) {}
@@ -74,13 +75,15 @@ final class Engine implements Ponder {
         this.semantic = b.semantic;
         this.concurrency = b.concurrency;
         this.checker = b.checker;
+        this.spans = new SolveSpans(b.telemetry);
+        this.virtual = b.telemetry.wrap(r -> Thread.ofVirtual().name("ponder-solve").start(r));
     }
 
     @Override
     public Solution solve(String question, Policy policy) { return solve(List.of(Message.user(question)), policy); }
 
     @Override
-    public Solution solve(List<Message> messages, Policy policy) { return run(messages, policy, Optional.empty()); }
+    public Solution solve(List<Message> messages, Policy policy) { return spans.around(policy, () -> run(messages, policy, Optional.empty())); }
 
     @Override
     public CompletableFuture<Solution> solveAsync(List<Message> messages, Policy policy) {
@@ -95,7 +98,7 @@ final class Engine implements Ponder {
         virtual.execute(() -> {
             Solution s;
             try {
-                s = run(m, policy, Optional.of(listener));
+                s = spans.around(policy, () -> run(m, policy, Optional.of(listener)));
             } catch (RuntimeException e) {
                 listener.onError(e);
                 out.completeExceptionally(e);

@@ -102,6 +102,7 @@ public interface Ponder {
         Optional<dev.ponder.core.answer.Grouping> semantic = Optional.empty();
         int concurrency = 16;
         Optional<dev.ponder.core.verify.Verifier> checker = Optional.empty();
+        dev.ponder.core.telemetry.Telemetry telemetry = dev.ponder.core.telemetry.Telemetry.off();
 
         Builder() {}
 
@@ -174,6 +175,16 @@ public interface Ponder {
          * LLM judge), consulted by {@code verify@K}, {@code refine@R} and {@code cascade}.
          */
         public Builder checker(dev.ponder.core.verify.Verifier v) { checker = Optional.of(Objects.requireNonNull(v, "checker")); return this; }
+
+        /**
+         * Traces every solve to {@code openTelemetry} (the application's own, with its SDK and exporter): a span per
+         * question ({@code chat vote@5:gpt-4o-mini}, a child of the current span), a child per strategy step and, under
+         * it, per upstream call, whose context the upstream gets as W3C {@code traceparent}. Default: none.
+         */
+        public Builder telemetry(io.opentelemetry.api.OpenTelemetry openTelemetry) {
+            telemetry = dev.ponder.core.telemetry.Telemetry.of(openTelemetry);
+            return this;
+        }
 
         /** At most this many questions of a batch in flight at once; default 16. */
         public Builder concurrency(int n) {

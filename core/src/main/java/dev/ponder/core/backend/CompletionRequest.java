@@ -25,4 +25,6 @@ public record CompletionRequest(String model, String prompt, int n, Optional<Int
     public static CompletionRequest of(String model, String prompt, int maxTokens, List<String> stop) {
         return new CompletionRequest(model, prompt, 1, Optional.of(maxTokens), stop, Map.of());
     }
+
+    public CompletionRequest withN(int k) { return new CompletionRequest(model, prompt, k, maxTokens, stop, extra); }
 }

@@ -19,6 +19,9 @@ public record Usage(long inputTokens, long outputTokens, long reasoningTokens, d
 
     public long totalTokens() { return inputTokens + outputTokens; }
 
+    /** The same usage with all its output counted as thinking (a budget-forcing step whose whole output is a chain of thought). */
+    public Usage asThinking() { return new Usage(inputTokens, outputTokens, outputTokens, dollars, latency); }
+
     /** Sum of two usages; latency adds up too (the caller's wall time is kept in the trace). */
     public Usage plus(Usage o) {
         return new Usage(inputTokens + o.inputTokens, outputTokens + o.outputTokens,

@@ -14,8 +14,9 @@ import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.Usage;
 import dev.ponder.core.model.Verdict;
-import dev.ponder.core.verify.Verifier;
+import dev.ponder.core.telemetry.StepSpan;
 import dev.ponder.core.trace.Trace;
+import dev.ponder.core.verify.Verifier;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,12 +98,8 @@ public final class Session {
         } catch (RuntimeException e) {
             verdict = Verdict.undecided("checker failed: " + e.getMessage());
         }
-        String label = switch (verdict) {
-            case Verdict.Accepted a -> "accepted: " + a.reason();
-            case Verdict.Rejected r -> "rejected: " + r.reason();
-            case Verdict.Undecided u -> "undecided: " + u.reason();
-        };
-        trace.record("verify", v.name(), "", 0, Usage.ZERO, started, 1, List.of("sample " + sample.index() + " " + label), Optional.empty());
+        trace.record("verify", v.name(), "", 0, Usage.ZERO, started, 1, List.of("sample " + sample.index() + " " + verdict.label()),
+                Optional.empty());
         return verdict;
     }
 
@@ -168,7 +165,7 @@ public final class Session {
         if (!(backend instanceof CompletionBackend cb)) {
             throw PonderException.invalid("backend %s has no plain completions endpoint", backend.name());
         }
-        return call(purpose, request.model(), request.n(), k -> cb.worstCase(withN(request, k)), k -> cb.complete(withN(request, k)),
+        return call(purpose, request.model(), request.n(), k -> cb.worstCase(request.withN(k)), k -> cb.complete(request.withN(k)),
                 thinking, false);
     }
 
@@ -179,13 +176,19 @@ public final class Session {
         return s;
     }
 
-    private static CompletionRequest withN(CompletionRequest r, int k) {
-        return new CompletionRequest(r.model(), r.prompt(), k, r.maxTokens(), r.stop(), r.extra());
-    }
-
+    /** One step of the strategy, traced as such when the request has telemetry. */
     private List<Sample> call(String purpose, String model, int wanted, IntFunction<Usage> worstCase,
                               IntFunction<Generated> generate, boolean thinking, boolean keep) {
         if (stopped()) return List.of();
+        try (StepSpan step = StepSpan.open(purpose, model, wanted, trace)) {
+            List<Sample> got = made(purpose, model, wanted, worstCase, generate, thinking, keep);
+            step.describe(got.size(), trace, stop.name());
+            return got;
+        }
+    }
+
+    private List<Sample> made(String purpose, String model, int wanted, IntFunction<Usage> worstCase,
+                              IntFunction<Generated> generate, boolean thinking, boolean keep) {
         int n = wanted;
         Meter.Reservation hold = null;
         for (int k = n; k >= 1 && hold == null; k--) {
@@ -210,7 +213,7 @@ public final class Session {
         }
         List<Generation> gens = got.generations();
         Usage total = Usage.ZERO;
-        for (Generation g : gens) total = total.plus(thinking ? asThinking(g.usage()) : g.usage());
+        for (Generation g : gens) total = total.plus(thinking ? g.usage().asThinking() : g.usage());
         // settled and traced before answers are read: a grouping's embedding model may fail, and the spend must stand
         hold.settle(total);
         trace.record(purpose, backend.nameFor(model), model, gens.size(), total, started, got.attempts(), List.of(), Optional.empty());
@@ -218,16 +221,12 @@ public final class Session {
         for (Generation g : gens) {
             String answer = useRecordedAnswers && g.recordedAnswer().isPresent()
                     ? g.recordedAnswer().get() : extractor.extract(g.text());
-            Sample s = new Sample(drawn.size(), g.text(), g.reasoning(), answer, thinking ? asThinking(g.usage()) : g.usage(),
+            Sample s = new Sample(drawn.size(), g.text(), g.reasoning(), answer, thinking ? g.usage().asThinking() : g.usage(),
                     g.score(), g.recordedCorrect(), purpose, g.confidence());
             if (keep) drawn.add(s);
             out.add(s);
         }
         return out;
-    }
-
-    private static Usage asThinking(Usage u) {
-        return new Usage(u.inputTokens(), u.outputTokens(), u.outputTokens(), u.dollars(), u.latency());
     }
 
     private List<Sample> halt(StopReason why, PonderException.Kind kind, String message) {
