@@ -5,6 +5,7 @@ import dev.ponder.core.bank.BankReader;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.route.Router;
 import dev.ponder.core.strategy.StrategyRegistry;
+import dev.ponder.core.telemetry.Telemetry;
 import dev.ponder.server.auth.KeyRing;
 import dev.ponder.server.budget.Spending;
 import dev.ponder.server.catalog.BankModel;
@@ -12,12 +13,14 @@ import dev.ponder.server.catalog.Catalog;
 import dev.ponder.server.catalog.ServedModel;
 import dev.ponder.server.catalog.UpstreamModel;
 import dev.ponder.server.chat.ChatPipeline;
+import dev.ponder.server.chat.RequestObserver;
 import dev.ponder.server.config.ProxyConfig;
 import dev.ponder.server.config.Transport;
 import dev.ponder.server.http.HttpFront;
 import dev.ponder.server.ledger.Ledger;
 import dev.ponder.server.metrics.ProxyMetrics;
 import dev.ponder.server.route.AutoRoute;
+import dev.ponder.server.telemetry.ProxyTelemetry;
 import dev.ponder.server.trace.TraceStore;
 import dev.ponder.server.upstream.Upstreams;
 import java.net.InetSocketAddress;
@@ -73,9 +76,12 @@ public final class ProxyServer implements AutoCloseable {
             Ledger ledger = push(opened, c.ledger().map(l -> Ledger.open(l, c.baseDir())).orElseGet(Ledger::memory));
             ProxyMetrics metrics = push(opened, new ProxyMetrics());
             TraceStore traces = new TraceStore(c.traceCapacity());
-            ChatPipeline pipeline = push(opened, new ChatPipeline(catalog, new Spending(ledger, clock), traces, List.of(metrics), clock, random));
+            Optional<ProxyTelemetry> telemetry = c.telemetry().map(t -> push(opened, ProxyTelemetry.start(t)));
+            List<RequestObserver> observers = telemetry.isPresent() ? List.of(metrics, telemetry.get()) : List.of(metrics);
+            ChatPipeline pipeline = push(opened, new ChatPipeline(catalog, new Spending(ledger, clock), traces, observers, clock, random,
+                    telemetry.map(ProxyTelemetry::telemetry).orElse(Telemetry.off())));
             HttpFront front = push(opened, new HttpFront(new InetSocketAddress(c.host(), c.port()), c.maxBodyBytes(), pipeline, new KeyRing(c.keys()),
-                    catalog, traces, metrics, c.transport()));
+                    catalog, traces, metrics, c.transport(), telemetry));
             return new ProxyServer(front, catalog, c.host(), opened);
         } catch (RuntimeException e) {
             closeAll(opened);

@@ -105,6 +105,28 @@ public final class UpstreamSpan implements AutoCloseable {
         Usages.set(span, usage);
     }
 
+    /** An HTTP try's status, the last one's kept ({@code http.response.status_code}). */
+    public void status(int code) {
+        if (this != NONE) span.setAttribute(Keys.HTTP_STATUS, (long) code);
+    }
+
+    /** What the call used, as the upstream reported it, and what it cost. */
+    public void usage(Usage u) {
+        if (this != NONE) Usages.set(span, u);
+    }
+
+    /** The response's finish reasons, one per choice. */
+    public void finishReasons(List<String> reasons) {
+        if (this != NONE) span.setAttribute(Keys.FINISH_REASONS, reasons);
+    }
+
+    /** The call's tries, and when the last one failed, its error as {@code error.type} ({@code 503}, an exception's class). */
+    public void tried(int attempts, String errorType) {
+        if (this == NONE) return;
+        span.setAttribute(Keys.ATTEMPTS, (long) attempts);
+        if (errorType != null) span.setAttribute(Keys.ERROR_TYPE, errorType).setStatus(StatusCode.ERROR);
+    }
+
     /** The call failed after its tries: the error's kind as {@code error.type}. */
     public void failed(PonderException e) {
         if (this == NONE) return;

@@ -11,12 +11,12 @@ import java.util.Optional;
  * Everything the proxy runs with. {@code ledger} is a file path (relative to {@code baseDir}) or a {@code postgres://}
  * URL; without one the ledger is in memory. Build with {@link #builder()}, whose defaults are the proxy's (the config
  * file starts from them too): 127.0.0.1:8080, 4 MiB bodies, no banks, upstreams or keys, the shipped prices, 30 s
- * cooldown, 1000 traces kept, no router (the {@code auto} model is then refused), the fastest transport. Time and
+ * cooldown, 1000 traces kept, no router (the {@code auto} model is then refused), the fastest transport, no telemetry. Time and
  * randomness are not configuration: {@code ProxyServer.start} takes them.
  */
 public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> banks, List<UpstreamConfig> upstreams,
                           List<KeyConfig> keys, Optional<String> ledger, Path baseDir, PriceCatalogue prices, Duration cooldown,
-                          int traceCapacity, Optional<RouterConfig> router, Transport transport) {
+                          int traceCapacity, Optional<RouterConfig> router, Transport transport, Optional<TelemetryConfig> telemetry) {
     public static final int DEFAULT_PORT = 8080;
 
     public ProxyConfig {
@@ -33,6 +33,7 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
         if (traceCapacity < 1) throw new IllegalArgumentException("trace capacity must be >= 1, was " + traceCapacity);
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(telemetry, "telemetry");
     }
 
     public static Builder builder() { return new Builder(); }
@@ -43,7 +44,8 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
     /** A builder holding this configuration, to change a part of it. */
     public Builder toBuilder() {
         return builder().host(host).port(port).maxBodyBytes(maxBodyBytes).banks(banks).upstreams(upstreams).keys(keys).ledger(ledger)
-                .baseDir(baseDir).prices(prices).cooldown(cooldown).traceCapacity(traceCapacity).router(router).transport(transport);
+                .baseDir(baseDir).prices(prices).cooldown(cooldown).traceCapacity(traceCapacity).router(router).transport(transport)
+                .telemetry(telemetry);
     }
 
     /** The proxy's defaults, each written here only; see {@link ProxyConfig}. */
@@ -61,6 +63,7 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
         private int traceCapacity = 1000;
         private Optional<RouterConfig> router = Optional.empty();
         private Transport transport = Transport.AUTO;
+        private Optional<TelemetryConfig> telemetry = Optional.empty();
 
         private Builder() {}
 
@@ -81,10 +84,13 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
         public Builder router(RouterConfig r) { router = Optional.of(r); return this; }
         public Builder router(Optional<RouterConfig> r) { router = r; return this; }
         public Builder transport(Transport t) { transport = t; return this; }
+        /** OpenTelemetry traces over OTLP/HTTP; none by default. */
+        public Builder telemetry(TelemetryConfig t) { telemetry = Optional.of(t); return this; }
+        public Builder telemetry(Optional<TelemetryConfig> t) { telemetry = t; return this; }
 
         public ProxyConfig build() {
             return new ProxyConfig(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, router,
-                    transport);
+                    transport, telemetry);
         }
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * and {@link ConfigFile} can name its file, line and field. What a file leaves out keeps {@link ProxyConfig}'s default.
  */
 record ServeFile(Server server, JsonNode banks, List<UpstreamConfig> upstreams, Map<String, PriceEntry> prices, List<KeyConfig> keys,
-                 String ledger, RouterConfig router) {
+                 String ledger, RouterConfig router, TelemetryConfig telemetry) {
     /** The ledger of a config with keys that names none, beside the config file. */
     static final String DEFAULT_LEDGER = "ponder-ledger.jsonl";
 
@@ -68,6 +68,7 @@ record ServeFile(Server server, JsonNode banks, List<UpstreamConfig> upstreams, 
         if (ledger != null) b.ledger(ledger);
         else if (!keys.isEmpty()) b.ledger(DEFAULT_LEDGER);
         if (router != null) b.router(router.resolvedIn(dir));
+        if (telemetry != null) b.telemetry(telemetry);
         return b.build();
     }
 

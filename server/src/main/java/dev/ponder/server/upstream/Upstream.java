@@ -9,6 +9,7 @@ import dev.ponder.core.backend.openai.protocol.Exchange;
 import dev.ponder.core.backend.openai.protocol.HttpOpenAiBackend;
 import dev.ponder.core.backend.openai.protocol.SseStream;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.telemetry.UpstreamSpan;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -58,13 +59,20 @@ public final class Upstream implements AutoCloseable {
         String where = "openai " + config.baseUrl() + " model " + upstream;
         ObjectNode b = body.deepCopy();
         b.put("model", upstream);
-        Exchange.Opened opened = exchange.openStream(Endpoint.CHAT.path(), b, where);
-        if (!(opened instanceof Exchange.Opened.Events ev)) {
-            throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, where + ": a streamed request was answered with one JSON body");
-        }
-        if (!new SseStream(ev.body()).drain(events, config.requestTimeout(), where)) {
-            throw new PonderException(events.delivered() ? PonderException.Kind.STREAM_BROKEN : PonderException.Kind.UPSTREAM_UNAVAILABLE,
-                    where + ": the stream ended without [DONE]", null, null, events.delivered());
+        try (UpstreamSpan span = UpstreamSpan.open(Endpoint.CHAT.operation(), "openai", upstream, config.baseUrl(), b.path("n").asInt(1))) {
+            try {
+                Exchange.Opened opened = exchange.openStream(Endpoint.CHAT.path(), b, where);
+                if (!(opened instanceof Exchange.Opened.Events ev)) {
+                    throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, where + ": a streamed request was answered with one JSON body");
+                }
+                if (!new SseStream(ev.body()).drain(events, config.requestTimeout(), where)) {
+                    throw new PonderException(events.delivered() ? PonderException.Kind.STREAM_BROKEN : PonderException.Kind.UPSTREAM_UNAVAILABLE,
+                            where + ": the stream ended without [DONE]", null, null, events.delivered());
+                }
+            } catch (PonderException e) {
+                span.failed(e);
+                throw e;
+            }
         }
     }
 
