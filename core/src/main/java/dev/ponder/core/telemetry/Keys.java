@@ -40,6 +40,10 @@ public final class Keys {
     public static final AttributeKey<String> STRATEGY = stringKey("ponder.strategy");
     /** The id of Ponder's own trace of the request ({@code GET /v1/ponder/traces/{id}} in the proxy), or of a run's part of it. */
     public static final AttributeKey<String> TRACE_ID = stringKey("ponder.trace_id");
+    /** The problem a lab run's span solved (its id in the problem set or bank). */
+    public static final AttributeKey<String> PROBLEM = stringKey("ponder.problem_id");
+    /** A lab run: its plan's name, or the sources it ran. */
+    public static final AttributeKey<String> RUN = stringKey("ponder.run");
     /** What a strategy step was for: {@code sample}, {@code critique}, {@code revise}, {@code think}, {@code judge}... */
     public static final AttributeKey<String> STEP = stringKey("ponder.step");
     /** The backend that served a step, e.g. {@code openai:http://localhost:8000/v1} or {@code replay:math-qwen25-rm8}. */

@@ -20,6 +20,8 @@ import java.util.Optional;
  */
 public record TelemetryConfig(URI endpoint, Map<String, String> headers, String serviceName, double samplingRatio) {
     public static final String DEFAULT_SERVICE = "ponder";
+    /** The standard variable that turns exporting on where no config says where to. */
+    public static final String ENDPOINT_VARIABLE = "OTEL_EXPORTER_OTLP_ENDPOINT";
     private static final String TRACES = "/v1/traces";
 
     public TelemetryConfig {
@@ -56,12 +58,13 @@ public record TelemetryConfig(URI endpoint, Map<String, String> headers, String 
     }
 
     /**
-     * The standard variables, for a proxy whose config has no {@code telemetry} section: on when
-     * {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set, with {@code OTEL_EXPORTER_OTLP_HEADERS} ({@code k=v,k2=v2}) and
-     * {@code OTEL_SERVICE_NAME} when set.
+     * The standard variables, for a proxy whose config has no {@code telemetry} section (or a lab run without
+     * {@code --otlp}): on when {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set, with {@code OTEL_EXPORTER_OTLP_HEADERS}
+     * ({@code k=v,k2=v2}, values URL-encoded) and {@code OTEL_SERVICE_NAME} when set. A bad endpoint is a
+     * {@link BadField} whose field is {@value #ENDPOINT_VARIABLE}.
      */
     public static Optional<TelemetryConfig> fromEnvironment(Map<String, String> env) {
-        String endpoint = env.get("OTEL_EXPORTER_OTLP_ENDPOINT");
+        String endpoint = env.get(ENDPOINT_VARIABLE);
         if (endpoint == null || endpoint.isBlank()) return Optional.empty();
         Map<String, String> headers = new LinkedHashMap<>();
         String h = env.getOrDefault("OTEL_EXPORTER_OTLP_HEADERS", "");
@@ -70,10 +73,16 @@ public record TelemetryConfig(URI endpoint, Map<String, String> headers, String 
             if (eq > 0) headers.put(pair.substring(0, eq).strip(), java.net.URLDecoder.decode(pair.substring(eq + 1).strip(), java.nio.charset.StandardCharsets.UTF_8));
         }
         String service = env.getOrDefault("OTEL_SERVICE_NAME", DEFAULT_SERVICE);
+        URI uri;
         try {
-            return Optional.of(new TelemetryConfig(URI.create(endpoint.strip()), headers, service.isBlank() ? DEFAULT_SERVICE : service, 1.0));
+            uri = URI.create(endpoint.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("OTEL_EXPORTER_OTLP_ENDPOINT " + e.getMessage(), e);
+            throw new BadField(ENDPOINT_VARIABLE, "is not a URL: " + endpoint);
+        }
+        try {
+            return Optional.of(new TelemetryConfig(uri, headers, service.isBlank() ? DEFAULT_SERVICE : service, 1.0));
+        } catch (BadField e) {
+            throw new BadField(ENDPOINT_VARIABLE, e.getMessage());
         }
     }
 

@@ -13,6 +13,9 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * An OpenTelemetry SDK exporting spans over OTLP/HTTP (protobuf, the JDK's HttpClient as the sender) as a
@@ -21,29 +24,41 @@ import java.util.concurrent.TimeUnit;
  * {@code ponder run --otlp} build; a program embedding Ponder brings its own SDK instead.
  */
 public final class Otlp implements AutoCloseable {
+    /** Held so the level stays set: the SDK logs a failed export with its stack trace; {@link Deliveries} says it in a line. */
+    private static final Logger SDK_LOG = Logger.getLogger("io.opentelemetry");
     private final OpenTelemetrySdk sdk;
+    private final Deliveries deliveries;
 
-    private Otlp(OpenTelemetrySdk sdk) { this.sdk = sdk; }
+    private Otlp(OpenTelemetrySdk sdk, Deliveries deliveries) {
+        this.sdk = sdk;
+        this.deliveries = deliveries;
+    }
 
-    public static Otlp start(TelemetryConfig c) {
+    /** The SDK as {@code c} says; {@code warn} hears, in a line each, when the collector stops and starts taking spans. */
+    public static Otlp start(TelemetryConfig c, Consumer<String> warn) {
+        SDK_LOG.setLevel(Level.OFF);
         OtlpHttpSpanExporterBuilder exporter = OtlpHttpSpanExporter.builder().setEndpoint(c.tracesUrl().toString())
                 .setTimeout(Duration.ofSeconds(10));
         c.headers().forEach(exporter::addHeader);
+        Deliveries deliveries = new Deliveries(exporter.build(), c.tracesUrl(), warn);
         SdkTracerProvider tracers = SdkTracerProvider.builder()
                 .setResource(Resource.getDefault().merge(Resource.create(Attributes.builder().put("service.name", c.serviceName()).build())))
                 .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(c.samplingRatio())))
-                .addSpanProcessor(BatchSpanProcessor.builder(exporter.build()).build())
+                .addSpanProcessor(BatchSpanProcessor.builder(deliveries).build())
                 .build();
         return new Otlp(OpenTelemetrySdk.builder().setTracerProvider(tracers)
-                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build());
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build(), deliveries);
     }
 
     public OpenTelemetrySdk openTelemetry() { return sdk; }
 
-    /** Sends what has ended; true when the collector took it within {@code timeout}. */
+    /** Sends what has ended, waiting up to {@code timeout}; false when that was not long enough. */
     public boolean flush(Duration timeout) {
         return sdk.getSdkTracerProvider().forceFlush().join(timeout.toMillis(), TimeUnit.MILLISECONDS).isSuccess();
     }
+
+    /** Spans the collector did not take (it could not be reached, or it refused them). */
+    public long lost() { return deliveries.lost(); }
 
     /** Sends what is left (waiting up to 10 s for the collector), then stops the exporter. */
     @Override

@@ -44,7 +44,9 @@ public final class ProxyTelemetry implements RequestObserver, AutoCloseable {
     }
 
     /** The SDK and its OTLP/HTTP exporter as {@code config} says. */
-    public static ProxyTelemetry start(TelemetryConfig config) { return new ProxyTelemetry(Otlp.start(config)); }
+    public static ProxyTelemetry start(TelemetryConfig config) {
+        return new ProxyTelemetry(Otlp.start(config, line -> System.err.println("ponder serve: warning: " + line)));
+    }
 
     /** What the pipeline's threads carry to the core (the strategy engine's steps and calls). */
     public Telemetry telemetry() { return telemetry; }
