@@ -97,24 +97,31 @@ public final class OtlpReceiver implements AutoCloseable {
     public List<String> names() { return spans().stream().map(Received::name).toList(); }
 
     /**
-     * The span tree as text, one span a line, children indented under their parent in start order, each with the
-     * attributes whose keys start with one of {@code prefixes}: what the docs show.
+     * The span tree as text, what the docs show: each trace's id (and the parent it names that was not received, a
+     * client's span), then its spans in start order, children indented under their parent, each span's kind and
+     * status, and under it the attributes whose keys start with one of {@code prefixes}, one a line. Span ids are left
+     * out: they differ every run.
      */
     public String tree(List<String> prefixes) {
         StringBuilder b = new StringBuilder();
         List<Received> all = new ArrayList<>(spans());
         all.sort(java.util.Comparator.comparingLong(Received::startNanos));
-        for (Received r : all) if (r.root() || all.stream().noneMatch(p -> p.spanId().equals(r.parentSpanId()))) tree(b, r, all, 0, prefixes);
+        for (Received r : all) {
+            if (!r.root() && all.stream().anyMatch(p -> p.spanId().equals(r.parentSpanId()))) continue;
+            b.append("trace ").append(r.traceId()).append(r.root() ? "" : ", under span " + r.parentSpanId() + " (not received)").append('\n');
+            tree(b, r, all, 0, prefixes);
+        }
         return b.toString();
     }
 
     private static void tree(StringBuilder b, Received r, List<Received> all, int depth, List<String> prefixes) {
-        b.append("  ".repeat(depth)).append(r.name()).append(" [").append(r.kind().replace("SPAN_KIND_", "").toLowerCase(java.util.Locale.ROOT)).append(']');
-        if (r.status().equals("STATUS_CODE_ERROR")) b.append(" ERROR");
+        String indent = "    ".repeat(depth);
+        b.append(indent).append(r.name()).append("  (").append(r.kind().replace("SPAN_KIND_", "").toLowerCase(java.util.Locale.ROOT));
+        if (r.status().equals("STATUS_CODE_ERROR")) b.append(", error: ").append(r.statusMessage());
+        b.append(")\n");
         r.attributes().forEach((k, v) -> {
-            if (prefixes.stream().anyMatch(k::startsWith)) b.append(' ').append(k).append('=').append(v);
+            if (prefixes.stream().anyMatch(k::startsWith)) b.append(indent).append("  | ").append(k).append(" = ").append(v).append('\n');
         });
-        b.append('\n');
         for (Received c : all) if (c.parentSpanId().equals(r.spanId())) tree(b, c, all, depth + 1, prefixes);
     }
 
