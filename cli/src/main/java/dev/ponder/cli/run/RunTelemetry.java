@@ -3,6 +3,7 @@ package dev.ponder.cli.run;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.json.BadField;
 import dev.ponder.core.telemetry.Keys;
+import dev.ponder.core.telemetry.RequestSpans;
 import dev.ponder.core.telemetry.Telemetry;
 import dev.ponder.server.config.TelemetryConfig;
 import dev.ponder.server.telemetry.Otlp;
@@ -49,7 +50,7 @@ final class RunTelemetry implements AutoCloseable {
         return new RunTelemetry(config.map(c -> Otlp.start(c, line -> err.println("ponder: warning: " + line))), err);
     }
 
-    /** {@code work} as the run's root span, {@code ponder run}, named {@code run} by its attribute. */
+    /** {@code work} as the run's root span, {@code ponder run}, named {@code run} by its attribute; an error when it fails. */
     void run(String run, Runnable work) {
         if (!telemetry.on()) {
             work.run();
@@ -59,6 +60,9 @@ final class RunTelemetry implements AutoCloseable {
         span.setAttribute(Keys.RUN, run);
         try (Scope ignored = telemetry.context(Context.root(), span).makeCurrent()) {
             work.run();
+        } catch (RuntimeException e) {
+            RequestSpans.failed(span, e instanceof PonderException p ? p.kind().name() : e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+            throw e;
         } finally {
             span.end();
         }

@@ -96,6 +96,12 @@ class RunTelemetryTest {
                 t.run("untraced", () -> { });
             }
             assertThat(receiver.names()).as("no endpoint, no trace").containsExactly("ponder run");
+            try (RunTelemetry t = RunTelemetry.start(Optional.of(receiver.baseUrl()), "--otlp", Map.of(), new PrintWriter(err, true))) {
+                assertThatThrownBy(() -> t.run("failing", () -> { throw PonderException.invalid("no such bank"); })).hasMessage("no such bank");
+            }
+            Received failed = receiver.spans().getLast();
+            assertThat(failed.attributes()).containsEntry("ponder.run", "failing").containsEntry("error.type", "INVALID_INPUT");
+            assertThat(failed.status()).isEqualTo("STATUS_CODE_ERROR");
         }
         assertThat(err.toString()).isEmpty();
     }
