@@ -22,6 +22,8 @@ import java.util.Optional;
  * steps and upstream calls below), sent over OTLP/HTTP. Closing sends what is left; a collector that cannot be reached costs a warning, never the run.
  */
 final class RunTelemetry implements AutoCloseable {
+    /** Spans waiting to be sent: a replayed run ends thousands a second, and the SDK drops what its queue cannot hold. */
+    private static final int QUEUE = 1 << 16;
     private final Optional<Otlp> otlp;
     private final Telemetry telemetry;
     private final PrintWriter err;
@@ -47,7 +49,7 @@ final class RunTelemetry implements AutoCloseable {
         } catch (BadField e) {
             throw PonderException.invalid("%s: %s", url.isPresent() ? where : e.field(), e.getMessage());
         }
-        return new RunTelemetry(config.map(c -> Otlp.start(c, line -> err.println("ponder: warning: " + line))), err);
+        return new RunTelemetry(config.map(c -> Otlp.start(c, line -> err.println("ponder: warning: " + line), QUEUE)), err);
     }
 
     /** {@code work} as the run's root span, {@code ponder run}, named {@code run} by its attribute; an error when it fails. */

@@ -67,6 +67,7 @@ class RunTelemetryTest {
                     + "otlp: " + receiver.baseUrl() + "\n");
             Cli c = Cli.run("run", plan.toString(), "--store", dir.resolve("s.duckdb").toString(), "--no-report", "--no-progress");
             assertThat(c.exit()).as(c.err()).isZero();
+            assertThat(c.err()).as("every span ended was delivered").doesNotContain("warning");
 
             Received run = receiver.only("ponder run");
             assertThat(run.attributes()).containsEntry("ponder.run", "traced");

@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 public final class Otlp implements AutoCloseable {
     /** Held so the level stays set: the SDK logs a failed export with its stack trace; {@link Deliveries} says it in a line. */
     private static final Logger SDK_LOG = Logger.getLogger("io.opentelemetry");
+    private static final int DEFAULT_QUEUE = 2048;
     private final OpenTelemetrySdk sdk;
     private final Deliveries deliveries;
 
@@ -35,7 +36,14 @@ public final class Otlp implements AutoCloseable {
     }
 
     /** The SDK as {@code c} says; {@code warn} hears, in a line each, when the collector stops and starts taking spans. */
-    public static Otlp start(TelemetryConfig c, Consumer<String> warn) {
+    public static Otlp start(TelemetryConfig c, Consumer<String> warn) { return start(c, warn, DEFAULT_QUEUE); }
+
+    /**
+     * As {@link #start(TelemetryConfig, Consumer)}, holding up to {@code queue} ended spans while they wait to be sent
+     * (the SDK's default is 2,048): a lab run ends spans far faster than a proxy does, and one dropped for a full queue
+     * is lost.
+     */
+    public static Otlp start(TelemetryConfig c, Consumer<String> warn, int queue) {
         SDK_LOG.setLevel(Level.OFF);
         OtlpHttpSpanExporterBuilder exporter = OtlpHttpSpanExporter.builder().setEndpoint(c.tracesUrl().toString())
                 .setTimeout(Duration.ofSeconds(10));
@@ -44,7 +52,8 @@ public final class Otlp implements AutoCloseable {
         SdkTracerProvider tracers = SdkTracerProvider.builder()
                 .setResource(Resource.getDefault().merge(Resource.create(Attributes.builder().put("service.name", c.serviceName()).build())))
                 .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(c.samplingRatio())))
-                .addSpanProcessor(BatchSpanProcessor.builder(deliveries).build())
+                .addSpanProcessor(deliveries.counter())
+                .addSpanProcessor(BatchSpanProcessor.builder(deliveries).setMaxQueueSize(queue).build())
                 .build();
         return new Otlp(OpenTelemetrySdk.builder().setTracerProvider(tracers)
                 .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build(), deliveries);
@@ -57,8 +66,11 @@ public final class Otlp implements AutoCloseable {
         return sdk.getSdkTracerProvider().forceFlush().join(timeout.toMillis(), TimeUnit.MILLISECONDS).isSuccess();
     }
 
-    /** Spans the collector did not take (it could not be reached, or it refused them). */
-    public long lost() { return deliveries.lost(); }
+    /**
+     * Spans that ended and the collector did not take (it could not be reached or refused them, or the queue was full):
+     * exact once {@link #flush} has returned true.
+     */
+    public long lost() { return deliveries.undelivered(); }
 
     /** Sends what is left (waiting up to 10 s for the collector), then stops the exporter. */
     @Override
