@@ -102,7 +102,9 @@ for delay in 0 20; do
   if want otel; then  # every request the otel path served should have sent its spans (2 each: SERVER, upstream CLIENT)
     sleep 6  # the batch processor sends what it holds every 5 s
     served=$(curl -s "http://127.0.0.1:$op/metrics" | awk '/^ponder_requests_total/ {s += $NF} END {printf "%d", s}')
-    echo "(otel at the ${delay} ms upstream: $served requests served; the collector took $(curl -s "http://127.0.0.1:$sp/stats"))"
+    took=$(curl -s "http://127.0.0.1:$sp/stats")
+    per=$(echo "$took" | awk -v n="$served" '{ gsub(",", ""); if (n > 0) printf "%.4f", $4 / n; else print "-" }')
+    echo "(otel at the ${delay} ms upstream: $served requests served; the collector took $took: $per spans a request, 2 when none was dropped)"
   fi
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=()
 done
