@@ -18,6 +18,7 @@ import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Usage;
 import dev.ponder.server.config.Completions;
 import java.util.Optional;
+import dev.ponder.core.telemetry.UpstreamSpan;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -134,13 +135,21 @@ public final class Upstream implements AutoCloseable {
         String where = "openai " + config.baseUrl() + " model " + upstream;
         ObjectNode b = body.deepCopy();
         b.put("model", upstream);
-        Exchange.Opened opened = exchange.openStream(path, b, where);
-        if (!(opened instanceof Exchange.Opened.Events ev)) {
-            throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, where + ": a streamed request was answered with one JSON body");
-        }
-        if (!new SseStream(ev.body()).drain(events, config.requestTimeout(), where)) {
-            throw new PonderException(events.delivered() ? PonderException.Kind.STREAM_BROKEN : PonderException.Kind.UPSTREAM_UNAVAILABLE,
-                    where + ": the stream ended without [DONE]", null, null, events.delivered());
+        try (UpstreamSpan span = UpstreamSpan.open(path.equals(Endpoint.COMPLETIONS.path()) ? Endpoint.COMPLETIONS.operation() : Endpoint.CHAT.operation(),
+                "openai", upstream, config.baseUrl(), b.path("n").asInt(1))) {
+            try {
+                Exchange.Opened opened = exchange.openStream(path, b, where);
+                if (!(opened instanceof Exchange.Opened.Events ev)) {
+                    throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, where + ": a streamed request was answered with one JSON body");
+                }
+                if (!new SseStream(ev.body()).drain(events, config.requestTimeout(), where)) {
+                    throw new PonderException(events.delivered() ? PonderException.Kind.STREAM_BROKEN : PonderException.Kind.UPSTREAM_UNAVAILABLE,
+                            where + ": the stream ended without [DONE]", null, null, events.delivered());
+                }
+            } catch (PonderException e) {
+                span.failed(e);
+                throw e;
+            }
         }
     }
 
