@@ -120,6 +120,51 @@ class TelemetryTest {
     }
 
     @Test
+    void an_anthropic_messages_request_is_traced_like_a_chat_one_with_its_own_answer_id() throws Exception {
+        try (OtlpReceiver receiver = OtlpReceiver.start();
+             FakeOpenAiServer up = FakeOpenAiServer.start(r -> FakeReply.each(r, i -> FakeOutput.text("The answer is 42.")))) {
+            JsonNode answer;
+            try (ProxyServer p = proxy(receiver, up)) {
+                var r = Http.post(Fixtures.root(p), "v1/messages", "{\"model\": \"vote@3:fake-model\", \"max_tokens\": 64,"
+                        + " \"messages\": [{\"role\": \"user\", \"content\": \"What is 6 x 7?\"}]}", "traceparent", TRACEPARENT);
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+                answer = JSON.readTree(r.body());
+            }
+            Received request = receiver.only("chat vote@3:fake-model");
+            assertThat(request.traceId()).isEqualTo(CLIENT_TRACE);
+            assertThat(request.kind()).isEqualTo("SPAN_KIND_SERVER");
+            assertThat(request.attributes()).containsEntry("gen_ai.response.id", answer.path("id").asText()).containsEntry("ponder.strategy", "vote@3")
+                    .containsEntry("gen_ai.request.max_tokens", 64L).containsEntry("http.response.status_code", 200L);
+            assertThat(answer.path("id").asText()).startsWith("msg_");
+            Received step = receiver.only("ponder sample");
+            assertThat(step.parentSpanId()).isEqualTo(request.spanId());
+            Received call = receiver.only("chat fake-upstream-model");
+            assertThat(call.parentSpanId()).isEqualTo(step.spanId());
+            assertThat(parentOf(up.requests().getFirst())).isEqualTo(call.spanId());
+        }
+    }
+
+    @Test
+    void a_relayed_embedding_is_an_embeddings_span_with_one_client_call_under_it() throws Exception {
+        try (OtlpReceiver receiver = OtlpReceiver.start();
+             FakeOpenAiServer up = FakeOpenAiServer.start(r -> new FakeReply.Raw(200, "application/json", RelayedEndpointsTest.EMBEDDING))) {
+            try (ProxyServer p = proxy(receiver, up)) {
+                var r = Http.post(Fixtures.root(p), "v1/embeddings", "{\"model\": \"fake-model\", \"input\": \"a b\"}", "traceparent", TRACEPARENT);
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+            }
+            Received request = receiver.only("embeddings fake-model");
+            assertThat(request.kind()).isEqualTo("SPAN_KIND_SERVER");
+            assertThat(request.attributes()).containsEntry("gen_ai.operation.name", "embeddings").doesNotContainKey("gen_ai.response.id")
+                    .containsEntry("gen_ai.usage.input_tokens", 7L);
+            Received call = receiver.only("embeddings fake-upstream-model");
+            assertThat(call.parentSpanId()).isEqualTo(request.spanId());
+            assertThat(call.kind()).isEqualTo("SPAN_KIND_CLIENT");
+            assertThat(call.attributes()).containsEntry("gen_ai.operation.name", "embeddings").containsEntry("ponder.attempts", 1L);
+            assertThat(parentOf(up.requests().getFirst())).isEqualTo(call.spanId());
+        }
+    }
+
+    @Test
     void without_telemetry_the_upstream_gets_no_trace_context_even_when_the_client_sent_one() throws Exception {
         try (FakeOpenAiServer up = FakeOpenAiServer.start(r -> FakeReply.each(r, i -> FakeOutput.text("The answer is 42.")))) {
             try (ProxyServer p = proxy(null, up)) {

@@ -47,10 +47,13 @@ public final class Telemetry {
      * Starts a request's span, {@code chat MODEL} ({@code model} as asked: {@code vote@3:gpt-4o-mini}), as a child of
      * {@code parent}'s span (the caller's, or the one a client sent as {@code traceparent}); an invalid span when off.
      */
-    public Span request(String model, SpanKind kind, Context parent) {
+    public Span request(String model, SpanKind kind, Context parent) { return request("chat", model, kind, parent); }
+
+    /** As {@link #request(String, SpanKind, Context)}, for another operation: {@code text_completion MODEL}, {@code embeddings MODEL}. */
+    public Span request(String operation, String model, SpanKind kind, Context parent) {
         if (tracer == null) return Span.getInvalid();
-        return tracer.spanBuilder("chat " + model).setSpanKind(kind).setParent(parent)
-                .setAttribute(Keys.OPERATION, "chat").setAttribute(Keys.REQUEST_MODEL, model).startSpan();
+        return tracer.spanBuilder(operation + " " + model).setSpanKind(kind).setParent(parent)
+                .setAttribute(Keys.OPERATION, operation).setAttribute(Keys.REQUEST_MODEL, model).startSpan();
     }
 
     /** A span of Ponder's own work ({@code ponder run} in the lab), child of {@code parent}; invalid when off. */

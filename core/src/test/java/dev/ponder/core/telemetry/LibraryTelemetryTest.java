@@ -6,6 +6,9 @@ import dev.ponder.core.Policy;
 import dev.ponder.core.Ponder;
 import dev.ponder.core.Solution;
 import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.anthropic.AnthropicBackend;
+import dev.ponder.core.backend.anthropic.AnthropicConfig;
+import dev.ponder.core.backend.openai.ApiKey;
 import dev.ponder.core.backend.openai.OpenAiConfig;
 import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.core.testing.FakeOutput;
@@ -72,6 +75,28 @@ class LibraryTelemetryTest {
             // the upstream's request carries the call span's context: its own spans would join this trace under it
             assertThat(upstream.requests()).hasSize(1);
             assertThat(upstream.requests().getFirst().header("traceparent").orElseThrow()).startsWith("00-" + call.traceId() + "-" + call.spanId() + "-");
+        }
+    }
+
+    @Test
+    void an_anthropic_upstream_call_is_a_client_span_of_its_own_provider_and_each_of_its_requests_carries_its_context() {
+        try (OtlpReceiver receiver = OtlpReceiver.start(); TestTelemetry otel = new TestTelemetry(receiver, "my-app");
+             FakeOpenAiServer upstream = FakeOpenAiServer.start(r -> FakeReply.texts("The answer is 42."));
+             AnthropicBackend claude = Backend.anthropic(AnthropicConfig.of(OpenAiConfig.builder(upstream.root()).apiKey(ApiKey.of("sk-ant-test"))
+                     .model("claude").modelName("claude", "claude-fake").sleeper(d -> { }).build()));
+             Ponder ponder = Ponder.builder().backend("claude", claude).telemetry(otel.openTelemetry()).build()) {
+            ponder.solve("What is 6 x 7?", Policy.parse("vote@2:claude"));
+            otel.flush();
+
+            Received step = receiver.only("ponder sample");
+            Received call = receiver.only("chat claude-fake");
+            assertThat(call.parentSpanId()).isEqualTo(step.spanId());
+            assertThat(call.kind()).isEqualTo("SPAN_KIND_CLIENT");
+            assertThat(call.attributes()).containsEntry("gen_ai.provider.name", "anthropic").containsEntry("gen_ai.request.choice.count", 2L)
+                    .containsEntry("gen_ai.request.max_tokens", 4096L).containsEntry("gen_ai.response.finish_reasons", List.of("stop", "stop"))
+                    .containsEntry("ponder.attempts", 1L).containsEntry("server.port", (long) upstream.root().getPort());
+            assertThat(upstream.requests()).as("one request a sample, each in the call's context").hasSize(2).allSatisfy(r ->
+                    assertThat(r.header("traceparent").orElseThrow()).startsWith("00-" + call.traceId() + "-" + call.spanId() + "-"));
         }
     }
 

@@ -154,7 +154,8 @@ public final class HttpFront implements AutoCloseable {
             return;
         }
         if (telemetry == null) pipeline.submit(caller, req, dialect.reply(call, req), upstreams.on(loop));
-        else telemetry.submit(pipeline, caller, req, dialect.reply(call, req), upstreams.on(loop), call.header("traceparent"), call.header("tracestate"));
+        else telemetry.submit(pipeline, caller, req, dialect.reply(call, req), upstreams.on(loop), call.header("traceparent"), call.header("tracestate"),
+                dialect.idPrefix(req));
     }
 
     private void onThread(Call call) {

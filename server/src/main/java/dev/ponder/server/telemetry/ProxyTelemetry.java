@@ -52,19 +52,26 @@ public final class ProxyTelemetry implements RequestObserver, AutoCloseable {
     public Telemetry telemetry() { return telemetry; }
 
     /**
-     * A request read on an event loop, with its {@code traceparent} and {@code tracestate} headers (null when absent):
-     * its span opened, then handed to the pipeline in the span's context, with its reply and the loop's transport traced.
+     * A request read on an event loop, with its {@code traceparent} and {@code tracestate} headers (null when absent) and
+     * what its answer's id starts with (empty: the upstream's id): its span opened ({@code chat MODEL}, or
+     * {@code text_completion}, {@code embeddings} for a relayed endpoint's), then handed to the pipeline in the span's
+     * context, with its reply and the loop's transport traced.
      */
     public void submit(ChatPipeline pipeline, Caller caller, ChatRequest req, Reply reply, HttpTransport transport, String traceparent,
-                       String tracestate) {
+                       String tracestate, String idPrefix) {
         Context parent = traceparent == null ? Context.root()
                 : W3CTraceContextPropagator.getInstance().extract(Context.root(), new String[] {traceparent, tracestate}, HEADERS);
-        Span span = telemetry.request(req.model(), SpanKind.SERVER, parent);
+        String operation = switch (req.operation()) {
+            case CHAT -> "chat";
+            case COMPLETION -> "text_completion";
+            case EMBEDDING -> "embeddings";
+        };
+        Span span = telemetry.request(operation, req.model(), SpanKind.SERVER, parent);
         if (req.n() != 1) span.setAttribute(Keys.CHOICE_COUNT, (long) req.n());
         req.seed().ifPresent(s -> span.setAttribute(Keys.REQUEST_SEED, s));
         req.maxTokens().ifPresent(m -> span.setAttribute(Keys.REQUEST_MAX_TOKENS, (long) m));
         Context context = telemetry.context(parent, span);
-        TracedRequest traced = new TracedRequest(this, span, context, reply, transport);
+        TracedRequest traced = new TracedRequest(this, span, context, reply, transport, idPrefix);
         try (Scope ignored = context.makeCurrent()) {
             pipeline.submit(caller, req, traced, traced);
         }

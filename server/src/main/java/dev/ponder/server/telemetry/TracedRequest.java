@@ -37,6 +37,7 @@ final class TracedRequest implements Reply, HttpTransport {
     private final Context context;
     private final Reply reply;
     private final HttpTransport transport;
+    private final String idPrefix;
     private String traceId;
     private UpstreamSpan upstream;
     private URI upstreamUri;
@@ -44,18 +45,20 @@ final class TracedRequest implements Reply, HttpTransport {
     private String lastError; // the last try's failure: an HTTP status or an exception's class; null after a 2xx
     private List<String> finishReasons = List.of();
 
-    TracedRequest(ProxyTelemetry owner, Span span, Context context, Reply reply, HttpTransport transport) {
+    TracedRequest(ProxyTelemetry owner, Span span, Context context, Reply reply, HttpTransport transport, String idPrefix) {
         this.owner = owner;
         this.span = span;
         this.context = context;
         this.reply = reply;
         this.transport = transport;
+        this.idPrefix = idPrefix;
     }
 
     @Override
     public void trace(String id) {
         traceId = id;
-        span.setAttribute(Keys.TRACE_ID, id).setAttribute(Keys.RESPONSE_ID, "chatcmpl-" + id);
+        span.setAttribute(Keys.TRACE_ID, id);
+        if (!idPrefix.isEmpty()) span.setAttribute(Keys.RESPONSE_ID, idPrefix + id);
         owner.opened(id, this);
         reply.trace(id);
     }
