@@ -38,7 +38,9 @@ final class Engine implements Ponder {
     private final EngineSettings c;
     private final Map<SlotKey, Slot> slots = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
-    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ponder-solve").factory());
+    /** Virtual threads, each task in its submitter's trace context when telemetry is on. */
+    private final ExecutorService workers;
+    private final SolveSpans spans;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Held shared by each synchronous solve, so that {@link #close} can wait for those on callers' threads. */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
@@ -48,19 +50,23 @@ final class Engine implements Ponder {
 
     private record SlotKey(StrategySpec.PerQuestion spec, String model) {}
 
-    Engine(EngineSettings settings) { this.c = settings; }
+    Engine(EngineSettings settings) {
+        this.c = settings;
+        this.workers = settings.telemetry().wrap(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ponder-solve").factory()));
+        this.spans = new SolveSpans(settings.telemetry());
+    }
 
     @Override
     public Solution solve(String question, Policy policy) { return solve(List.of(Message.user(question)), policy); }
 
     @Override
-    public Solution solve(List<Message> messages, Policy policy) { return gated(() -> run(messages, policy, Optional.empty())); }
+    public Solution solve(List<Message> messages, Policy policy) { return gated(() -> traced(messages, policy, Optional.empty())); }
 
     @Override
     public CompletableFuture<Solution> solveAsync(List<Message> messages, Policy policy) {
         requireOpen();
         List<Message> m = List.copyOf(messages);
-        return CompletableFuture.supplyAsync(() -> run(m, policy, Optional.empty()), workers);
+        return CompletableFuture.supplyAsync(() -> traced(m, policy, Optional.empty()), workers);
     }
 
     @Override
@@ -71,7 +77,7 @@ final class Engine implements Ponder {
         workers.execute(() -> {
             Solution s;
             try {
-                s = run(m, policy, Optional.of(listener));
+                s = traced(m, policy, Optional.of(listener));
             } catch (RuntimeException e) {
                 listener.onError(e);
                 out.completeExceptionally(e);
@@ -110,7 +116,7 @@ final class Engine implements Ponder {
         }
         List<Solution> out = new ArrayList<>(questions.size());
         if (learns || c.concurrency() == 1) {
-            for (String q : questions) out.add(run(List.of(Message.user(q)), policy, Optional.empty()));
+            for (String q : questions) out.add(traced(List.of(Message.user(q)), policy, Optional.empty()));
             return out;
         }
         Semaphore permits = new Semaphore(c.concurrency());
@@ -119,7 +125,7 @@ final class Engine implements Ponder {
             futures.add(CompletableFuture.supplyAsync(() -> {
                 permits.acquireUninterruptibly();
                 try {
-                    return run(List.of(Message.user(q)), policy, Optional.empty());
+                    return traced(List.of(Message.user(q)), policy, Optional.empty());
                 } finally {
                     permits.release();
                 }
@@ -181,6 +187,11 @@ final class Engine implements Ponder {
         List<Solution> out = new ArrayList<>(questions.size());
         for (int i = 0; i < questions.size(); i++) out.add(prepared.get(i).solution(results.get(i)));
         return out;
+    }
+
+    /** One question, in a span of its own when the engine has telemetry. */
+    private Solution traced(List<Message> messages, Policy policy, Optional<SolveListener> listener) {
+        return spans.around(policy, () -> run(messages, policy, listener));
     }
 
     private Solution run(List<Message> messages, Policy asked, Optional<SolveListener> listener) {

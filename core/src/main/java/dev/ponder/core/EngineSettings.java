@@ -7,6 +7,7 @@ import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.route.Knob;
 import dev.ponder.core.route.Router;
 import dev.ponder.core.strategy.StrategyRegistry;
+import dev.ponder.core.telemetry.Telemetry;
 import dev.ponder.core.verify.Verifier;
 import java.time.InstantSource;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.function.Supplier;
  */
 record EngineSettings(Map<String, Supplier<Backend>> backends, List<String> models, PriceCatalogue prices, Optional<Router> router,
                       Knob knob, Policy defaultPolicy, InstantSource clock, long seed, StrategyRegistry strategies, AnswerExtractor extractor,
-                      Optional<Grouping> semantic, int concurrency, Optional<Verifier> checker, List<AutoCloseable> owned) {
+                      Optional<Grouping> semantic, int concurrency, Optional<Verifier> checker, Telemetry telemetry,
+                      List<AutoCloseable> owned) {
     EngineSettings {
         backends = Map.copyOf(backends);
         models = List.copyOf(models);

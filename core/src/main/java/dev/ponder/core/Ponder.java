@@ -11,7 +11,9 @@ import dev.ponder.core.model.Message;
 import dev.ponder.core.route.Knob;
 import dev.ponder.core.route.Router;
 import dev.ponder.core.strategy.StrategyRegistry;
+import dev.ponder.core.telemetry.Telemetry;
 import dev.ponder.core.verify.Verifier;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -120,6 +122,7 @@ public interface Ponder extends AutoCloseable {
         private Optional<Grouping> semantic = Optional.empty();
         private int concurrency = 16;
         private Optional<Verifier> checker = Optional.empty();
+        private Telemetry telemetry = Telemetry.off();
 
         Builder() {}
 
@@ -213,6 +216,13 @@ public interface Ponder extends AutoCloseable {
          */
         public Builder checker(Verifier v) { checker = Optional.of(Objects.requireNonNull(v, "checker")); return this; }
 
+        /**
+         * Traces every solve to {@code openTelemetry} (the application's own, with its SDK and exporter): a span per
+         * question ({@code chat vote@5:gpt-4o-mini}, a child of the current span), a child per strategy step and, under
+         * it, per upstream call, whose context the upstream gets as W3C {@code traceparent}. Default: none.
+         */
+        public Builder telemetry(OpenTelemetry openTelemetry) { telemetry = Telemetry.of(openTelemetry); return this; }
+
         /** At most this many questions of a batch in flight at once; default 16. */
         public Builder concurrency(int n) {
             if (n < 1) throw PonderException.invalid("concurrency must be >= 1, was %d", n);
@@ -228,7 +238,7 @@ public interface Ponder extends AutoCloseable {
             Map<String, Supplier<Backend>> built = new LinkedHashMap<>();
             backends.forEach((m, source) -> built.put(m, source.make(prices, seed, owned)));
             return new Engine(new EngineSettings(built, List.copyOf(backends.keySet()), prices, router, knob, defaultPolicy, clock, seed,
-                    strategies.copy(), extractor, semantic, concurrency, checker, owned));
+                    strategies.copy(), extractor, semantic, concurrency, checker, telemetry, owned));
         }
 
         private static void name(String model) {

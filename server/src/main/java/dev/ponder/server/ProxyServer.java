@@ -4,6 +4,7 @@ import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.bank.BankReader;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.route.Router;
+import dev.ponder.core.telemetry.Telemetry;
 import dev.ponder.server.auth.KeyRing;
 import dev.ponder.server.budget.Spending;
 import dev.ponder.server.catalog.BankModel;
@@ -16,6 +17,7 @@ import dev.ponder.server.calibration.Tuner;
 import dev.ponder.server.catalog.PriceCheck;
 import dev.ponder.server.chat.ChatOptions;
 import dev.ponder.server.chat.ChatPipeline;
+import dev.ponder.server.chat.RequestObserver;
 import dev.ponder.server.check.Checkers;
 import dev.ponder.server.store.StoredCompletions;
 import dev.ponder.server.config.ProxyConfig;
@@ -24,6 +26,7 @@ import dev.ponder.server.http.HttpFront;
 import dev.ponder.server.ledger.Ledger;
 import dev.ponder.server.metrics.ProxyMetrics;
 import dev.ponder.server.route.AutoRoute;
+import dev.ponder.server.telemetry.ProxyTelemetry;
 import dev.ponder.server.trace.TraceStore;
 import dev.ponder.server.upstream.Upstreams;
 import java.net.InetSocketAddress;
@@ -89,10 +92,13 @@ public final class ProxyServer implements AutoCloseable {
             checkers.validate();
             StoredCompletions stored = push(opened, StoredCompletions.open(storedFile(c), c.traceCapacity()));
             TraceStore traces = new TraceStore(c.traceCapacity());
-            ChatPipeline pipeline = push(opened, new ChatPipeline(catalog, new Spending(ledger, clock), traces, List.of(metrics, stored),
-                    new ChatOptions(c.maxSamples(), prices, checkers, tuner), clock, random));
+            Optional<ProxyTelemetry> telemetry = c.telemetry().map(t -> push(opened, ProxyTelemetry.start(t)));
+            List<RequestObserver> observers = new ArrayList<>(List.of(metrics, stored));
+            telemetry.ifPresent(observers::add);
+            ChatPipeline pipeline = push(opened, new ChatPipeline(catalog, new Spending(ledger, clock), traces, observers,
+                    new ChatOptions(c.maxSamples(), prices, checkers, tuner), clock, random, telemetry.map(ProxyTelemetry::telemetry).orElse(Telemetry.off())));
             HttpFront front = push(opened, new HttpFront(new InetSocketAddress(c.host(), c.port()), c.maxBodyBytes(), pipeline, new KeyRing(c.keys()),
-                    catalog, traces, metrics, c.transport(), tuner, stored));
+                    catalog, traces, metrics, c.transport(), tuner, stored, telemetry));
             return new ProxyServer(front, catalog, c.host(), opened, tuner);
         } catch (RuntimeException e) {
             closeAll(opened);

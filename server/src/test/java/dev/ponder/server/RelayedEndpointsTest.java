@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code POST /v1/completions} and {@code POST /v1/embeddings} relayed as gateways relay them, with their tokens and dollars booked. */
 @Timeout(60)
 class RelayedEndpointsTest {
-    private static final String EMBEDDING = "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.1,-0.2]},"
+    static final String EMBEDDING = "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.1,-0.2]},"
             + "{\"object\":\"embedding\",\"index\":1,\"embedding\":[0.3,0.4]}],\"model\":\"fake-upstream-model\","
             + "\"usage\":{\"prompt_tokens\":7,\"total_tokens\":7}}";
     @TempDir Path dir;

@@ -140,7 +140,7 @@ public final class ExportCommand implements Callable<Integer> {
             refuse(!strategies.isEmpty(), "--strategy picks configurations of a stored run; a bank has only its recorded samples");
             refuseGiven("--bank", List.of("--store"));
             var b = BankReader.read(bank.get());
-            b.issues().forEach(i -> spec.commandLine().getErr().println("ponder: " + i));
+            dev.ponder.cli.Warnings.print(spec.commandLine().getErr(), b.issues());
             outcome = Exporter.export(Harvest.of(b), request);
         } else {
             try (SampleStore s = ReportCommand.Stores.open(store)) {

@@ -33,7 +33,7 @@ final class BuiltInPlan {
         try {
             plan = new Plan("offline", sources, List.of(replay), strategies.isEmpty() ? STRATEGIES : strategies,
                     List.of(new BudgetSpec(dollars, tokens)), List.of(seed), Optional.empty(), Optional.empty(), Optional.empty(), checker, checkerNoise,
-                    Optional.empty(), Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         } catch (IllegalArgumentException e) {
             throw dev.ponder.core.error.PonderException.invalid("%s", e.getMessage());
         }

@@ -111,6 +111,10 @@ public final class RunCommand implements Runnable {
     @Option(names = "--json", description = "print one JSON document instead of tables")
     boolean json;
 
+    @Option(names = "--otlp", paramLabel = "URL", description = "trace the run to an OpenTelemetry collector's OTLP/HTTP URL, e.g. "
+            + "http://localhost:4318 (a plan's otlp: field, or OTEL_EXPORTER_OTLP_ENDPOINT, does the same)")
+    Optional<String> otlp = Optional.empty();
+
     @Override
     public void run() {
         Budget budget = budget();
@@ -134,8 +138,11 @@ public final class RunCommand implements Runnable {
             }
             LoadedPlan lp = plan.map(dev.ponder.lab.plan.PlanReader::read).orElseGet(() -> BuiltInPlan.offline(strategies, seed, order, limit,
                     budgetDollars, budgetTokens, checker, checkerNoise));
-            PlanRun.run(lp, new PlanRun.Options(resume, maxDollars, store, reportDir, !noReport, !quiet, json, catalogue, live.retries,
-                    unsandboxed), out, err);
+            try (RunTelemetry t = RunTelemetry.start(otlp.or(() -> lp.plan().otlp()), otlp.isPresent() ? "--otlp" : lp.file() + ": otlp",
+                    System.getenv(), err)) {
+                t.run(lp.plan().name(), () -> PlanRun.run(lp, new PlanRun.Options(resume, maxDollars, store, reportDir, !noReport, !quiet, json,
+                        catalogue, live.retries, unsandboxed), out, err));
+            }
             return;
         }
         Sources.Reading reading = new Sources.Reading(backend, extractor, answers, order, seed, limit, concurrency);
@@ -143,8 +150,9 @@ public final class RunCommand implements Runnable {
             List<Source> sources = new ArrayList<>();
             if (problems.isPresent()) sources.add(liveSource(problems.get(), reading, catalogue, clients, err));
             for (Path dir : banks) sources.add(Sources.bank(dir, reading, catalogue));
+            String run = String.join(" ", sources.stream().map(Source::name).toList());
             if (passAtK.isPresent()) {
-                PassAtKRun.run(sources, passAtK.get(), budget, seed, unsandboxed, json, out, err);
+                traced(run, () -> PassAtKRun.run(sources, passAtK.get(), budget, seed, unsandboxed, json, out, err), err);
                 return;
             }
             List<String> specs = !strategies.isEmpty() ? strategies : problems.isPresent() ? LIVE_DEFAULT : List.of("single", "vote@5", "vote@N-max");
@@ -152,8 +160,15 @@ public final class RunCommand implements Runnable {
                 err.println("ponder: no --strategy given: running single (one call per problem); add e.g. --strategy vote@5");
             }
             LiveEndpoint endpoint = live.endpoint();
-            new SourceRun(new SourceRun.Settings(specs, budget, seed, order, checker, checkerNoise, unsandboxed, json, quiet,
-                    m -> clients.open(endpoint, m, catalogue, seed, false)), out, err).run(sources);
+            traced(run, () -> new SourceRun(new SourceRun.Settings(specs, budget, seed, order, checker, checkerNoise, unsandboxed, json, quiet,
+                    m -> clients.open(endpoint, m, catalogue, seed, false)), out, err).run(sources), err);
+        }
+    }
+
+    /** {@code work} as one trace when {@code --otlp} or the standard variable names a collector. */
+    private void traced(String run, Runnable work, PrintWriter err) {
+        try (RunTelemetry t = RunTelemetry.start(otlp, "--otlp", System.getenv(), err)) {
+            t.run(run, work);
         }
     }
 

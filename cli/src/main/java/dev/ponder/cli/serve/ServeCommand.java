@@ -1,6 +1,8 @@
 package dev.ponder.cli.serve;
 
 import dev.ponder.cli.Home;
+import dev.ponder.core.error.PonderException;
+import dev.ponder.core.json.BadField;
 import dev.ponder.lab.route.RouterModel;
 import dev.ponder.lab.semantic.MiniLm;
 import dev.ponder.sandbox.SandboxLimits;
@@ -10,8 +12,10 @@ import dev.ponder.server.Services;
 import dev.ponder.server.config.ConfigFile;
 import dev.ponder.server.config.KeyConfig;
 import dev.ponder.server.config.ProxyConfig;
+import dev.ponder.server.config.TelemetryConfig;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -55,6 +59,16 @@ public final class ServeCommand implements Runnable {
         return ProxyServer.start(c, services, InstantSource.system(), new SplittableRandom());
     }
 
+    /** {@code c}, traced where the standard OTLP variables in {@code env} say when it has no telemetry section itself. */
+    static ProxyConfig withEnvironment(ProxyConfig c, Map<String, String> env) {
+        if (c.telemetry().isPresent()) return c;
+        try {
+            return c.toBuilder().telemetry(TelemetryConfig.fromEnvironment(env)).build();
+        } catch (BadField e) {
+            throw PonderException.invalid("%s: %s", e.field(), e.getMessage());
+        }
+    }
+
     @Override
     public void run() {
         if (hashKey.isPresent()) {
@@ -65,6 +79,7 @@ public final class ServeCommand implements Runnable {
                 .orElseGet(() -> ProxyConfig.banksOnly(Home.defaultBanks(), ProxyConfig.DEFAULT_PORT));
         if (host.isPresent()) c = c.toBuilder().host(host.get()).build();
         if (port.isPresent()) c = c.toBuilder().port(port.get()).build();
+        c = withEnvironment(c, System.getenv());
         if (c.keys().isEmpty() && !c.host().equals("127.0.0.1") && !c.host().equals("localhost") && !c.host().equals("::1")) {
             System.err.println("ponder serve: warning: listening on " + c.host() + " with no API keys: anyone who can reach it can spend");
         }
@@ -73,7 +88,8 @@ public final class ServeCommand implements Runnable {
         System.out.println("ponder serve: listening on " + server.baseUrl() + " with " + server.modelCount() + " models ("
                 + server.modelIds().size() + " names with strategy forms" + (c.router().isPresent() ? "; auto routes with " + c.router().get().model() : "")
                 + "); " + server.transport().configName() + "; GET " + server.baseUrl() + "/models lists them"
-                + (config.isEmpty() ? "; no config: loopback only, no keys, replaying the banks" : ""));
+                + (config.isEmpty() ? "; no config: loopback only, no keys, replaying the banks" : "")
+                + c.telemetry().map(t -> "; traces to " + t.tracesUrl()).orElse(""));
         System.out.flush();
         try {
             new CountDownLatch(1).await();

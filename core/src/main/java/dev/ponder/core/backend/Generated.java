@@ -16,6 +16,13 @@ public record Generated(List<Generation> generations, int attempts) {
     /** Generations from a call that needed one try (a replay, a script). */
     public static Generated once(List<Generation> generations) { return new Generated(generations, 1); }
 
+    /** What the call used: the sum over its generations. */
+    public dev.ponder.core.model.Usage usage() {
+        dev.ponder.core.model.Usage u = dev.ponder.core.model.Usage.ZERO;
+        for (Generation g : generations) u = u.plus(g.usage());
+        return u;
+    }
+
     /** The same call with other generations (the same ones priced, say). */
     public Generated with(List<Generation> others) { return new Generated(others, attempts); }
 }

@@ -15,8 +15,9 @@ import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.Usage;
 import dev.ponder.core.model.Verdict;
-import dev.ponder.core.verify.Verifier;
+import dev.ponder.core.telemetry.StepSpan;
 import dev.ponder.core.trace.Trace;
+import dev.ponder.core.verify.Verifier;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,12 +99,7 @@ public final class Session {
         } catch (RuntimeException e) {
             verdict = Verdict.undecided("checker failed: " + e.getMessage());
         }
-        String label = switch (verdict) {
-            case Verdict.Accepted a -> "accepted: " + a.reason();
-            case Verdict.Rejected r -> "rejected: " + r.reason();
-            case Verdict.Undecided u -> "undecided: " + u.reason();
-        };
-        trace.record("verify", v.name(), "", 0, Usage.ZERO, started, 1, List.of("sample " + sample.index() + " " + label), Optional.empty());
+        trace.record("verify", v.name(), "", 0, Usage.ZERO, started, 1, List.of("sample " + sample.index() + " " + verdict.label()), Optional.empty());
         return verdict;
     }
 
@@ -186,6 +182,12 @@ public final class Session {
     private List<Sample> call(String purpose, String model, int wanted, IntFunction<Usage> worstCase,
                               IntFunction<Generated> generate, boolean thinking, boolean keep) {
         if (stopped()) return List.of();
+        return StepSpan.around(purpose, model, wanted, trace, () -> made(purpose, model, wanted, worstCase, generate, thinking, keep),
+                () -> stop.name());
+    }
+
+    private List<Sample> made(String purpose, String model, int wanted, IntFunction<Usage> worstCase,
+                              IntFunction<Generated> generate, boolean thinking, boolean keep) {
         int n = wanted;
         Meter.Reservation hold = null;
         for (int k = n; k >= 1 && hold == null; k--) {

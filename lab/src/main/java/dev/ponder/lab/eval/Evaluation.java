@@ -12,6 +12,7 @@ import dev.ponder.core.strategy.Result;
 import dev.ponder.core.verify.Verifier;
 import dev.ponder.core.strategy.Session;
 import dev.ponder.core.strategy.Strategy;
+import dev.ponder.core.telemetry.Telemetry;
 import dev.ponder.core.trace.Trace;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ public record Evaluation(String model, AnswerExtractor extractor, boolean useRec
             return out;
         }
         Semaphore slots = new Semaphore(concurrency);
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (var pool = Telemetry.current().wrap(Executors.newVirtualThreadPerTaskExecutor())) {
             List<Future<ProblemOutcome>> futures = new ArrayList<>();
             for (Problem p : problems) {
                 futures.add(pool.submit(() -> {
@@ -109,8 +110,9 @@ public record Evaluation(String model, AnswerExtractor extractor, boolean useRec
         return out;
     }
 
+    /** One problem; in a traced run, its own span under the run's ({@link ProblemSpans}). */
     public Result solve(Strategy strategy, Backend backend, Problem p) {
-        return strategy.solve(session(backend, p));
+        return ProblemSpans.solve(strategy.name() + ":" + model, p, seed, () -> strategy.solve(session(backend, p)));
     }
 
     private Session session(Backend backend, Problem p) {

@@ -12,12 +12,12 @@ import java.util.Optional;
  * what the plan's {@code adaptive} entries run; without it they use the shipped defaults. {@code checker} names the
  * checker that {@code verify@K} needs (and {@code refine@R} and {@code cascade} use), as {@link CheckerSpec} reads it,
  * with optional {@code checker_noise} ({@code FP,FN}); {@code max_tokens}, {@code temperature} and {@code top_p} go
- * into every live call.
+ * into every live call. {@code otlp} is a collector's OTLP/HTTP URL: the run is then traced there.
  */
 public record Plan(String name, List<SourceSpec> sources, List<BackendSpec> backends, List<String> strategies,
                    List<BudgetSpec> budgets, List<Long> seeds, Optional<Double> maxDollars, Optional<String> store,
                    Optional<String> calibration, Optional<String> checker, Optional<String> checkerNoise,
-                   Optional<Integer> maxTokens, Optional<Double> temperature, Optional<Double> topP) {
+                   Optional<Integer> maxTokens, Optional<Double> temperature, Optional<Double> topP, Optional<String> otlp) {
     public Plan {
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', was " + (name == null ? "missing" : "\"" + name + "\""));
@@ -50,6 +50,10 @@ public record Plan(String name, List<SourceSpec> sources, List<BackendSpec> back
         maxTokens = maxTokens == null ? Optional.empty() : maxTokens;
         temperature = temperature == null ? Optional.empty() : temperature;
         topP = topP == null ? Optional.empty() : topP;
+        otlp = otlp == null ? Optional.empty() : otlp;
+        otlp.ifPresent(u -> {
+            if (!u.matches("https?://[^/\\s]+.*")) throw new IllegalArgumentException("otlp must be a collector's http:// or https:// URL, was \"" + u + "\"");
+        });
         for (BackendSpec b : backends) {
             if (backends.stream().filter(o -> o.name().equals(b.name())).count() > 1) {
                 throw new IllegalArgumentException("backends: name \"" + b.name() + "\" is used twice");
@@ -61,7 +65,7 @@ public record Plan(String name, List<SourceSpec> sources, List<BackendSpec> back
     public Plan(String name, List<SourceSpec> sources, List<BackendSpec> backends, List<String> strategies,
                 List<BudgetSpec> budgets, List<Long> seeds, Optional<Double> maxDollars, Optional<String> store) {
         this(name, sources, backends, strategies, budgets, seeds, maxDollars, store, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private static boolean hasEmpty(List<?> list) { return list != null && list.stream().anyMatch(java.util.Objects::isNull); }

@@ -6,6 +6,7 @@ import dev.ponder.core.ratelimit.TokenBucket;
 import dev.ponder.core.strategy.Result;
 import dev.ponder.core.strategy.Strategy;
 import dev.ponder.core.strategy.StrategyRegistry;
+import dev.ponder.core.telemetry.Telemetry;
 import dev.ponder.core.verify.java.JavaSandbox;
 import dev.ponder.lab.eval.Evaluation;
 import dev.ponder.lab.eval.Grader;
@@ -135,7 +136,7 @@ public final class Runner {
         Sink sink = writer::submit;
         Thread writerThread = Thread.ofVirtual().name("store-writer").start(writer);
         Semaphore slots = new Semaphore(settings.unitsInFlight());
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService pool = Telemetry.current().wrap(Executors.newVirtualThreadPerTaskExecutor())) {
             for (java.util.function.Consumer<Sink> w : work) {
                 if (stopping.get() || failure.get() != null || overSpend.get()) break;
                 slots.acquireUninterruptibly();

@@ -1,6 +1,7 @@
 package dev.ponder.server.chat;
 
 import dev.ponder.core.model.Usage;
+import dev.ponder.core.telemetry.Telemetry;
 import dev.ponder.server.api.ApiError;
 import dev.ponder.server.api.ChatRequest;
 import dev.ponder.server.auth.Caller;
@@ -35,7 +36,7 @@ public final class ChatPipeline implements AutoCloseable {
     private final Ids ids;
     private final dev.ponder.server.check.Checkers checkers;
     private final InstantSource clock;
-    private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService blocking;
 
     /** {@code observers} see every request's end after the proxy's own (the trace ring); time and randomness are injected. */
     public ChatPipeline(Catalog catalog, Spending spending, TraceStore traces, List<RequestObserver> observers, InstantSource clock,
@@ -46,6 +47,16 @@ public final class ChatPipeline implements AutoCloseable {
     /** As above, with what is checked before a request spends and what follows an answer ({@code options}). */
     public ChatPipeline(Catalog catalog, Spending spending, TraceStore traces, List<RequestObserver> observers, ChatOptions options,
                         InstantSource clock, RandomGenerator random) {
+        this(catalog, spending, traces, observers, options, clock, random, Telemetry.off());
+    }
+
+    /**
+     * With {@code telemetry} on, the threads a request moves to carry its context (its span, made where it arrived), so
+     * the strategy engine's steps and calls are the span's children; off, they are plain virtual threads.
+     */
+    public ChatPipeline(Catalog catalog, Spending spending, TraceStore traces, List<RequestObserver> observers, ChatOptions options,
+                        InstantSource clock, RandomGenerator random, Telemetry telemetry) {
+        this.blocking = telemetry.wrap(Executors.newVirtualThreadPerTaskExecutor());
         RateLimits limits = new RateLimits(clock);
         List<RequestObserver> all = new ArrayList<>();
         all.add(new TraceKeeping(traces));

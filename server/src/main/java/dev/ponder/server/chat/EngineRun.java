@@ -12,6 +12,7 @@ import dev.ponder.core.model.Usage;
 import dev.ponder.core.strategy.Result;
 import dev.ponder.core.strategy.Session;
 import dev.ponder.core.strategy.Strategy;
+import dev.ponder.core.telemetry.Telemetry;
 import dev.ponder.core.trace.Trace;
 import dev.ponder.core.verify.Verifier;
 import dev.ponder.server.api.ChatRequest;
@@ -190,7 +191,7 @@ final class EngineRun {
 
     private static List<Result> inParallel(Strategy strategy, List<Session> sessions) {
         List<Result> results = new ArrayList<>();
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (var pool = Telemetry.current().wrap(Executors.newVirtualThreadPerTaskExecutor())) {
             var futures = sessions.stream().map(s -> pool.submit(() -> strategy.solve(s))).toList();
             for (var f : futures) results.add(f.get());
         } catch (InterruptedException e) {

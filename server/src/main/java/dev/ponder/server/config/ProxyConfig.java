@@ -13,14 +13,15 @@ import java.util.Optional;
  * file starts from them too): 127.0.0.1:8080, 4 MiB bodies, no banks, upstreams or keys, the shipped prices, 30 s
  * cooldown, 1000 traces kept, no router (the {@code auto} model is then refused), the fastest transport, at most 64
  * samples a strategy run, unpriced models served (with a warning), no checker, no calibration section, stored
- * completions beside a ledger file. Time and randomness are not configuration: {@code ProxyServer.start} takes them.
- * {@code stored} is where requests with {@code store: true} are kept (a file relative to {@code baseDir}; absent: beside
- * the ledger file, or in memory).
+ * completions beside a ledger file, no telemetry. Time and randomness are not configuration: {@code ProxyServer.start}
+ * takes them. {@code stored} is where requests with {@code store: true} are kept (a file relative to {@code baseDir};
+ * absent: beside the ledger file, or in memory).
  */
 public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> banks, List<UpstreamConfig> upstreams,
                           List<KeyConfig> keys, Optional<String> ledger, Path baseDir, PriceCatalogue prices, Duration cooldown,
                           int traceCapacity, Optional<RouterConfig> router, Transport transport, int maxSamples, boolean requirePrices,
-                          Optional<String> checker, Optional<CalibrationConfig> calibration, Optional<String> stored) {
+                          Optional<String> checker, Optional<CalibrationConfig> calibration, Optional<String> stored,
+                          Optional<TelemetryConfig> telemetry) {
     public static final int DEFAULT_PORT = 8080;
     /** The most samples one strategy run may draw unless the config says otherwise. */
     public static final int DEFAULT_MAX_SAMPLES = 64;
@@ -43,6 +44,7 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
         Objects.requireNonNull(checker, "checker");
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(stored, "stored");
+        Objects.requireNonNull(telemetry, "telemetry");
     }
 
     public static Builder builder() { return new Builder(); }
@@ -54,7 +56,8 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
     public Builder toBuilder() {
         return builder().host(host).port(port).maxBodyBytes(maxBodyBytes).banks(banks).upstreams(upstreams).keys(keys).ledger(ledger)
                 .baseDir(baseDir).prices(prices).cooldown(cooldown).traceCapacity(traceCapacity).router(router).transport(transport)
-                .maxSamples(maxSamples).requirePrices(requirePrices).checker(checker).calibration(calibration).stored(stored);
+                .maxSamples(maxSamples).requirePrices(requirePrices).checker(checker).calibration(calibration).stored(stored)
+                .telemetry(telemetry);
     }
 
     /** The proxy's defaults, each written here only; see {@link ProxyConfig}. */
@@ -77,6 +80,7 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
         private Optional<String> checker = Optional.empty();
         private Optional<CalibrationConfig> calibration = Optional.empty();
         private Optional<String> stored = Optional.empty();
+        private Optional<TelemetryConfig> telemetry = Optional.empty();
 
         private Builder() {}
 
@@ -109,10 +113,13 @@ public record ProxyConfig(String host, int port, int maxBodyBytes, List<Path> ba
         /** Where stored completions go: a file relative to the base folder. */
         public Builder stored(String file) { stored = Optional.of(file); return this; }
         public Builder stored(Optional<String> file) { stored = file; return this; }
+        /** OpenTelemetry traces over OTLP/HTTP; none by default. */
+        public Builder telemetry(TelemetryConfig t) { telemetry = Optional.of(t); return this; }
+        public Builder telemetry(Optional<TelemetryConfig> t) { telemetry = t; return this; }
 
         public ProxyConfig build() {
             return new ProxyConfig(host, port, maxBodyBytes, banks, upstreams, keys, ledger, baseDir, prices, cooldown, traceCapacity, router,
-                    transport, maxSamples, requirePrices, checker, calibration, stored);
+                    transport, maxSamples, requirePrices, checker, calibration, stored, telemetry);
         }
     }
 }

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * and {@link ConfigFile} can name its file, line and field. What a file leaves out keeps {@link ProxyConfig}'s default.
  */
 record ServeFile(Server server, JsonNode banks, List<UpstreamConfig> upstreams, Map<String, PriceEntry> prices, List<KeyConfig> keys,
-                 String ledger, RouterConfig router, Boolean requirePrices, String checker, CalibrationConfig calibration, String stored) {
+                 String ledger, RouterConfig router, Boolean requirePrices, String checker, CalibrationConfig calibration, String stored,
+                 TelemetryConfig telemetry) {
     /** The ledger of a config with keys that names none, beside the config file. */
     static final String DEFAULT_LEDGER = "ponder-ledger.jsonl";
 
@@ -75,6 +76,7 @@ record ServeFile(Server server, JsonNode banks, List<UpstreamConfig> upstreams, 
         if (checker != null) b.checker(checker);
         if (calibration != null) b.calibration(calibration.resolvedIn(dir));
         if (stored != null) b.stored(stored);
+        if (telemetry != null) b.telemetry(telemetry);
         return b.build();
     }
 

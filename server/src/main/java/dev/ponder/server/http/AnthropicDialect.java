@@ -26,6 +26,9 @@ enum AnthropicDialect implements Dialect {
     @Override
     public void refuse(Call call, ApiError error) { error(call, error); }
 
+    @Override
+    public String idPrefix(ChatRequest request) { return "msg_"; }
+
     /** An error in Anthropic's format, with its status. */
     static void error(Call call, ApiError e) {
         if (!Exchanges.json(call, e.status(), AnthropicJson.error(e))) Exchanges.error(call, e); // logs that the response was under way

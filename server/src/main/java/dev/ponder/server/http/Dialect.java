@@ -20,4 +20,7 @@ interface Dialect {
 
     /** A request refused before the pipeline saw it (method, key, body). */
     void refuse(Call call, ApiError error);
+
+    /** What the answer's id is, before the trace id ({@code chatcmpl-}); empty when the answer keeps the upstream's id. */
+    default String idPrefix(ChatRequest request) { return "chatcmpl-"; }
 }

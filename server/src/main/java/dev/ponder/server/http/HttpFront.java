@@ -13,6 +13,7 @@ import dev.ponder.server.chat.ChatPipeline;
 import dev.ponder.server.config.Transport;
 import dev.ponder.server.metrics.ProxyMetrics;
 import dev.ponder.server.store.StoredCompletions;
+import dev.ponder.server.telemetry.ProxyTelemetry;
 import dev.ponder.server.trace.TraceStore;
 import dev.ponder.server.upstream.LoopClient;
 import io.netty.bootstrap.ServerBootstrap;
@@ -27,6 +28,7 @@ import io.netty.util.ResourceLeakDetector;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +54,7 @@ public final class HttpFront implements AutoCloseable {
     private final ChatPipeline pipeline;
     private final Routes routes;
     private final Io sockets;
+    private final ProxyTelemetry telemetry; // null when off: the request path then does nothing for telemetry
 
     static {
         // Netty's default leak detection records a stack trace for one buffer in 128: a cost on every request path,
@@ -62,8 +65,9 @@ public final class HttpFront implements AutoCloseable {
     }
 
     public HttpFront(InetSocketAddress address, int maxBodyBytes, ChatPipeline pipeline, KeyRing keys, Catalog catalog, TraceStore traces,
-                     ProxyMetrics metrics, Transport transport, Tuner tuner, StoredCompletions stored) {
+                     ProxyMetrics metrics, Transport transport, Tuner tuner, StoredCompletions stored, Optional<ProxyTelemetry> telemetry) {
         this.pipeline = pipeline;
+        this.telemetry = telemetry.orElse(null);
         this.routes = new Routes(keys, catalog, traces, metrics, tuner, stored);
         Io.Started started = Io.start(Io.candidates(transport), Math.max(1, Runtime.getRuntime().availableProcessors()), System.err::println);
         sockets = started.io();
@@ -149,7 +153,9 @@ public final class HttpFront implements AutoCloseable {
             pipeline.refused(who, err.status(), started);
             return;
         }
-        pipeline.submit(caller, req, dialect.reply(call, req), upstreams.on(loop));
+        if (telemetry == null) pipeline.submit(caller, req, dialect.reply(call, req), upstreams.on(loop));
+        else telemetry.submit(pipeline, caller, req, dialect.reply(call, req), upstreams.on(loop), call.header("traceparent"), call.header("tracestate"),
+                dialect.idPrefix(req));
     }
 
     private void onThread(Call call) {

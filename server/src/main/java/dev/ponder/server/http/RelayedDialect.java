@@ -31,4 +31,8 @@ enum RelayedDialect implements Dialect {
 
     @Override
     public void refuse(Call call, ApiError error) { Exchanges.error(call, error); }
+
+    /** A plain completion's answer is {@code cmpl-} and the trace id; an embedding keeps the upstream's id. */
+    @Override
+    public String idPrefix(ChatRequest request) { return operation == Operation.COMPLETION ? "cmpl-" : ""; }
 }

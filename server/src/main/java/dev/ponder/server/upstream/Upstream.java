@@ -18,6 +18,7 @@ import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Usage;
 import dev.ponder.server.config.Completions;
 import java.util.Optional;
+import dev.ponder.core.telemetry.UpstreamSpan;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -134,13 +135,20 @@ public final class Upstream implements AutoCloseable {
         String where = "openai " + config.baseUrl() + " model " + upstream;
         ObjectNode b = body.deepCopy();
         b.put("model", upstream);
-        Exchange.Opened opened = exchange.openStream(path, b, where);
-        if (!(opened instanceof Exchange.Opened.Events ev)) {
-            throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, where + ": a streamed request was answered with one JSON body");
-        }
-        if (!new SseStream(ev.body()).drain(events, config.requestTimeout(), where)) {
-            throw new PonderException(events.delivered() ? PonderException.Kind.STREAM_BROKEN : PonderException.Kind.UPSTREAM_UNAVAILABLE,
-                    where + ": the stream ended without [DONE]", null, null, events.delivered());
+        try (UpstreamSpan span = UpstreamSpan.open(operation(path), "openai", upstream, config.baseUrl(), b.path("n").asInt(1))) {
+            try {
+                Exchange.Opened opened = exchange.openStream(path, b, where);
+                if (!(opened instanceof Exchange.Opened.Events ev)) {
+                    throw new PonderException(PonderException.Kind.BAD_UPSTREAM_RESPONSE, where + ": a streamed request was answered with one JSON body");
+                }
+                if (!new SseStream(ev.body()).drain(events, config.requestTimeout(), where)) {
+                    throw new PonderException(events.delivered() ? PonderException.Kind.STREAM_BROKEN : PonderException.Kind.UPSTREAM_UNAVAILABLE,
+                            where + ": the stream ended without [DONE]", null, null, events.delivered());
+                }
+            } catch (PonderException e) {
+                span.failed(e);
+                throw e;
+            }
         }
     }
 
@@ -159,11 +167,24 @@ public final class Upstream implements AutoCloseable {
         ObjectNode b = body.deepCopy();
         b.put("model", upstream);
         AtomicInteger retries = new AtomicInteger();
-        try {
-            return new Forwarded(w.retrier().run(() -> w.exchange().postJson(path, b, where), retries), where, 1 + retries.get());
-        } catch (PonderException e) {
-            throw e.withAttempts(1 + retries.get());
+        try (UpstreamSpan span = UpstreamSpan.open(operation(path), "openai", upstream, config.baseUrl(), 1)) {
+            try {
+                Forwarded f = new Forwarded(w.retrier().run(() -> w.exchange().postJson(path, b, where), retries), where, 1 + retries.get());
+                span.response(f.body().path("id").asText(""), f.body().path("model").asText(""));
+                span.tried(f.attempts(), null);
+                return f;
+            } catch (PonderException e) {
+                PonderException counted = e.withAttempts(1 + retries.get());
+                span.failed(counted);
+                throw counted;
+            }
         }
+    }
+
+    /** The GenAI conventions' operation of a call to the endpoint at {@code path}. */
+    private static String operation(String path) {
+        return path.equals(Endpoint.COMPLETIONS.path()) ? Endpoint.COMPLETIONS.operation() : path.equals("/embeddings") ? "embeddings"
+                : Endpoint.CHAT.operation();
     }
 
     private PonderException notAsWritten() {

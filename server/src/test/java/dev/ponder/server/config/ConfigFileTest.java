@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ponder.core.error.PonderException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +91,38 @@ class ConfigFileTest {
         Files.writeString(f, "router:\n  knob: {lambda: 1}\n");
         assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageContaining("router.model is required");
         assertThat(ConfigFile.load(example(), List::of).router()).isEmpty();
+    }
+
+    @Test
+    void the_telemetry_section_reads_endpoint_headers_service_and_ratio() throws Exception {
+        Path f = dir.resolve("otel.yaml");
+        Files.writeString(f, "telemetry:\n  endpoint: http://collector:4318\n  headers: {x-api-key: k1}\n  service_name: gateway\n"
+                + "  sampling_ratio: 0.25\n");
+        TelemetryConfig t = ConfigFile.load(f, List::of).telemetry().orElseThrow();
+        assertThat(t.tracesUrl()).isEqualTo(URI.create("http://collector:4318/v1/traces"));
+        assertThat(t.headers()).containsExactly(Map.entry("x-api-key", "k1"));
+        assertThat(t.serviceName()).isEqualTo("gateway");
+        assertThat(t.samplingRatio()).isEqualTo(0.25);
+        Files.writeString(f, "telemetry: {endpoint: \"http://c:4318/v1/traces\"}\n");
+        assertThat(ConfigFile.load(f, List::of).telemetry().orElseThrow().tracesUrl()).isEqualTo(URI.create("http://c:4318/v1/traces"));
+        assertThat(ConfigFile.load(example(), List::of).telemetry()).as("off unless configured").isEmpty();
+        refuses("telemetry: {sampling_ratio: 0.5}\n", "telemetry.endpoint is required");
+        refuses("telemetry: {endpoint: \"localhost:4318\"}\n", "telemetry.endpoint must be an http:// or https:// URL with a host");
+        refuses("telemetry: {endpoint: \"http://c:4318\", sampling_ratio: 2}\n", "telemetry.sampling_ratio must be a number in [0, 1], was 2.0");
+        refuses("telemetry: {endpoint: \"http://c:4318\", sample: 1}\n", "sample");
+    }
+
+    @Test
+    void the_standard_variables_turn_telemetry_on_when_the_endpoint_is_set() {
+        assertThat(TelemetryConfig.fromEnvironment(Map.of())).isEmpty();
+        TelemetryConfig t = TelemetryConfig.fromEnvironment(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318",
+                "OTEL_EXPORTER_OTLP_HEADERS", "authorization=Bearer%20abc,x-team=a", "OTEL_SERVICE_NAME", "edge")).orElseThrow();
+        assertThat(t.tracesUrl()).isEqualTo(URI.create("http://127.0.0.1:4318/v1/traces"));
+        assertThat(t.headers()).containsExactly(Map.entry("authorization", "Bearer abc"), Map.entry("x-team", "a"));
+        assertThat(t.serviceName()).isEqualTo("edge");
+        assertThatThrownBy(() -> TelemetryConfig.fromEnvironment(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4318")))
+                .isInstanceOfSatisfying(dev.ponder.core.json.BadField.class, e -> assertThat(e.field()).isEqualTo("OTEL_EXPORTER_OTLP_ENDPOINT"))
+                .hasMessageStartingWith("must be an http:// or https:// URL with a host");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ponder.core.backend.anthropic;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Delta;
 import dev.ponder.core.backend.Generated;
@@ -16,6 +17,7 @@ import dev.ponder.core.backend.openai.protocol.Retrier;
 import dev.ponder.core.backend.openai.protocol.SseStream;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Usage;
+import dev.ponder.core.telemetry.UpstreamSpan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -80,12 +82,19 @@ final class HttpAnthropicBackend implements AnthropicBackend {
         Price price = connection.priceOf(r.model());
         long promptChars = Accounting.promptChars(r.messages());
         AtomicInteger retries = new AtomicInteger();
-        try {
-            List<Generation> out = r.n() == 1 ? once(body, 0, listener, where, price, promptChars, retries)
-                    : FanOut.run(r.n(), i -> once(body, i, listener, where, price, promptChars, retries));
-            return new Generated(out, 1 + retries.get());
-        } catch (PonderException e) {
-            throw e.withAttempts(1 + retries.get());
+        try (UpstreamSpan span = UpstreamSpan.open("chat", "anthropic", upstream, connection.baseUrl(), r.n())
+                .request(Optional.of(body.path("max_tokens").asInt()), r.extra())) {
+            try {
+                List<Generation> out = r.n() == 1 ? once(body, 0, listener, where, price, promptChars, retries)
+                        : FanOut.run(r.n(), i -> once(body, i, listener, where, price, promptChars, retries));
+                Generated g = new Generated(out, 1 + retries.get());
+                if (span.recording()) span.answered(out.stream().map(Generation::finishReason).toList(), g.usage(), g.attempts());
+                return g;
+            } catch (PonderException e) {
+                PonderException counted = e.withAttempts(1 + retries.get());
+                span.failed(counted);
+                throw counted;
+            }
         }
     }
 
@@ -98,7 +107,11 @@ final class HttpAnthropicBackend implements AnthropicBackend {
     }
 
     private RawResult attempt(ObjectNode body, int choice, Optional<StreamListener> listener, String where) {
-        if (listener.isEmpty()) return MessagesReply.parse(exchange.postJson(config.messagesPath(), body, where), where);
+        if (listener.isEmpty()) {
+            JsonNode reply = exchange.postJson(config.messagesPath(), body, where);
+            UpstreamSpan.responded(reply.path("id").asText(""), reply.path("model").asText(""));
+            return MessagesReply.parse(reply, where);
+        }
         return switch (exchange.openStream(config.messagesPath(), body, where)) {
             case Exchange.Opened.Whole w -> whole(MessagesReply.parse(w.body(), where), choice, listener.get());
             case Exchange.Opened.Events ev -> {

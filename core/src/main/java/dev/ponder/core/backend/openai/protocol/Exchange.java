@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.openai.OpenAiConfig;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.telemetry.UpstreamSpan;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -28,6 +30,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Exchange implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TextMapSetter<HttpRequest.Builder> HEADER = (b, name, value) -> b.header(name, value);
     private final OpenAiConfig config;
     private final HttpClient client;
     private final Map<String, String> headers;
@@ -95,6 +98,7 @@ public final class Exchange implements AutoCloseable {
                 .header("User-Agent", "ponder")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         headers.forEach(b::header);
+        UpstreamSpan.inject(b, HEADER);
         return b.build();
     }
 

@@ -2,6 +2,7 @@ package dev.ponder.core.backend.openai.protocol;
 
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.telemetry.Telemetry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -10,12 +11,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
-/** Runs {@code count} one-choice requests in parallel on virtual threads; results in index order. */
+/** Runs {@code count} one-choice requests in parallel on virtual threads (in the caller's trace context); results in index order. */
 public final class FanOut {
     private FanOut() { }
 
     public static List<Generation> run(int count, IntFunction<List<Generation>> request) {
-        try (ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService ex = Telemetry.current().wrap(Executors.newVirtualThreadPerTaskExecutor())) {
             List<Future<List<Generation>>> futures = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 int index = i;

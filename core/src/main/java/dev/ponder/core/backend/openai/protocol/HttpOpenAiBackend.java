@@ -1,5 +1,6 @@
 package dev.ponder.core.backend.openai.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.Delta;
@@ -14,6 +15,7 @@ import dev.ponder.core.backend.openai.OpenAiConfig;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.error.PonderException.Kind;
 import dev.ponder.core.model.Usage;
+import dev.ponder.core.telemetry.UpstreamSpan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +45,8 @@ public final class HttpOpenAiBackend implements OpenAiBackend {
     private final Map<String, Price> prices = new ConcurrentHashMap<>();
 
     /** One logical call: the endpoint, the names, and the body for k choices. */
-    private record Job(Endpoint endpoint, String requestModel, String upstream, Body body, long promptChars) {
+    private record Job(Endpoint endpoint, String requestModel, String upstream, Body body, long promptChars, Optional<Integer> cap,
+                       Map<String, Object> extra) {
         String where(OpenAiConfig c) { return "openai " + c.baseUrl() + " model " + upstream; }
     }
 
@@ -102,21 +105,30 @@ public final class HttpOpenAiBackend implements OpenAiBackend {
     private Job chatJob(GenerationRequest r) {
         String upstream = config.upstreamModel(r.model());
         long chars = Accounting.promptChars(r.messages());
-        return new Job(Endpoint.CHAT, r.model(), upstream, (n, s, u) -> Bodies.chat(config, upstream, r, n, s, u), chars);
+        return new Job(Endpoint.CHAT, r.model(), upstream, (n, s, u) -> Bodies.chat(config, upstream, r, n, s, u), chars, r.maxTokens(),
+                r.extra());
     }
 
     private Job completionJob(CompletionRequest r) {
         String upstream = config.upstreamModel(r.model());
         return new Job(Endpoint.COMPLETIONS, r.model(), upstream, (n, s, u) -> Bodies.completion(config, upstream, r, n, s, u),
-                r.prompt().length());
+                r.prompt().length(), r.maxTokens(), r.extra());
     }
 
+    /** One logical call, its retries and parallel requests included: one upstream span when the request has telemetry. */
     private Generated run(Job job, int n, Optional<StreamListener> listener) {
         AtomicInteger retries = new AtomicInteger();
-        try {
-            return new Generated(choices(job, n, listener, retries), 1 + retries.get());
-        } catch (PonderException e) {
-            throw e.withAttempts(1 + retries.get());
+        try (UpstreamSpan span = UpstreamSpan.open(job.endpoint().operation(), "openai", job.upstream(), config.baseUrl(), n)
+                .request(job.cap(), job.extra())) {
+            try {
+                Generated g = new Generated(choices(job, n, listener, retries), 1 + retries.get());
+                if (span.recording()) span.answered(g.generations().stream().map(Generation::finishReason).toList(), g.usage(), g.attempts());
+                return g;
+            } catch (PonderException e) {
+                PonderException counted = e.withAttempts(1 + retries.get());
+                span.failed(counted);
+                throw counted;
+            }
         }
     }
 
@@ -162,8 +174,9 @@ public final class HttpOpenAiBackend implements OpenAiBackend {
     private RawResult attempt(Job job, int k, int offset, Optional<StreamListener> listener) {
         String where = job.where(config);
         if (listener.isEmpty()) {
-            return Responses.parse(exchange.postJson(job.endpoint().path(), job.body().of(k, false, false), where),
-                    job.endpoint(), config.thinkTags(), where);
+            JsonNode body = exchange.postJson(job.endpoint().path(), job.body().of(k, false, false), where);
+            UpstreamSpan.responded(body.path("id").asText(""), body.path("model").asText(""));
+            return Responses.parse(body, job.endpoint(), config.thinkTags(), where);
         }
         boolean withUsage = !noStreamOptions.get();
         Exchange.Opened opened;
