@@ -10,6 +10,8 @@ module dev.ponder.cli {
     requires com.fasterxml.jackson.datatype.jdk8;
     requires info.picocli;
     requires me.tongfei.progressbar;
+    requires io.opentelemetry.api;
+    requires io.opentelemetry.context;
 
     opens dev.ponder.cli to info.picocli;
     opens dev.ponder.cli.bench to info.picocli;

@@ -9,6 +9,8 @@ module dev.ponder.examples {
     requires dev.ponder.sandbox;
     requires langchain4j;
     requires langchain4j.embeddings.all.minilm.l6.v2.q;
+    requires io.opentelemetry.api;
+    requires io.opentelemetry.context;
 
     opens dev.ponder.examples to langchain4j;
 }

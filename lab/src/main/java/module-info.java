@@ -15,6 +15,8 @@ module dev.ponder.lab {
     requires langchain4j.embeddings;
     requires langchain4j.embeddings.all.minilm.l6.v2.q;
     requires org.yaml.snakeyaml;
+    requires io.opentelemetry.api;
+    requires io.opentelemetry.context;
 
     exports dev.ponder.lab.outcome;
     exports dev.ponder.lab.route;

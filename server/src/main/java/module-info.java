@@ -16,9 +16,17 @@ module dev.ponder.server {
     requires java.sql;
     // the ledger's JDBC driver, found by its postgres:// URL
     requires org.postgresql.jdbc;
+    requires io.opentelemetry.api;
+    requires io.opentelemetry.context;
+    // OTLP export of the proxy's (and ponder run's) traces
+    requires io.opentelemetry.sdk;
+    requires io.opentelemetry.sdk.common;
+    requires io.opentelemetry.sdk.trace;
+    requires io.opentelemetry.exporter.otlp;
 
     exports dev.ponder.server to dev.ponder.cli;
     exports dev.ponder.server.config to dev.ponder.cli;
+    exports dev.ponder.server.telemetry to dev.ponder.cli;
 
     // the proxy's configuration file is bound to records by Jackson
     opens dev.ponder.server.config to com.fasterxml.jackson.databind;

@@ -38,6 +38,8 @@ public final class UpstreamSpan implements AutoCloseable {
      * A call of {@code operation} ({@code chat}, {@code text_completion}) to {@code model} at {@code baseUrl}, for
      * {@code choices} choices, in the current request's telemetry, made current on this thread until closed.
      */
+    // the scope is kept in the returned span and closed by its close(): callers open it in try-with-resources
+    @SuppressWarnings("MustBeClosedChecker")
     public static UpstreamSpan open(String operation, String provider, String model, URI baseUrl, int choices) {
         Telemetry t = Telemetry.current();
         if (!t.on()) return NONE;
