@@ -12,8 +12,8 @@ import dev.ponder.core.bank.BankReader;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Message;
 import dev.ponder.core.model.Usage;
-import dev.ponder.core.route.Calibration;
-import dev.ponder.core.route.Estimate;
+import dev.ponder.core.route.SpendCalibration;
+import dev.ponder.core.route.TierEstimate;
 import dev.ponder.core.route.Knob;
 import dev.ponder.core.route.Predictor;
 import dev.ponder.core.route.Router;
@@ -116,13 +116,13 @@ class PonderTest {
     void auto_asks_the_router_for_strategy_and_model() {
         Predictor predictor = new Predictor() {
             public List<Tier> tiers() { return List.of(Tier.parse("single:cheap"), Tier.parse("vote@3:strong")); }
-            public List<Estimate> predict(String query) {
+            public List<TierEstimate> predict(String query) {
                 boolean hard = query.contains("hard");
-                return List.of(new Estimate(hard ? 0.2 : 0.9, 0.001), new Estimate(0.95, 0.01));
+                return List.of(new TierEstimate(hard ? 0.2 : 0.9, 0.001), new TierEstimate(0.95, 0.01));
             }
         };
         Ponder p = Ponder.builder().backend("cheap", scripted()).backend("strong", scripted())
-                .router(Router.of(predictor, Calibration.of(List.of())), new Knob.Lambda(10)).build();
+                .router(Router.of(predictor, SpendCalibration.of(List.of())), new Knob.Lambda(10)).build();
         assertThat(p.solve("an easy one", Policy.auto()).policy()).isEqualTo("single:cheap");
         assertThat(p.solve("a hard one", Policy.auto()).policy()).isEqualTo("vote@3:strong");
     }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.error.PonderException;
-import dev.ponder.core.route.Calibration;
+import dev.ponder.core.route.SpendCalibration;
 import dev.ponder.core.route.Knob;
 import dev.ponder.core.route.OutcomeTable;
 import dev.ponder.core.route.Predictor;
@@ -40,7 +40,7 @@ class AutoRouteTest {
                     new double[] {0, 1}, new double[] {0.0002, 0.02}));
         }
         OutcomeTable table = new OutcomeTable(List.of(Tier.parse("cheap"), Tier.parse("strong")), rows);
-        return Router.of(Predictor.lengthKeyword().train(table), Calibration.of(List.of()));
+        return Router.of(Predictor.lengthKeyword().train(table), SpendCalibration.of(List.of()));
     }
 
     static ProxyServer start(FakeOpenAiServer cheap, FakeOpenAiServer strong, Path dir, Knob knob, Map<String, String> tiers) {

@@ -9,7 +9,7 @@ import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.core.testing.FakeOutput;
 import dev.ponder.core.testing.FakeReply;
 import dev.ponder.core.testing.WordVectors;
-import dev.ponder.server.config.Completions;
+import dev.ponder.server.config.PlainCompletions;
 import dev.ponder.server.config.ProxyConfig;
 import dev.ponder.server.config.UpstreamConfig;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class SemanticAnswersTest {
 
     private ProxyConfig config(FakeOpenAiServer up, String answer) {
         return Fixtures.config(List.of(new UpstreamConfig("up", up.baseUrl(), Optional.empty(), Map.of("fake-model", "fake-upstream-model"), 0,
-                Duration.ofMillis(1), Duration.ofSeconds(20), answer, Completions.AUTO, false, Optional.empty(), UpstreamConfig.Kind.OPENAI)), List.of(), Optional.empty(), dir);
+                Duration.ofMillis(1), Duration.ofSeconds(20), answer, PlainCompletions.AUTO, false, Optional.empty(), UpstreamConfig.Kind.OPENAI)), List.of(), Optional.empty(), dir);
     }
 
     private static FakeOpenAiServer paraphrases() {

@@ -33,7 +33,7 @@ class ToolCallsTest {
 
     static UpstreamConfig anthropic(String name, java.net.URI root) {
         return new UpstreamConfig(name, root, Optional.empty(), Map.of("fake-model", "fake-upstream-model"), 0, Duration.ofMillis(1),
-                Duration.ofSeconds(20), "exact", dev.ponder.server.config.Completions.OFF, false, Optional.empty(), UpstreamConfig.Kind.ANTHROPIC);
+                Duration.ofSeconds(20), "exact", dev.ponder.server.config.PlainCompletions.OFF, false, Optional.empty(), UpstreamConfig.Kind.ANTHROPIC);
     }
 
     @Test

@@ -32,7 +32,7 @@ public final class SemanticCommand implements Runnable {
 
     @Override
     public void run() {
-        dev.ponder.cli.io.Checks.between("--orders", orders, 1, 10_000);
+        dev.ponder.cli.io.FlagChecks.between("--orders", orders, 1, 10_000);
         PrintWriter out = spec.commandLine().getOut();
         CalibrationSet cs = CalibrationSet.read(set.orElse(Home.root().resolve("data/semantic/calibration.jsonl")));
         Warnings.print(spec.commandLine().getErr(), cs.issues());

@@ -69,8 +69,8 @@ public final class StrategiesCommand implements Runnable {
 
     @Override
     public void run() {
-        dev.ponder.cli.io.Checks.between("--permutations", permutations, 1, 10_000);
-        dev.ponder.cli.io.Checks.between("--tolerance", tolerance, 0, 1);
+        dev.ponder.cli.io.FlagChecks.between("--permutations", permutations, 1, 10_000);
+        dev.ponder.cli.io.FlagChecks.between("--tolerance", tolerance, 0, 1);
         for (String o : List.of("--repeats", "--epsilon", "--delta", "--risk")) {
             if (crossFit.isEmpty() && spec.commandLine().getParseResult().hasMatchedOption(o)) throw PonderException.invalid("%s applies with --cross-fit K only", o);
         }
@@ -125,8 +125,8 @@ public final class StrategiesCommand implements Runnable {
     }
 
     private CrossFitBench crossFitBench(int k) {
-        dev.ponder.cli.io.Checks.between("--cross-fit", k, 2, 1_000);
-        dev.ponder.cli.io.Checks.between("--repeats", repeats, 1, 1_000);
+        dev.ponder.cli.io.FlagChecks.between("--cross-fit", k, 2, 1_000);
+        dev.ponder.cli.io.FlagChecks.between("--repeats", repeats, 1, 1_000);
         if (!(delta > 0 && delta < 1)) throw PonderException.invalid("--delta must be in (0, 1), was %s", delta);
         for (double e : epsilons) if (!(e > 0 && e < 1)) throw PonderException.invalid("--epsilon must be in (0, 1), was %s", e);
         riskKind();

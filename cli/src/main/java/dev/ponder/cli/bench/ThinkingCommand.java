@@ -84,9 +84,9 @@ public final class ThinkingCommand implements Runnable {
         if (budgets.isEmpty() || budgets.size() > 20 || budgets.stream().anyMatch(b -> b == null || b < 16 || b > 1_000_000)) {
             throw PonderException.invalid("--budgets needs 1 to 20 thinking budgets of 16 to 1000000 tokens, was %s", budgets);
         }
-        dev.ponder.cli.io.Checks.between("--waits", waits, 0, 100);
-        dev.ponder.cli.io.Checks.between("--concurrency", concurrency, 1, 1024);
-        limit.ifPresent(l -> dev.ponder.cli.io.Checks.between("--limit", l, 1, Integer.MAX_VALUE));
+        dev.ponder.cli.io.FlagChecks.between("--waits", waits, 0, 100);
+        dev.ponder.cli.io.FlagChecks.between("--concurrency", concurrency, 1, 1024);
+        limit.ifPresent(l -> dev.ponder.cli.io.FlagChecks.between("--limit", l, 1, Integer.MAX_VALUE));
         ThinkRoute r = ThinkRoute.parse(route);
         Optional<ModelFamily> f = family.map(ModelFamily::named);
         ProblemSet set = ProblemSetReader.read(problems);

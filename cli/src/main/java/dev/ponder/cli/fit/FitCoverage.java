@@ -3,7 +3,7 @@ package dev.ponder.cli.fit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.cli.Warnings;
-import dev.ponder.cli.io.Checks;
+import dev.ponder.cli.io.FlagChecks;
 import dev.ponder.cli.io.JsonOut;
 import dev.ponder.core.bank.Bank;
 import dev.ponder.core.bank.BankReader;
@@ -41,8 +41,8 @@ public final class FitCoverage implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Checks.between("--bootstrap", bootstrap, 1, 100_000);
-        Checks.between("--extrapolate", factor, 1, 1000);
+        FlagChecks.between("--bootstrap", bootstrap, 1, 100_000);
+        FlagChecks.between("--extrapolate", factor, 1, 1000);
         Bank b = BankReader.read(bank);
         BankCounts counts = BankCounts.of(b);
         int target = counts.minSamples() * factor;

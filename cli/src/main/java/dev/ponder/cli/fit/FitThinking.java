@@ -2,7 +2,7 @@ package dev.ponder.cli.fit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ponder.cli.io.Checks;
+import dev.ponder.cli.io.FlagChecks;
 import dev.ponder.cli.io.JsonOut;
 import dev.ponder.core.error.PonderException;
 import java.io.PrintWriter;
@@ -46,7 +46,7 @@ public final class FitThinking implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Checks.between("--bootstrap", bootstrap, 1, 100_000);
+        FlagChecks.between("--bootstrap", bootstrap, 1, 100_000);
         if (!Files.exists(outcomes)) {
             throw new PonderException(PonderException.Kind.NOT_FOUND, "outcomes not found: " + outcomes);
         }

@@ -2,7 +2,7 @@ package dev.ponder.cli.plan;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ponder.cli.io.Checks;
+import dev.ponder.cli.io.FlagChecks;
 import dev.ponder.cli.io.JsonOut;
 import dev.ponder.stats.fit.ChinchillaLaw;
 import dev.ponder.stats.plan.ComputeExchange;
@@ -41,9 +41,9 @@ public final class PlanCompute implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Checks.each("--flops", flops, 1e6, 1e40, 100);
-        Checks.each("--size-ratio", ratios, 1, 1e9, 100);
-        Checks.each("--tokens-ratio", tokenRatios, 1e-9, 1e9, 100);
+        FlagChecks.each("--flops", flops, 1e6, 1e40, 100);
+        FlagChecks.each("--size-ratio", ratios, 1, 1e9, 100);
+        FlagChecks.each("--tokens-ratio", tokenRatios, 1e-9, 1e9, 100);
         ChinchillaLaw l = law == Law.epoch ? ChinchillaLaw.EPOCH : ChinchillaLaw.HOFFMANN;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

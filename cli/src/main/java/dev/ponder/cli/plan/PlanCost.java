@@ -1,6 +1,6 @@
 package dev.ponder.cli.plan;
 
-import dev.ponder.cli.io.Checks;
+import dev.ponder.cli.io.FlagChecks;
 import dev.ponder.cli.io.JsonOut;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.error.PonderException;
@@ -75,11 +75,11 @@ public final class PlanCost implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Checks.between("--years", years, 1, 100);
+        FlagChecks.between("--years", years, 1, 100);
         double rate = factor("--decline", decline);
         List<Double> rates = new ArrayList<>();
         for (String s : scenarios) rates.add(factor("--scenarios", s));
-        Checks.between("--target-dollars", target, 0, 1e12);
+        FlagChecks.between("--target-dollars", target, 0, 1e12);
         PriceCatalogue catalogue = prices.map(PriceCatalogue::load).orElseGet(PriceCatalogue::shipped);
         String pricesName = prices.map(p -> "price catalogue " + p).orElse("the shipped price catalogue");
         LoadedWorkload loaded = WorkloadReader.read(workload, catalogue, pricesName);

@@ -2,7 +2,7 @@ package dev.ponder.cli.plan;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ponder.cli.io.Checks;
+import dev.ponder.cli.io.FlagChecks;
 import dev.ponder.cli.io.JsonOut;
 import dev.ponder.stats.plan.Resampling;
 import dev.ponder.stats.plan.TaskType;
@@ -48,13 +48,13 @@ public final class PlanResample implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Checks.between("--k-max", kMax, 1, 10_000);
-        Checks.between("--easy-accuracy", easy, 0, 1);
-        Checks.between("--hard-accuracy", hard, 0, 1);
-        Checks.between("--easy-share", share, 0, 1);
-        Checks.between("--completeness", completeness, 0, 1);
-        Checks.between("--soundness", soundness, 0, 1);
-        Checks.each("--cost", costs, 0, 1e6, 100);
+        FlagChecks.between("--k-max", kMax, 1, 10_000);
+        FlagChecks.between("--easy-accuracy", easy, 0, 1);
+        FlagChecks.between("--hard-accuracy", hard, 0, 1);
+        FlagChecks.between("--easy-share", share, 0, 1);
+        FlagChecks.between("--completeness", completeness, 0, 1);
+        FlagChecks.between("--soundness", soundness, 0, 1);
+        FlagChecks.each("--cost", costs, 0, 1e6, 100);
         Resampling m = new Resampling(List.of(new TaskType(share, easy, completeness, soundness),
                 new TaskType(1 - share, hard, completeness, soundness)));
         PrintWriter out = spec.commandLine().getOut();

@@ -3,7 +3,7 @@ package dev.ponder.cli.plan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.cli.io.Bars;
-import dev.ponder.cli.io.Checks;
+import dev.ponder.cli.io.FlagChecks;
 import dev.ponder.cli.io.JsonOut;
 import dev.ponder.core.bank.Bank;
 import dev.ponder.core.bank.BankReader;
@@ -58,8 +58,8 @@ public final class PlanSamples implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!(target > 0 && target < 1)) throw new IllegalArgumentException("--target must be in (0,1), was " + target);
-        Checks.between("--bootstrap", bootstrap, 1, 100_000);
-        Checks.between("--trials", trials, 1, 100_000);
+        FlagChecks.between("--bootstrap", bootstrap, 1, 100_000);
+        FlagChecks.between("--trials", trials, 1, 100_000);
         Bank b = BankReader.read(bank);
         List<List<RecordedSample>> problems = new ArrayList<>();
         for (Problem p : b.problems()) if (!b.samplesOf(p.id()).isEmpty()) problems.add(b.samplesOf(p.id()));

@@ -17,12 +17,12 @@ import java.util.Map;
 final class PassAtKRun {
     private PassAtKRun() {}
 
-    static void run(List<Source> sources, int n, Budget budget, long seed, boolean unsandboxed, boolean json, PrintWriter out, PrintWriter err) {
+    static void run(List<RunSource> sources, int n, Budget budget, long seed, boolean unsandboxed, boolean json, PrintWriter out, PrintWriter err) {
         if (n < 1 || n > 10_000) throw PonderException.invalid("--pass-at-k needs N in [1, 10000], was %d", n);
         List<Map<String, Object>> docs = new ArrayList<>();
         // "" until a source has failed entirely; empty once any source had a call that worked
         java.util.Optional<String> dead = java.util.Optional.of("");
-        for (Source src : sources) {
+        for (RunSource src : sources) {
             Warnings.print(err, src.issues());
             JavaSandbox sandbox = null;
             try {

@@ -11,7 +11,7 @@ import java.util.List;
 import dev.ponder.lab.plan.LoadedPlan;
 import dev.ponder.lab.plan.Source;
 import dev.ponder.lab.runner.Backends;
-import dev.ponder.lab.runner.Progress;
+import dev.ponder.lab.runner.RunProgress;
 import dev.ponder.lab.runner.RunSummary;
 import dev.ponder.lab.runner.Runner;
 import dev.ponder.lab.runner.Sweep;
@@ -57,7 +57,7 @@ final class PlanRun {
             for (Source s : sources) Warnings.print(err, s.issues());
             priceWarnings.forEach(w -> err.println("ponder: warning: " + w));
             sweep.note().ifPresent(n -> err.println("ponder: " + n));
-            Progress progress = o.progress() && !o.json() && dev.ponder.cli.io.Bars.wanted(false) ? new Bar() : Progress.none();
+            RunProgress progress = o.progress() && !o.json() && dev.ponder.cli.io.Bars.wanted(false) ? new Bar() : RunProgress.none();
             Runner runner = new Runner(store, settings, progress, backends);
             Thread hook = Thread.ofPlatform().unstarted(() -> {
                 runner.stop();
@@ -125,7 +125,7 @@ final class PlanRun {
     }
 
     /** A terminal progress bar: units done, rate, ETA and dollars spent. */
-    private static final class Bar implements Progress {
+    private static final class Bar implements RunProgress {
         private me.tongfei.progressbar.ProgressBar bar;
         private double dollars;
 

@@ -147,10 +147,10 @@ public final class RunCommand implements Runnable {
         }
         Sources.Reading reading = new Sources.Reading(backend, extractor, answers, order, seed, limit, concurrency);
         try (LiveClients clients = new LiveClients()) {
-            List<Source> sources = new ArrayList<>();
+            List<RunSource> sources = new ArrayList<>();
             if (problems.isPresent()) sources.add(liveSource(problems.get(), reading, catalogue, clients, err));
             for (Path dir : banks) sources.add(Sources.bank(dir, reading, catalogue));
-            String run = String.join(" ", sources.stream().map(Source::name).toList());
+            String run = String.join(" ", sources.stream().map(RunSource::name).toList());
             if (passAtK.isPresent()) {
                 traced(run, () -> PassAtKRun.run(sources, passAtK.get(), budget, seed, unsandboxed, json, out, err), err);
                 return;
@@ -173,13 +173,13 @@ public final class RunCommand implements Runnable {
     }
 
     /** The problem set on the live endpoint, after the checks that need no call: the key, the model, its price. */
-    private Source liveSource(Path file, Sources.Reading reading, PriceCatalogue catalogue, LiveClients clients, PrintWriter err) {
+    private RunSource liveSource(Path file, Sources.Reading reading, PriceCatalogue catalogue, LiveClients clients, PrintWriter err) {
         LiveEndpoint endpoint = live.endpoint();
         String m = live.model.orElseThrow(() -> PonderException.invalid("--problems with the openai backend needs --model NAME"));
         endpoint.missingKey(System.getenv()).ifPresent(why -> {
             throw PonderException.invalid("%s (or give --api-key-env VAR)", why);
         });
-        Source src = Sources.problems(file, reading, endpoint, clients, m, live.sampling(), !live.noCompletions, catalogue);
+        RunSource src = Sources.problems(file, reading, endpoint, clients, m, live.sampling(), !live.noCompletions, catalogue);
         if (catalogue.find(m).isEmpty()) {
             err.printf("ponder: warning: model \"%s\" is not in the price catalogue: its calls count as $0 (give prices with --prices FILE)%n", m);
         }

@@ -2,7 +2,7 @@ package dev.ponder.cli.verify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ponder.cli.io.Checks;
+import dev.ponder.cli.io.FlagChecks;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.verify.java.JavaProblems;
@@ -52,7 +52,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Checks.between("--timeout", timeoutSeconds, 1, 3600);
+        FlagChecks.between("--timeout", timeoutSeconds, 1, 3600);
         Problem problem = JavaProblems.load(problems).stream().filter(p -> p.id().equals(task)).findFirst()
                 .orElseThrow(() -> new PonderException(PonderException.Kind.NOT_FOUND, "no task '" + task + "' in " + problems));
         String code = readCandidate();

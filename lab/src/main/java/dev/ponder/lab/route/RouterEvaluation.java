@@ -1,7 +1,7 @@
 package dev.ponder.lab.route;
 
 import dev.ponder.core.error.PonderException;
-import dev.ponder.core.route.Estimate;
+import dev.ponder.core.route.TierEstimate;
 import dev.ponder.core.route.OutcomeTable;
 import dev.ponder.core.route.Predictor;
 import dev.ponder.core.route.Tier;
@@ -40,7 +40,7 @@ public final class RouterEvaluation {
         Set<String> trained = model.trainedIds();
         long overlap = table.rows().stream().filter(r -> trained.contains(r.id())).count();
         Embeddings emb = model.embeddings();
-        List<List<Estimate>> estimates;
+        List<List<TierEstimate>> estimates;
         String mode;
         if (overlap == 0) {
             Predictor p = aligned(model.fit(model.trainedOn(), emb, false), table.tiers());
@@ -57,14 +57,14 @@ public final class RouterEvaluation {
         return Scoring.score(table, estimates, mode, model.predictorName(), seed, resamples, all);
     }
 
-    static List<List<Estimate>> crossValidate(RouterModel model, OutcomeTable table, int folds, long seed, Embeddings emb, Runnable foldDone) {
+    static List<List<TierEstimate>> crossValidate(RouterModel model, OutcomeTable table, int folds, long seed, Embeddings emb, Runnable foldDone) {
         List<OutcomeTable.Row> rows = table.rows();
         if (model.usesEmbeddings()) emb.warm(rows.stream().map(OutcomeTable.Row::text).toList());
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) order.add(i);
         SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
         for (int i = order.size() - 1; i > 0; i--) Collections.swap(order, i, rng.nextInt(i + 1));
-        Map<Integer, List<Estimate>> out = new HashMap<>();
+        Map<Integer, List<TierEstimate>> out = new HashMap<>();
         for (int f = 0; f < folds; f++) {
             List<OutcomeTable.Row> fit = new ArrayList<>();
             List<Integer> test = new ArrayList<>();
@@ -75,7 +75,7 @@ public final class RouterEvaluation {
             for (int i : test) out.put(i, p.predict(rows.get(i).text()));
             foldDone.run();
         }
-        List<List<Estimate>> result = new ArrayList<>();
+        List<List<TierEstimate>> result = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) result.add(out.get(i));
         return result;
     }
@@ -94,9 +94,9 @@ public final class RouterEvaluation {
             }
 
             @Override
-            public List<Estimate> predict(String query) {
-                List<Estimate> e = p.predict(query);
-                List<Estimate> o = new ArrayList<>(map.length);
+            public List<TierEstimate> predict(String query) {
+                List<TierEstimate> e = p.predict(query);
+                List<TierEstimate> o = new ArrayList<>(map.length);
                 for (int m : map) o.add(e.get(m));
                 return o;
             }

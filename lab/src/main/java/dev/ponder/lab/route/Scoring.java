@@ -1,6 +1,6 @@
 package dev.ponder.lab.route;
 
-import dev.ponder.core.route.Estimate;
+import dev.ponder.core.route.TierEstimate;
 import dev.ponder.core.route.OutcomeTable;
 import dev.ponder.core.route.Router;
 import dev.ponder.stats.bootstrap.Quantiles;
@@ -17,7 +17,7 @@ final class Scoring {
 
     private Scoring() {}
 
-    static RouterReport score(OutcomeTable table, List<List<Estimate>> estimates, String mode, String predictor, long seed, int resamples, List<String> notes) {
+    static RouterReport score(OutcomeTable table, List<List<TierEstimate>> estimates, String mode, String predictor, long seed, int resamples, List<String> notes) {
         List<OutcomeTable.Row> rows = table.rows();
         int n = rows.size(), tiers = table.tiers().size();
         if (n == 0) throw new IllegalArgumentException("no queries to evaluate on");

@@ -73,9 +73,9 @@ public final class Runner {
 
     private final SampleStore store;
     private final Settings settings;
-    private final Progress progress;
+    private final RunProgress progress;
     private final Backends backends;
-    private final Checkers checkers;
+    private final RunCheckers checkers;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final AtomicReference<String> refusal = new AtomicReference<>();
@@ -83,12 +83,12 @@ public final class Runner {
     private final AtomicReference<String> failureExample = new AtomicReference<>();
     private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
 
-    public Runner(SampleStore store, Settings settings, Progress progress, Backends backends) {
+    public Runner(SampleStore store, Settings settings, RunProgress progress, Backends backends) {
         this.store = store;
         this.settings = settings;
         this.progress = progress;
         this.backends = backends;
-        this.checkers = new Checkers(settings.sandboxes(), backends);
+        this.checkers = new RunCheckers(settings.sandboxes(), backends);
     }
 
     /** Starts no new unit; those in flight finish and are stored. */

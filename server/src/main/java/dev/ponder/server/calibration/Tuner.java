@@ -11,7 +11,7 @@ import dev.ponder.core.strategy.StrategyRegistry;
 import dev.ponder.core.trace.Trace;
 import dev.ponder.server.catalog.UpstreamModel;
 import dev.ponder.server.chat.LiveTuning;
-import dev.ponder.server.chat.Observed;
+import dev.ponder.server.chat.ProxyBackendView;
 import dev.ponder.server.config.CalibrationConfig;
 import dev.ponder.server.ledger.Entry;
 import dev.ponder.server.ledger.Ledger;
@@ -111,7 +111,7 @@ public final class Tuner implements LiveTuning, AutoCloseable {
             Trace trace = new Trace(done.traceId() + "/calibration");
             int more = state.fullBudget() - all.size();
             if (more > 0) {
-                Backend backend = Observed.of(model.backendFor(done.seed() + 1), Optional.empty(), gens -> adjust(model.id(), gens), gens -> { });
+                Backend backend = ProxyBackendView.of(model.backendFor(done.seed() + 1), Optional.empty(), gens -> adjust(model.id(), gens), gens -> { });
                 Session s = new Session(done.ask().problem(), backend, model.withConfidences(done.ask().base()), new Meter(Budget.UNLIMITED, clock),
                         trace, model.extractor(), false, new SplittableRandom(done.seed() + 1), clock);
                 all.addAll(s.draw(more));

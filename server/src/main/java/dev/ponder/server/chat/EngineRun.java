@@ -113,7 +113,7 @@ final class EngineRun {
         boolean weigh = confidences();
         int[] drawn = {0};
         Backend b = model.backendFor(seed + run);
-        Backend backend = Observed.of(chatOnly ? Backend.byModel(Map.of(d.ask().base().model(), () -> b)) : b,
+        Backend backend = ProxyBackendView.of(chatOnly ? Backend.byModel(Map.of(d.ask().base().model(), () -> b)) : b,
                 live ? Optional.of(delta -> {
                     streamed.addAndGet(delta.text().length());
                     reply.delta(delta);

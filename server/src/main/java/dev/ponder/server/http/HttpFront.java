@@ -115,7 +115,7 @@ public final class HttpFront implements AutoCloseable {
     }
 
     /** A request as read, on its connection's event loop. */
-    private void accept(Call call, EventLoop loop) {
+    private void accept(FrontCall call, EventLoop loop) {
         // GET on the chat path lists stored completions
         Dialect dialect = call.method().equals("GET") ? null : CHAT.get(call.path());
         if (dialect != null) chat(call, dialect, loop);
@@ -124,7 +124,7 @@ public final class HttpFront implements AutoCloseable {
     }
 
     /** Anthropic's token count of a Messages body: checked and estimated here, on the event loop (nothing in it blocks). */
-    private void countTokens(Call call) {
+    private void countTokens(FrontCall call) {
         try {
             Routes.allow(call.method(), "POST");
             routes.authenticate(call);
@@ -137,7 +137,7 @@ public final class HttpFront implements AutoCloseable {
     }
 
     /** A chat completion: checked, authenticated and parsed here, once; refused here, or handed to the pipeline. */
-    private void chat(Call call, Dialect dialect, EventLoop loop) {
+    private void chat(FrontCall call, Dialect dialect, EventLoop loop) {
         long started = System.nanoTime();
         String who = "unauthenticated";
         Caller caller;
@@ -158,7 +158,7 @@ public final class HttpFront implements AutoCloseable {
                 dialect.idPrefix(req));
     }
 
-    private void onThread(Call call) {
+    private void onThread(FrontCall call) {
         executor.execute(() -> {
             try {
                 routes.serve(call);
@@ -171,7 +171,7 @@ public final class HttpFront implements AutoCloseable {
     }
 
     /** A request Netty could not parse (bad request line or headers): 400, then the connection closes. */
-    private void malformed(Call call) {
+    private void malformed(FrontCall call) {
         Exchanges.error(call, ApiError.of(ApiFailure.field("request", "the HTTP request could not be parsed (request line or headers)")));
     }
 }

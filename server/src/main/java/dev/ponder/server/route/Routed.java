@@ -1,6 +1,6 @@
 package dev.ponder.server.route;
 
-import dev.ponder.core.route.Estimate;
+import dev.ponder.core.route.TierEstimate;
 import dev.ponder.core.route.Tier;
 import java.util.List;
 
@@ -11,7 +11,7 @@ import java.util.List;
 public record Routed(Option chosen, double lambda, List<Option> options) {
 
     /** One tier the router weighed. */
-    public record Option(Tier tier, String target, Estimate estimate) {
+    public record Option(Tier tier, String target, TierEstimate estimate) {
         public double utility(double lambda) { return estimate.success() - lambda * estimate.cost(); }
     }
 

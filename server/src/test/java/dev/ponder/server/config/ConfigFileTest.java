@@ -39,7 +39,7 @@ class ConfigFileTest {
                 .resolve(".ponder/ponder-ledger.jsonl"));
         assertThat(c.maxSamples()).isEqualTo(64);
         assertThat(c.requirePrices()).isFalse();
-        assertThat(c.upstreams().get(1).completions()).isEqualTo(Completions.ON);
+        assertThat(c.upstreams().get(1).completions()).isEqualTo(PlainCompletions.ON);
         assertThat(c.upstreams().get(1).logprobs()).isTrue();
         assertThat(c.upstreams().get(1).checker()).contains("math");
         assertThat(c.prices().find("qwen-math")).isPresent();
@@ -208,7 +208,7 @@ class ConfigFileTest {
         assertThat(c.checker()).contains("regex:\\d+");
         UpstreamConfig u = c.upstreams().getFirst();
         assertThat(u.answer()).isEqualTo("semantic");
-        assertThat(u.completions()).isEqualTo(Completions.OFF);
+        assertThat(u.completions()).isEqualTo(PlainCompletions.OFF);
         assertThat(u.logprobs()).isTrue();
         assertThat(u.checker()).contains("game24");
         CalibrationConfig cal = c.calibration().orElseThrow();
