@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
                 "questions each answered in several meanings and wordings (default: data/semantic/calibration.jsonl): the",
                 "threshold whose simulated votes (a majority meaning against a minority one, in seeded orders) most often reply",
                 "with the majority meaning; cross-fitted over two halves of the questions. Uses the in-process MiniLM model."})
-public final class SemanticCommand implements Runnable {
+final class SemanticCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--set", description = "calibration JSONL: {\"id\", \"question\", \"meanings\": [[wording, ...], ...]} a line")

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
                 "and Ponder's adaptive rule, averaged over R seeded permutations of each problem's samples.",
                 "Ends each bank with the efficiency line: samples Ponder's rule needs vs the best baseline at equal accuracy.",
                 "With --cross-fit K: adaptive calibrated on K-1 folds of the problems and measured on the fold left out, rotating."})
-public final class StrategiesCommand implements Runnable {
+final class StrategiesCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--bank", description = "bank folder (repeatable; default: the development banks)")

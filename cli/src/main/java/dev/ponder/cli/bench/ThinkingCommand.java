@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
                 "think@T (one chain held to about T thinking tokens by budget forcing) for each budget, beside vote@N",
                 "with N = think@T's output tokens / one natural sample's; prints how well each budget was held and",
                 "which side wins (paired bootstrap over problems), per domain when the problems carry one."})
-public final class ThinkingCommand implements Runnable {
+final class ThinkingCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--base-url", required = true, description = "OpenAI-compatible base URL, e.g. http://localhost:8000/v1")

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code ponder fit coverage}: pass@k for k = 1..N with intervals, the exponentiated power law and its extrapolation. */
 @Command(name = "coverage", mixinStandardHelpOptions = true,
         description = "pass@k (k = 1..N) of a sample bank with bootstrap intervals; fits log c(k) = a k^b and extrapolates.")
-public final class FitCoverage implements Callable<Integer> {
+final class FitCoverage implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

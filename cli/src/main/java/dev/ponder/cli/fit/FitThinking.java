@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code ponder fit thinking}: accuracy against thinking tokens per model, with pass^k from repeated trials. */
 @Command(name = "thinking", mixinStandardHelpOptions = true,
         description = "Per model: accuracy, thinking tokens, $/query, accuracy per doubling of thinking tokens, pass^k.")
-public final class FitThinking implements Callable<Integer> {
+final class FitThinking implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "compute", mixinStandardHelpOptions = true,
         description = "Compute-optimal N, D for FLOP budgets (Chinchilla, Epoch's fit), and train vs test compute exchange "
                 + "(Snell et al.'s FLOPs-matched formula; Jones' 15x test per 10x train).")
-public final class PlanCompute implements Callable<Integer> {
+final class PlanCompute implements Callable<Integer> {
     enum Law { epoch, hoffmann }
 
     @CommandLine.Spec

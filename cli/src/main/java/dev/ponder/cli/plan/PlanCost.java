@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "cost", mixinStandardHelpOptions = true,
         description = "Price a workload (query classes with volumes, deadlines and tiers) from the price catalogue and observed or assumed"
                 + " tokens; check deadlines against observed latency; project the cost as prices fall.")
-public final class PlanCost implements Callable<Integer> {
+final class PlanCost implements Callable<Integer> {
     private static final Pattern RATE = Pattern.compile("([0-9]*\\.?[0-9]+)x?(?:/([0-9]*\\.?[0-9]+)y)?");
 
     @CommandLine.Spec

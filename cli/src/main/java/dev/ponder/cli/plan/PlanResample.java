@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "resample", mixinStandardHelpOptions = true,
         description = "Resample until an imperfect verifier accepts (two task types): expected value vs K and the best K. "
                 + "Defaults are the fLaws notebook's toy model.")
-public final class PlanResample implements Callable<Integer> {
+final class PlanResample implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

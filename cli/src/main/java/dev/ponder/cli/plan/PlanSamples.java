@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 /** {@code ponder plan samples}: the fewest samples per problem (and dollars) for each strategy to reach a target. */
 @Command(name = "samples", mixinStandardHelpOptions = true,
         description = "Fewest samples per problem for best-of (perfect verifier) and majority vote to reach --target accuracy.")
-public final class PlanSamples implements Callable<Integer> {
+final class PlanSamples implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -13,7 +13,7 @@ import java.util.Optional;
  * least {@code minAgreement} of the answered ones (label-free, as in self-training on self-consistent answers: Huang et al. 2022, "Large
  * Language Models Can Self-Improve"); {@code reference}: the sample's answer matches the reference answer.
  */
-public sealed interface Acceptance permits Acceptance.Verified, Acceptance.Majority, Acceptance.Reference {
+sealed interface Acceptance permits Acceptance.Verified, Acceptance.Majority, Acceptance.Reference {
 
     /** One label per draw of the group, in order. */
     List<Label> label(Group g);

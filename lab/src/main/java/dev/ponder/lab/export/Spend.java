@@ -8,7 +8,7 @@ import java.util.function.Function;
  * What the samples an export chose from cost: dollars, output and input tokens summed over the samples that
  * recorded them, and how many samples left each figure unknown.
  */
-public record Spend(long samples, double dollars, long unknownDollars, double outputTokens, long unknownOutput,
+record Spend(long samples, double dollars, long unknownDollars, double outputTokens, long unknownOutput,
                     double inputTokens, long unknownInput) {
 
     static Spend of(List<Group> groups) {

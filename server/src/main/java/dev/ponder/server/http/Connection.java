@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -45,7 +46,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             String path = path(req.uri());
             call = new FrontCall(ctx.channel(), req.method().name(), path, req.uri().length() > path.length() && req.uri().charAt(path.length()) == '?'
                     ? req.uri().substring(path.length() + 1) : "", req.headers(), ByteBufUtil.getBytes(req.content()),
-                    !bad && HttpUtil.isKeepAlive(req), () -> ctx.executor().execute(() -> next(ctx)));
+                    !bad && HttpUtil.isKeepAlive(req), () -> freed(ctx));
         } finally {
             req.release();
         }
@@ -73,6 +74,18 @@ final class Connection extends ChannelInboundHandlerAdapter {
             }
         }
         return end == uri.length() ? uri : uri.substring(0, end);
+    }
+
+    /**
+     * Frees the connection for its next request, on its event loop. A handler thread can finish its response just as the
+     * proxy closes (the client has its answer and shuts the proxy down): the loop is gone then, and so is any next request.
+     */
+    private void freed(ChannelHandlerContext ctx) {
+        try {
+            ctx.executor().execute(() -> next(ctx));
+        } catch (RejectedExecutionException e) {
+            // closing: the response went out and nothing more will be read on this connection
+        }
     }
 
     private void next(ChannelHandlerContext ctx) {

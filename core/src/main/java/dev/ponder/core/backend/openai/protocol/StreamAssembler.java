@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * last {@code usage} object seen (OpenAI sends it once, in a final chunk with no choices; some vLLM versions repeat
  * a running total on every chunk). A stream that ends before {@code [DONE]} with a choice unfinished was cut.
  */
-public final class StreamAssembler extends JsonEvents {
+final class StreamAssembler extends JsonEvents {
     private final Endpoint endpoint;
     private final Optional<ThinkTags> tags;
     private final int offset;
