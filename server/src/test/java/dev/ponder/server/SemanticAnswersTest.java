@@ -18,7 +18,11 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,15 +77,15 @@ class SemanticAnswersTest {
         List<String> kinds = List.of("exact", "usc");
         for (int i = 0; i < 2; i++) {
             try (var up = paraphrases(); var proxy = Fixtures.start(config(up, kinds.get(i)).toBuilder().keys(List.of(KeysAndBudgetsTest.key("k", "sk-k",
-                    Optional.of(0.0001), java.util.OptionalInt.empty(), java.util.Set.of()))).build())) {
+                    Optional.of(0.0001), OptionalInt.empty(), Set.of()))).build())) {
                 var r = Http.post(Fixtures.root(proxy), "v1/chat/completions", Fixtures.chat("vote@3:fake-model", "Capital?", "\"max_tokens\": 10"),
                         "Authorization", "Bearer sk-k");
                 assertThat(r.status()).isEqualTo(429);
-                var m = java.util.regex.Pattern.compile("whole worst case is \\$([0-9.]+)").matcher(r.body());
+                var m = Pattern.compile("whole worst case is \\$([0-9.]+)").matcher(r.body());
                 assertThat(m.find()).as(r.body()).isTrue();
                 worst[i] = Double.parseDouble(m.group(1));
             }
         }
-        assertThat(worst[1]).isCloseTo(worst[0] * 4 / 3, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(worst[1]).isCloseTo(worst[0] * 4 / 3, Offset.offset(1e-6));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ponder.cli.lab;
 
+import dev.ponder.cli.Warnings;
 import dev.ponder.core.bank.BankReader;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.lab.export.Exporter;
@@ -140,7 +141,7 @@ public final class ExportCommand implements Callable<Integer> {
             refuse(!strategies.isEmpty(), "--strategy picks configurations of a stored run; a bank has only its recorded samples");
             refuseGiven("--bank", List.of("--store"));
             var b = BankReader.read(bank.get());
-            dev.ponder.cli.Warnings.print(spec.commandLine().getErr(), b.issues());
+            Warnings.print(spec.commandLine().getErr(), b.issues());
             outcome = Exporter.export(Harvest.of(b), request);
         } else {
             try (SampleStore s = ReportCommand.Stores.open(store)) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.json.JsonErrors;
+import dev.ponder.core.json.TextFiles;
 import dev.ponder.core.model.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +36,10 @@ public final class BankReader {
         Path meta = dir.resolve("bank.json");
         JsonNode m;
         try {
-            m = JSON.readTree(dev.ponder.core.json.TextFiles.read(meta, "bank file"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new PonderException(PonderException.Kind.INVALID_INPUT, meta + ":" + dev.ponder.core.json.JsonErrors.where(e) + ": not valid JSON: "
-                    + dev.ponder.core.json.JsonErrors.what(e), e);
+            m = JSON.readTree(TextFiles.read(meta, "bank file"));
+        } catch (JsonProcessingException e) {
+            throw new PonderException(PonderException.Kind.INVALID_INPUT, meta + ":" + JsonErrors.where(e) + ": not valid JSON: "
+                    + JsonErrors.what(e), e);
         }
         if (m == null || !m.isObject()) throw PonderException.invalid("%s: expected a JSON object with name, model, domain, answer_kind", meta);
         List<LineIssue> issues = new ArrayList<>();

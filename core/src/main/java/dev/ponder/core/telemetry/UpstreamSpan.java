@@ -10,6 +10,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -149,7 +150,7 @@ public final class UpstreamSpan implements AutoCloseable {
     /** {@code headers} (name, value pairs) with this span's {@code traceparent} (and {@code tracestate}) added. */
     public List<String[]> headers(List<String[]> headers) {
         if (this == NONE) return headers;
-        List<String[]> out = new java.util.ArrayList<>(headers);
+        List<String[]> out = new ArrayList<>(headers);
         W3CTraceContextPropagator.getInstance().inject(context, out, PAIRS);
         return out;
     }

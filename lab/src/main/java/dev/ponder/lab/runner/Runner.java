@@ -1,5 +1,6 @@
 package dev.ponder.lab.runner;
 
+import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.ratelimit.TokenBucket;
@@ -13,20 +14,23 @@ import dev.ponder.lab.eval.Grader;
 import dev.ponder.lab.plan.Config;
 import dev.ponder.lab.store.SampleStore;
 import dev.ponder.lab.store.Unit;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
-import dev.ponder.core.backend.PriceCatalogue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs a plan's units on virtual threads and stores each as it finishes. A unit is one configuration on one
@@ -81,7 +85,7 @@ public final class Runner {
     private final AtomicReference<String> refusal = new AtomicReference<>();
     private final AtomicLong failedUnits = new AtomicLong();
     private final AtomicReference<String> failureExample = new AtomicReference<>();
-    private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     public Runner(SampleStore store, Settings settings, RunProgress progress, Backends backends) {
         this.store = store;
@@ -95,8 +99,8 @@ public final class Runner {
     public void stop() { stopping.set(true); }
 
     /** Waits until the current {@link #run} has returned or the timeout passed (for a shutdown hook). */
-    public boolean awaitFinished(java.time.Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public RunSummary run(String runId, List<Config> configs) {
@@ -112,7 +116,7 @@ public final class Runner {
     private RunSummary runUnits(String runId, List<Config> configs) {
         Set<String> done = store.doneUnits(runId);
         SpendGuard guard = settings.maxDollars().map(SpendGuard::new).orElseGet(SpendGuard::unlimited);
-        List<java.util.function.Consumer<Sink>> work = new ArrayList<>();
+        List<Consumer<Sink>> work = new ArrayList<>();
         AtomicBoolean overSpend = new AtomicBoolean();
         long total = 0;
         long skipped = 0;
@@ -137,7 +141,7 @@ public final class Runner {
         Thread writerThread = Thread.ofVirtual().name("store-writer").start(writer);
         Semaphore slots = new Semaphore(settings.unitsInFlight());
         try (ExecutorService pool = Telemetry.current().wrap(Executors.newVirtualThreadPerTaskExecutor())) {
-            for (java.util.function.Consumer<Sink> w : work) {
+            for (Consumer<Sink> w : work) {
                 if (stopping.get() || failure.get() != null || overSpend.get()) break;
                 slots.acquireUninterruptibly();
                 if (stopping.get() || failure.get() != null || overSpend.get()) {

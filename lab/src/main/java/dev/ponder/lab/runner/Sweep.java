@@ -8,6 +8,8 @@ import dev.ponder.lab.plan.Source;
 import dev.ponder.lab.store.ConfigRow;
 import dev.ponder.lab.store.RunInfo;
 import dev.ponder.lab.store.SampleStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -55,8 +57,8 @@ public record Sweep(String runId, List<Config> configs, boolean resumed, Optiona
 
     private static String text(LoadedPlan lp) {
         try {
-            return java.nio.file.Files.isRegularFile(lp.file()) ? java.nio.file.Files.readString(lp.file()) : lp.plan().toString();
-        } catch (java.io.IOException e) {
+            return Files.isRegularFile(lp.file()) ? Files.readString(lp.file()) : lp.plan().toString();
+        } catch (IOException e) {
             return lp.plan().toString();
         }
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +53,7 @@ class ExporterTest {
         assertThat(y.examples()).isEqualTo(2);
         assertThat(y.judged()).isEqualTo(9);
         assertThat(y.frontier()).extracting(p -> p.problem().id()).containsExactly("p2");
-        assertThat(y.spend().dollars()).isCloseTo(0.10, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(y.spend().dollars()).isCloseTo(0.10, Offset.offset(1e-12));
         List<JsonNode> sft = lines(dir.resolve("sft.jsonl"));
         assertThat(sft).extracting(n -> n.at("/messages/1/content").asText()).containsExactly("a", "b");
         assertThat(sft.getFirst().get("metadata").toString())

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -125,7 +126,7 @@ public class RunnerTest {
             List<String> os = s.outcomes(runId).stream().map(o -> String.join("|", o.configId(), o.problemId(), o.answer(),
                     String.valueOf(o.correct()), String.valueOf(o.samples()), String.valueOf(o.outputTokens()), String.valueOf(o.dollars()), o.stop()))
                     .sorted().toList();
-            List<String> ss = new java.util.ArrayList<>();
+            List<String> ss = new ArrayList<>();
             for (var c : s.configs(runId)) {
                 s.samples(runId, c.configId()).forEach((p, list) -> list.forEach(x -> ss.add(String.join("|", c.configId(), p,
                         String.valueOf(x.index()), x.text(), x.answer(), String.valueOf(x.verdict()), String.valueOf(x.outputTokens()),

@@ -7,6 +7,7 @@ import dev.ponder.core.json.BadField;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public record UpstreamConfig(String name, URI baseUrl, Optional<String> apiKeyEn
     public enum Kind {
         OPENAI, ANTHROPIC;
 
-        public String configName() { return name().toLowerCase(java.util.Locale.ROOT); }
+        public String configName() { return name().toLowerCase(Locale.ROOT); }
 
         static Kind read(String written) {
             if (written == null) return OPENAI;

@@ -25,6 +25,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.ResourceLeakDetector;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -95,7 +96,7 @@ public final class HttpFront implements AutoCloseable {
     /** One line naming the address and why it cannot be listened on. */
     private static String cannotListen(InetSocketAddress address, Exception e) {
         String where = address.getHostString() + ":" + address.getPort();
-        boolean inUse = e instanceof java.net.BindException || String.valueOf(e.getMessage()).contains("already in use");
+        boolean inUse = e instanceof BindException || String.valueOf(e.getMessage()).contains("already in use");
         return "cannot listen on " + where + ": " + (inUse ? "port " + address.getPort() + " is already in use (another server has it?"
                 + " pick another port: --port, or server.port in the config)" : String.valueOf(e.getMessage()));
     }

@@ -1,5 +1,6 @@
 package dev.ponder.server.upstream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.CompletionRequest;
@@ -16,9 +17,9 @@ import dev.ponder.core.backend.openai.protocol.Retrier;
 import dev.ponder.core.backend.openai.protocol.SseStream;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Usage;
+import dev.ponder.core.telemetry.UpstreamSpan;
 import dev.ponder.server.config.PlainCompletions;
 import java.util.Optional;
-import dev.ponder.core.telemetry.UpstreamSpan;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -153,7 +154,7 @@ public final class Upstream implements AutoCloseable {
     }
 
     /** What a body relayed whole came back as: the upstream's JSON, where it came from, the tries it took. */
-    public record Forwarded(com.fasterxml.jackson.databind.JsonNode body, String where, int attempts) {}
+    public record Forwarded(JsonNode body, String where, int attempts) {}
 
     /**
      * A client's body sent whole to the endpoint at {@code path} ({@code /completions}, {@code /embeddings}) as written,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Equivalence of two MATH-style final answers, as the standard graders judge it (Hendrycks et al. 2021,
@@ -18,7 +19,7 @@ import java.util.TreeSet;
 public final class MathEquivalence {
 
     private static final double REL_TOL = 1e-4;
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?\\d*\\.(\\d+)");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d*\\.(\\d+)");
     private static final double[][] POINTS = {{0.5772, 1.3247, 2.7183}, {1.6180, 0.4142, 3.1416}, {2.2361, 0.7071, 1.4142}};
 
     private MathEquivalence() {}
