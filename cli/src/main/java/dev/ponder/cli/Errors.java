@@ -3,6 +3,7 @@ package dev.ponder.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ponder.core.error.PonderException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import picocli.CommandLine;
@@ -33,7 +34,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
     }
 
     /** Prints the one line for {@code t} and returns the exit code. */
-    static int report(Throwable t, java.io.PrintWriter err) {
+    static int report(Throwable t, PrintWriter err) {
         int code;
         String line;
         switch (t) {

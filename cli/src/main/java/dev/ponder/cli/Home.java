@@ -1,5 +1,7 @@
 package dev.ponder.cli;
 
+import dev.ponder.core.error.PonderException;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +45,8 @@ public final class Home {
         List<Path> out = new ArrayList<>();
         try (var s = Files.list(dir)) {
             s.filter(p -> Files.exists(p.resolve("bank.json"))).sorted().forEach(out::add);
-        } catch (java.io.IOException e) {
-            throw new dev.ponder.core.error.PonderException(dev.ponder.core.error.PonderException.Kind.NOT_FOUND,
+        } catch (IOException e) {
+            throw new PonderException(PonderException.Kind.NOT_FOUND,
                     "no banks found in " + dir + " (set PONDER_HOME to the Ponder checkout, or pass --bank DIR)");
         }
         return out;

@@ -1,5 +1,16 @@
 package dev.ponder.cli;
 
+import dev.ponder.cli.bench.BenchCommand;
+import dev.ponder.cli.calibrate.CalibrateCommand;
+import dev.ponder.cli.fit.FitCommand;
+import dev.ponder.cli.lab.ExportCommand;
+import dev.ponder.cli.lab.ReportCommand;
+import dev.ponder.cli.plan.PlanCommand;
+import dev.ponder.cli.route.RouteCommand;
+import dev.ponder.cli.run.RunCommand;
+import dev.ponder.cli.serve.ServeCommand;
+import dev.ponder.cli.verify.VerifyCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,16 +19,16 @@ import picocli.CommandLine.Command;
         description = "Test-time compute engine: serve, measure and predict what inference compute buys.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            dev.ponder.cli.run.RunCommand.class,
-            dev.ponder.cli.bench.BenchCommand.class,
-            dev.ponder.cli.calibrate.CalibrateCommand.class,
-            dev.ponder.cli.fit.FitCommand.class,
-            dev.ponder.cli.plan.PlanCommand.class,
-            dev.ponder.cli.route.RouteCommand.class,
-            dev.ponder.cli.verify.VerifyCommand.class,
-            dev.ponder.cli.serve.ServeCommand.class,
-            dev.ponder.cli.lab.ReportCommand.class,
-            dev.ponder.cli.lab.ExportCommand.class,
+            RunCommand.class,
+            BenchCommand.class,
+            CalibrateCommand.class,
+            FitCommand.class,
+            PlanCommand.class,
+            RouteCommand.class,
+            VerifyCommand.class,
+            ServeCommand.class,
+            ReportCommand.class,
+            ExportCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -30,7 +41,7 @@ public final class Main implements Runnable {
             code = commandLine().execute(args);
         } catch (Throwable t) {
             // an Error (out of memory, a stack overflow) passes picocli's handler: it still gets one line and a code
-            code = Errors.report(t, new java.io.PrintWriter(System.err, true));
+            code = Errors.report(t, new PrintWriter(System.err, true, System.err.charset()));
         }
         System.exit(code);
     }

@@ -2,9 +2,11 @@ package dev.ponder.cli;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import java.io.IOException;
+import java.net.BindException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Makes an error message fit the one-line promise: one line, no library internals, I/O errors said plainly. */
@@ -32,7 +34,7 @@ final class Messages {
 
     /** An I/O failure in words: which file and what happened. */
     static String io(IOException e) {
-        if (e instanceof java.net.BindException || String.valueOf(e.getMessage()).contains("Address already in use")) return bind(e);
+        if (e instanceof BindException || String.valueOf(e.getMessage()).contains("Address already in use")) return bind(e);
         return switch (e) {
             case NoSuchFileException n -> "no such file: " + n.getFile();
             case AccessDeniedException a -> "permission denied: " + a.getFile();
@@ -47,11 +49,11 @@ final class Messages {
     }
 
     /** The first cause of type {@code type} in {@code t}'s chain. */
-    static <T extends Throwable> java.util.Optional<T> cause(Throwable t, Class<T> type) {
+    static <T extends Throwable> Optional<T> cause(Throwable t, Class<T> type) {
         Throwable c = t;
         for (int depth = 0; c != null && depth < 32; depth++, c = c.getCause()) {
-            if (type.isInstance(c)) return java.util.Optional.of(type.cast(c));
+            if (type.isInstance(c)) return Optional.of(type.cast(c));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

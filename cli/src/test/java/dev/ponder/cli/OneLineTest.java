@@ -3,6 +3,8 @@ package dev.ponder.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.cli.fit.CliRun;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,7 +114,7 @@ class OneLineTest {
 
     @Test
     void a_port_in_use_is_one_line() throws Exception {
-        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
             oneLine(Cli.run("serve", "--port", String.valueOf(port), "--host", "127.0.0.1"), 2,
                     "ponder: cannot listen on 127.0.0.1:" + port + ": port " + port + " is already in use");

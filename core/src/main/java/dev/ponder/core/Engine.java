@@ -110,8 +110,8 @@ final class Engine implements Ponder {
         if (policy.strategy() instanceof StrategySpec.Batch b) return batch(questions, policy, b);
         boolean learns = false;
         if (policy.strategy() instanceof StrategySpec.PerQuestion q) {
-            Strategy s = slot(resolveModel(policy), q).strategy();
-            requireChecker(s, policy);
+            Strategy s = slot(c.resolveModel(policy), q).strategy();
+            c.requireChecker(s, policy);
             learns = s.learnsAcrossQuestions();
         }
         List<Solution> out = new ArrayList<>(questions.size());
@@ -156,7 +156,11 @@ final class Engine implements Ponder {
     public void close() {
         if (closed.getAndSet(true)) return;
         gate.writeLock().lock();   // the synchronous solves already under way end first; later ones see the engine closed
-        gate.writeLock().unlock();
+        try {
+            // nothing to do while holding it: acquiring it was the wait
+        } finally {
+            gate.writeLock().unlock();
+        }
         workers.close();
         RuntimeException failed = null;
         for (AutoCloseable owned : c.owned()) {
@@ -177,7 +181,7 @@ final class Engine implements Ponder {
     }
 
     private List<Solution> batch(List<String> questions, Policy policy, StrategySpec.Batch spec) {
-        String model = resolveModel(policy);
+        String model = c.resolveModel(policy);
         List<Prepared> prepared = questions.stream().map(q -> Prepared.of(c, List.of(Message.user(q)), policy, model, Optional.empty(), traceId())).toList();
         List<Result> results = spec.create(StrategyRegistry.DEFAULT_MAX).solve(prepared.stream().map(Prepared::session).toList());
         List<Solution> out = new ArrayList<>(questions.size());
@@ -200,9 +204,9 @@ final class Engine implements Ponder {
         if (!(policy.strategy() instanceof StrategySpec.PerQuestion spec)) {
             throw PonderException.invalid("policy %s: the router chose %s, which does not solve one question", asked, policy);
         }
-        String model = resolveModel(policy);
+        String model = c.resolveModel(policy);
         Slot slot = slot(model, spec);
-        requireChecker(slot.strategy(), policy);
+        c.requireChecker(slot.strategy(), policy);
         Prepared prepared = Prepared.of(c, messages, policy, model, listener, traceId());
         if (slot.lock().isEmpty()) return prepared.solution(slot.strategy().solve(prepared.session()));
         slot.lock().get().lock();
@@ -211,25 +215,6 @@ final class Engine implements Ponder {
         } finally {
             slot.lock().get().unlock();
         }
-    }
-
-    /** Refuses, before any call, a strategy that cannot run without a checker when the engine has none. */
-    private void requireChecker(Strategy strategy, Policy policy) {
-        if (strategy.needsChecker() && c.checker().isEmpty()) {
-            throw PonderException.invalid("policy %s needs a checker (a verifier that judges answers without the reference): build the engine"
-                    + " with checker(v), e.g. checker(Verifier.game24()); named checkers: CheckerSpec.parse(NAME).create(resources)", policy);
-        }
-    }
-
-    private String resolveModel(Policy policy) {
-        String model = policy.model().orElse(c.models().getFirst());
-        for (String tier : model.split(">")) {
-            if (!c.backends().containsKey(tier.strip())) {
-                throw new PonderException(PonderException.Kind.NOT_FOUND, "policy " + policy + ": no backend for model \"" + tier.strip()
-                        + "\"; this engine has: " + String.join(", ", c.models()));
-            }
-        }
-        return model;
     }
 
     private Slot slot(String model, StrategySpec.PerQuestion spec) {

@@ -4,8 +4,10 @@ import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.answer.Grouping;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.PriceCatalogue;
+import dev.ponder.core.error.PonderException;
 import dev.ponder.core.route.Knob;
 import dev.ponder.core.route.Router;
+import dev.ponder.core.strategy.Strategy;
 import dev.ponder.core.strategy.StrategyRegistry;
 import dev.ponder.core.telemetry.Telemetry;
 import dev.ponder.core.verify.Verifier;
@@ -28,5 +30,25 @@ record EngineSettings(Map<String, Supplier<Backend>> backends, List<String> mode
         backends = Map.copyOf(backends);
         models = List.copyOf(models);
         owned = List.copyOf(owned);
+    }
+
+    /** Refuses, before any call, a strategy that cannot run without a checker when the engine has none. */
+    void requireChecker(Strategy strategy, Policy policy) {
+        if (strategy.needsChecker() && checker().isEmpty()) {
+            throw PonderException.invalid("policy %s needs a checker (a verifier that judges answers without the reference): build the engine"
+                    + " with checker(v), e.g. checker(Verifier.game24()); named checkers: CheckerSpec.parse(NAME).create(resources)", policy);
+        }
+    }
+
+    /** The policy's model (the first one by default), each tier of a cascade checked to have a backend. */
+    String resolveModel(Policy policy) {
+        String model = policy.model().orElse(models().getFirst());
+        for (String tier : model.split(">")) {
+            if (!backends().containsKey(tier.strip())) {
+                throw new PonderException(PonderException.Kind.NOT_FOUND, "policy " + policy + ": no backend for model \"" + tier.strip()
+                        + "\"; this engine has: " + String.join(", ", models()));
+            }
+        }
+        return model;
     }
 }

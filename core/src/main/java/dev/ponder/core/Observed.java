@@ -2,6 +2,7 @@ package dev.ponder.core;
 
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.ForwardingBackend;
 import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.backend.GenerationRequest;
@@ -14,14 +15,13 @@ import dev.ponder.core.strategy.Tally;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * One solve's view of a backend: prices usage that came with tokens but no dollars (LangChain4j models, local
  * servers) from the catalogue at the request's model, so dollar budgets hold for them too; keeps the running vote and
  * spend for progress reports; and remembers the failure that stopped drawing, which the session reduces to a message.
  */
-final class Observed implements Backend {
+final class Observed implements ForwardingBackend {
     private final Backend inner;
     private final PriceCatalogue prices;
     private final AnswerExtractor extractor;
@@ -40,13 +40,7 @@ final class Observed implements Backend {
     }
 
     @Override
-    public String name() { return inner.name(); }
-
-    @Override
-    public String nameFor(String model) { return inner.nameFor(model); }
-
-    @Override
-    public boolean budgetsThinking(String model) { return inner.budgetsThinking(model); }
+    public Backend delegate() { return inner; }
 
     @Override
     public Generated generate(GenerationRequest request) {
@@ -70,9 +64,6 @@ final class Observed implements Backend {
 
     @Override
     public Usage worstCase(GenerationRequest request) { return price(inner.worstCase(request), request.model()); }
-
-    @Override
-    public OptionalInt remaining(GenerationRequest request) { return inner.remaining(request); }
 
     synchronized Optional<PonderException> failure() { return Optional.ofNullable(failure); }
 

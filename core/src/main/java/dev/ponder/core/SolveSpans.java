@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -37,7 +38,7 @@ record SolveSpans(Telemetry telemetry) {
         int colon = s.policy().indexOf(':');
         span.updateName("chat " + s.policy()).setAttribute(Keys.REQUEST_MODEL, s.policy()).setAttribute(Keys.TRACE_ID, s.trace().id());
         RequestSpans.run(span, colon < 0 ? s.policy() : s.policy().substring(0, colon), s.answer(), s.samples(), s.stop().name());
-        RequestSpans.totals(span, s.usage(), s.sampleCount(), s.trace().calls().size(), java.util.List.of());
+        RequestSpans.totals(span, s.usage(), s.sampleCount(), s.trace().calls().size(), List.of());
         if (s.samples().isEmpty() && s.failure().isPresent()) {
             RequestSpans.failed(span, s.failure().get().kind().name(), String.valueOf(s.failure().get().getMessage()));
         }

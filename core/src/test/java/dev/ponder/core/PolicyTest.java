@@ -3,13 +3,16 @@ package dev.ponder.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ponder.core.error.PonderException;
 import dev.ponder.core.backend.Backend;
+import dev.ponder.core.calibrate.CalibrationFile;
+import dev.ponder.core.error.PonderException;
 import dev.ponder.core.strategy.Result;
 import dev.ponder.core.strategy.Session;
 import dev.ponder.core.strategy.Strategy;
 import dev.ponder.core.strategy.StrategyRegistry;
 import dev.ponder.core.strategy.StrategySpec;
+import dev.ponder.core.testing.TestCalibrations;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +31,9 @@ class PolicyTest {
     }
 
     @Test
-    void a_calibration_file_in_the_spec_belongs_to_the_strategy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        java.nio.file.Path f = dir.resolve("cal.json");
-        dev.ponder.core.calibrate.CalibrationFile.write(f, dev.ponder.core.testing.TestCalibrations.of("ac", 0.9, 16, "m"));
+    void a_calibration_file_in_the_spec_belongs_to_the_strategy(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Path f = dir.resolve("cal.json");
+        CalibrationFile.write(f, TestCalibrations.of("ac", 0.9, 16, "m"));
         Policy p = Policy.parse("adaptive:" + f + ":llama3:8b");
         assertThat(p.strategy().written()).isEqualTo("adaptive:" + f);
         assertThat(p.model()).contains("llama3:8b");

@@ -5,26 +5,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.backend.Backend;
+import dev.ponder.core.backend.Generated;
+import dev.ponder.core.backend.Generation;
+import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.backend.Price;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.bank.Bank;
 import dev.ponder.core.bank.BankReader;
+import dev.ponder.core.calibrate.CalibrationFile;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Message;
 import dev.ponder.core.model.Usage;
-import dev.ponder.core.route.Calibration;
-import dev.ponder.core.route.Estimate;
 import dev.ponder.core.route.Knob;
 import dev.ponder.core.route.Predictor;
 import dev.ponder.core.route.Router;
+import dev.ponder.core.route.SpendCalibration;
 import dev.ponder.core.route.Tier;
+import dev.ponder.core.route.TierEstimate;
 import dev.ponder.core.strategy.StopReason;
 import dev.ponder.core.testing.SharedData;
+import dev.ponder.core.testing.TestCalibrations;
+import dev.ponder.core.verify.CheckerSpec;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class PonderTest {
@@ -48,7 +58,7 @@ class PonderTest {
         assertThat(s.confidence()).isEqualTo(4 / 5.0);
         assertThat(s.sampleCount()).isEqualTo(5);
         assertThat(s.usage().outputTokens()).isEqualTo(100);
-        assertThat(s.dollars()).isCloseTo(0.005, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(s.dollars()).isCloseTo(0.005, Offset.offset(1e-12));
         assertThat(s.policy()).isEqualTo("vote@5:m");
         assertThat(s.stop()).isEqualTo(StopReason.DONE);
         assertThat(s.trace().calls()).hasSize(1);
@@ -64,7 +74,7 @@ class PonderTest {
         // each sample costs 1000 x $1/M + 1000 x $2/M = $0.003: a $0.01 budget buys 3 of the 5
         Solution s = p.solve("q", Policy.vote(5).withBudgetDollars(0.01));
         assertThat(s.sampleCount()).isEqualTo(3);
-        assertThat(s.dollars()).isCloseTo(0.009, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(s.dollars()).isCloseTo(0.009, Offset.offset(1e-12));
     }
 
     @Test
@@ -72,12 +82,12 @@ class PonderTest {
         List<String> seen = new ArrayList<>();
         Backend spy = new Backend() {
             public String name() { return "spy"; }
-            public dev.ponder.core.backend.Generated generate(dev.ponder.core.backend.GenerationRequest r) {
+            public Generated generate(GenerationRequest r) {
                 seen.add(r.model() + " " + r.messages().stream().map(m -> m.role() + "=" + m.content()).toList() + " n=" + r.n()
                         + " max=" + r.maxTokens().orElse(-1));
-                return dev.ponder.core.backend.Generated.once(IntStream.range(0, r.n()).mapToObj(i -> dev.ponder.core.backend.Generation.live("ok 7", "", "stop", PER_SAMPLE)).toList());
+                return Generated.once(IntStream.range(0, r.n()).mapToObj(i -> Generation.live("ok 7", "", "stop", PER_SAMPLE)).toList());
             }
-            public Usage worstCase(dev.ponder.core.backend.GenerationRequest r) { return PER_SAMPLE; }
+            public Usage worstCase(GenerationRequest r) { return PER_SAMPLE; }
         };
         Ponder p = Ponder.builder().backend("a", scripted()).backend("b", spy).build();
         p.solve(List.of(Message.system("be brief"), Message.user("q")), Policy.parse("single:b").withMaxTokens(64));
@@ -97,7 +107,7 @@ class PonderTest {
 
     @Test
     void a_strategy_that_needs_a_checker_is_refused_before_any_call() {
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger calls = new AtomicInteger();
         Backend counting = Backend.scripted().script(i -> {
             calls.incrementAndGet();
             return "The answer is 42.";
@@ -108,7 +118,7 @@ class PonderTest {
         assertThatThrownBy(() -> p.solveAll(List.of("q", "r"), Policy.parse("verify@3"))).hasMessageContaining("needs a checker");
         assertThat(calls).hasValue(0);
         Ponder checked = Ponder.builder().backend("m", counting).answers(AnswerExtractor.number())
-                .checker(dev.ponder.core.verify.CheckerSpec.parse("regex:42").create(dev.ponder.core.verify.CheckerSpec.Resources.none())).build();
+                .checker(CheckerSpec.parse("regex:42").create(CheckerSpec.Resources.none())).build();
         assertThat(checked.solve("q", Policy.parse("verify@3")).answer()).isEqualTo("42");
     }
 
@@ -116,13 +126,13 @@ class PonderTest {
     void auto_asks_the_router_for_strategy_and_model() {
         Predictor predictor = new Predictor() {
             public List<Tier> tiers() { return List.of(Tier.parse("single:cheap"), Tier.parse("vote@3:strong")); }
-            public List<Estimate> predict(String query) {
+            public List<TierEstimate> predict(String query) {
                 boolean hard = query.contains("hard");
-                return List.of(new Estimate(hard ? 0.2 : 0.9, 0.001), new Estimate(0.95, 0.01));
+                return List.of(new TierEstimate(hard ? 0.2 : 0.9, 0.001), new TierEstimate(0.95, 0.01));
             }
         };
         Ponder p = Ponder.builder().backend("cheap", scripted()).backend("strong", scripted())
-                .router(Router.of(predictor, Calibration.of(List.of())), new Knob.Lambda(10)).build();
+                .router(Router.of(predictor, SpendCalibration.of(List.of())), new Knob.Lambda(10)).build();
         assertThat(p.solve("an easy one", Policy.auto()).policy()).isEqualTo("single:cheap");
         assertThat(p.solve("a hard one", Policy.auto()).policy()).isEqualTo("vote@3:strong");
     }
@@ -163,17 +173,17 @@ class PonderTest {
     }
 
     @Test
-    void adaptive_runs_a_calibration_given_in_code_or_as_a_file(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void adaptive_runs_a_calibration_given_in_code_or_as_a_file(@org.junit.jupiter.api.io.TempDir Path dir) {
         Backend agreeing = Backend.scripted().script(i -> "The answer is 42.").usagePerGeneration(PER_SAMPLE).build();
-        var margin3 = dev.ponder.core.testing.TestCalibrations.of("margin", 3, 10, "m");
+        var margin3 = TestCalibrations.of("margin", 3, 10, "m");
         Solution s = engine(agreeing).solve("q", Policy.adaptive(margin3));
         assertThat(s.sampleCount()).isEqualTo(3);
         assertThat(s.answer()).isEqualTo("42");
-        java.nio.file.Path f = dir.resolve("cal.json");
-        dev.ponder.core.calibrate.CalibrationFile.write(f, dev.ponder.core.testing.TestCalibrations.of("esc", 2, 10, "m"));
+        Path f = dir.resolve("cal.json");
+        CalibrationFile.write(f, TestCalibrations.of("esc", 2, 10, "m"));
         assertThat(engine(agreeing).solve("q", Policy.adaptive(f)).sampleCount()).isEqualTo(2);
         assertThat(engine(agreeing).solve("q", Policy.parse("adaptive:" + f + ":m")).sampleCount()).isEqualTo(2);
-        var other = dev.ponder.core.testing.TestCalibrations.of("esc", 2, 10, "gpt-4o");
+        var other = TestCalibrations.of("esc", 2, 10, "gpt-4o");
         assertThatThrownBy(() -> engine(agreeing).solve("q", Policy.adaptive(other))).isInstanceOf(PonderException.class)
                 .hasMessageContaining("made for model gpt-4o with number answers, not for model m with number answers");
     }
@@ -197,18 +207,18 @@ class PonderTest {
     void optimal_spends_a_batch_budget_where_votes_are_split() {
         // question "split" gets 42 and 41 in turn; the others always 42
         Backend mixed = new Backend() {
-            private final java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            private final Map<String, Integer> seen = new HashMap<>();
             public String name() { return "mixed"; }
-            public synchronized dev.ponder.core.backend.Generated generate(dev.ponder.core.backend.GenerationRequest r) {
-                List<dev.ponder.core.backend.Generation> out = new ArrayList<>();
+            public synchronized Generated generate(GenerationRequest r) {
+                List<Generation> out = new ArrayList<>();
                 for (int i = 0; i < r.n(); i++) {
                     int k = seen.merge(r.lastUserMessage(), 1, Integer::sum);
                     String a = r.lastUserMessage().equals("split") && k % 2 == 0 ? "41" : "42";
-                    out.add(dev.ponder.core.backend.Generation.live("The answer is " + a + ".", "", "stop", PER_SAMPLE));
+                    out.add(Generation.live("The answer is " + a + ".", "", "stop", PER_SAMPLE));
                 }
-                return dev.ponder.core.backend.Generated.once(out);
+                return Generated.once(out);
             }
-            public Usage worstCase(dev.ponder.core.backend.GenerationRequest r) { return PER_SAMPLE; }
+            public Usage worstCase(GenerationRequest r) { return PER_SAMPLE; }
         };
         Ponder p = Ponder.builder().backend("m", mixed).answers(AnswerExtractor.number()).build();
         List<Solution> s = p.solveAll(List.of("a", "split", "b", "c"), Policy.optimal(3));

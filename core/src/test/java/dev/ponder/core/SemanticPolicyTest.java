@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.Usage;
 import dev.ponder.core.testing.WordVectors;
 import dev.ponder.core.trace.Call;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The answer kinds semantic and usc through the library: Policy.withAnswer(...), the builder, progress and usage. */
@@ -44,7 +46,7 @@ class SemanticPolicyTest {
         assertThat(s.answer()).isIn(A, A2);
         assertThat(s.text()).isEqualTo(s.answer());
         assertThat(s.confidence()).isEqualTo(2.0 / 3);
-        assertThat(s.samples()).extracting(dev.ponder.core.model.Sample::answer).containsExactly(B, A, A);
+        assertThat(s.samples()).extracting(Sample::answer).containsExactly(B, A, A);
     }
 
     @Test
@@ -54,7 +56,7 @@ class SemanticPolicyTest {
         Solution s = p.solve("Why does ice float?", Policy.vote(3).withAnswer("usc").withBudgetDollars(0.01));
         assertThat(s.answer()).isEqualTo(A2);
         assertThat(s.sampleCount()).isEqualTo(3);
-        assertThat(s.dollars()).isCloseTo(0.004, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(s.dollars()).isCloseTo(0.004, Offset.offset(1e-12));
         assertThat(s.usage().inputTokens()).isEqualTo(40);
         assertThat(s.trace().calls()).extracting(Call::purpose).containsExactly("sample", "usc");
     }

@@ -17,6 +17,7 @@ import dev.ponder.langchain4j.PonderResponseMetadata;
 import dev.ponder.langchain4j.PonderStreamingChatModel;
 import dev.ponder.langchain4j.PonderTokenUsage;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -74,7 +75,7 @@ public final class AiServiceExample {
         // end: service
 
         List<String> questions = Banks.gsm8kTiny().problems().stream().limit(3).map(p -> p.question()).toList();
-        List<String> answers = new java.util.ArrayList<>();
+        List<String> answers = new ArrayList<>();
         for (String q : questions) {
             Result<String> r = tutor.solve(q);
             PonderTokenUsage u = (PonderTokenUsage) r.tokenUsage();

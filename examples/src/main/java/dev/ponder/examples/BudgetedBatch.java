@@ -9,6 +9,7 @@ import dev.ponder.core.bank.Bank;
 import dev.ponder.core.model.Problem;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,7 +51,7 @@ public final class BudgetedBatch {
 
     private static Gsm8kVote.Tally run(Ponder ponder, List<String> questions, List<Problem> problems, Policy policy) {
         List<Solution> solutions = ponder.solveAll(questions, policy);
-        String name = policy.written() + policy.budget().maxDollars().map(d -> String.format(java.util.Locale.ROOT, " under $%.4f/question", d)).orElse("");
+        String name = policy.written() + policy.budget().maxDollars().map(d -> String.format(Locale.ROOT, " under $%.4f/question", d)).orElse("");
         return Gsm8kVote.tally(name, solutions, problems);
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 // end: imports
 import java.io.PrintStream;
+import java.util.TreeMap;
 
 /**
  * The {@code openai} backend on its own (docs/openai-backend.md): five samples in one request, a streamed request whose
@@ -52,7 +53,7 @@ public final class OpenAiBackendExample {
                 .withField("chat_template_kwargs", Map.of("enable_thinking", true));   // any provider field, passed through
         GenerationRequest req = r.applyTo(GenerationRequest.of("o3-mini", messages, 1));   // or config.reasoning(r) for all calls
         // end: reasoning
-        out.println("reasoning fields: " + new java.util.TreeMap<>(req.extra()).keySet());
+        out.println("reasoning fields: " + new TreeMap<>(req.extra()).keySet());
         backend.close();
         return g;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.core.testing.FakeOutput;
 import dev.ponder.core.testing.FakeReply;
+import dev.ponder.core.testing.QuotedOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -108,7 +109,7 @@ class DocSnippetsTest {
                 Files.createDirectories(Path.of("target", "example-outputs"));
                 Files.write(Path.of("target", "example-outputs", m.group(1) + ".txt"), bytes.toByteArray());
                 String where = f.getFileName() + ":" + (i + 1) + ": " + m.group(1) + ": ";
-                dev.ponder.core.testing.QuotedOutput.mismatch(lines.subList(i + 1, end), bytes.toString(StandardCharsets.UTF_8)).ifPresent(why -> problems.add(where + why));
+                QuotedOutput.mismatch(lines.subList(i + 1, end), bytes.toString(StandardCharsets.UTF_8)).ifPresent(why -> problems.add(where + why));
                 checked++;
                 i = end;
             }

@@ -2,10 +2,19 @@ package dev.ponder.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.strategy.StopReason;
+import dev.ponder.lab.outcome.OutcomeReader;
+import dev.ponder.lab.route.RouterModel;
+import dev.ponder.sandbox.Sandboxes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Every example runs, offline and deterministically, and prints what its documentation shows. */
@@ -60,7 +69,7 @@ class ExamplesTest {
         try (var server = DocSnippetsTest.FakeServers.answering("The answer is 3.")) {
             dev.ponder.core.Solution s = LiveQuickstart.run(server.baseUrl().toString(), out);
             assertThat(s.sampleCount()).as("a $0.01 budget holds four 4096-token reservations, then the fifth").isEqualTo(5);
-            assertThat(s.stop()).isEqualTo(dev.ponder.core.strategy.StopReason.DONE);
+            assertThat(s.stop()).isEqualTo(StopReason.DONE);
             assertThat(s.dollars()).isLessThanOrEqualTo(0.01);
             assertThat(s.answer()).isEqualTo("3");
         }
@@ -74,9 +83,9 @@ class ExamplesTest {
 
     @Test
     void java_tests_run_in_the_sandbox_when_bubblewrap_is_there() {
-        var missing = dev.ponder.sandbox.Sandboxes.bubblewrapUnavailable();
-        org.junit.jupiter.api.Assumptions.assumeTrue(missing.isEmpty(), () -> "skipping the sandbox example: " + missing.orElse(""));
-        var problem = new dev.ponder.core.model.Problem("Tiny/0", "", "", java.util.Map.of(
+        var missing = Sandboxes.bubblewrapUnavailable();
+        Assumptions.assumeTrue(missing.isEmpty(), () -> "skipping the sandbox example: " + missing.orElse(""));
+        var problem = new Problem("Tiny/0", "", "", Map.of(
                 "prompt", "class Solution {\n    public int add(int a, int b) {\n",
                 "test", "public class Main { public static void main(String[] a) { if (new Solution().add(2, 3) != 5) throw new AssertionError(); } }"));
         assertThat(StrategiesAndCheckers.javaTests(problem, "        return a + b;\n    }\n}\n").isAccepted()).isTrue();
@@ -84,7 +93,7 @@ class ExamplesTest {
     }
 
     @Test
-    void a_trained_router_picks_a_tier(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void a_trained_router_picks_a_tier(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("query_id,model,score,cost_usd\n"), q = new StringBuilder();
         for (int i = 0; i < 150; i++) {
             boolean hard = i % 3 == 0;
@@ -92,10 +101,10 @@ class ExamplesTest {
                     + " about primes and their gaps for every n" : "What is " + i + "?").append("\"}\n");
             csv.append(i).append(",cheap,").append(hard ? 0 : 1).append(",0.0001\n").append(i).append(",strong,1,0.01\n");
         }
-        java.nio.file.Files.writeString(dir.resolve("outcomes.csv"), csv);
-        java.nio.file.Files.writeString(dir.resolve("queries.jsonl"), q);
-        java.nio.file.Path model = dir.resolve("router.json");
-        dev.ponder.lab.route.RouterModel.train(dev.ponder.lab.outcome.OutcomeReader.read(dir).table(), "length-keyword", 1, model);
+        Files.writeString(dir.resolve("outcomes.csv"), csv);
+        Files.writeString(dir.resolve("queries.jsonl"), q);
+        Path model = dir.resolve("router.json");
+        RouterModel.train(OutcomeReader.read(dir).table(), "length-keyword", 1, model);
         assertThat(RouterExample.choose(model, "What is 7?").tier().toString()).contains("cheap");
     }
 }

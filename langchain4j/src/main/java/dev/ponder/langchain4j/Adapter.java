@@ -42,7 +42,7 @@ record Adapter(Ponder engine, Policy policy, PonderChatModel.Reply reply, List<C
             try {
                 named = Policy.parse(p.modelName());
             } catch (PonderException e) {
-                throw Errors.toLangChain(e);
+                throw ErrorMapping.toLangChain(e);
             }
             chosen = policy.withStrategyOf(named);
         }

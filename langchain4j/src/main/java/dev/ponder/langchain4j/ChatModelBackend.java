@@ -49,7 +49,7 @@ final class ChatModelBackend implements LangChain4jBackend {
             for (Future<Generation> f : futures) out.add(f.get());
             return Generated.once(out);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw Errors.toPonder(re, name);
+            if (e.getCause() instanceof RuntimeException re) throw ErrorMapping.toPonder(re, name);
             throw new PonderException(PonderException.Kind.INTERNAL, name + ": " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -71,7 +71,7 @@ final class ChatModelBackend implements LangChain4jBackend {
         try {
             r = model.chat(chat);
         } catch (RuntimeException e) {
-            throw Errors.toPonder(e, name);
+            throw ErrorMapping.toPonder(e, name);
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         AiMessage ai = r.aiMessage();

@@ -9,8 +9,10 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.UnsupportedFeatureException;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Message;
 import dev.ponder.core.model.Usage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +44,7 @@ final class Conversions {
                 case "system" -> SystemMessage.from(m.content());
                 case "user" -> UserMessage.from(m.content());
                 case "assistant" -> AiMessage.from(m.content());
-                default -> throw new dev.ponder.core.error.PonderException(dev.ponder.core.error.PonderException.Kind.INVALID_INPUT,
+                default -> throw new PonderException(PonderException.Kind.INVALID_INPUT,
                         "LangChain4j backend: cannot send a \"" + m.role() + "\" message (system, user and assistant only)");
             });
         }
@@ -69,7 +71,7 @@ final class Conversions {
     }
 
     /** A LangChain4j token usage (any field may be null) as a Ponder usage, without dollars. */
-    static Usage fromTokenUsage(TokenUsage t, java.time.Duration latency) {
+    static Usage fromTokenUsage(TokenUsage t, Duration latency) {
         if (t == null) return new Usage(0, 0, 0, 0, latency);
         long in = t.inputTokenCount() == null ? 0 : t.inputTokenCount();
         long out = t.outputTokenCount() == null

@@ -4,6 +4,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.ponder.core.answer.Embedder;
+import java.util.Objects;
 
 /**
  * Any LangChain4j {@link EmbeddingModel} as the embedder of the {@code semantic} answer kind. The in-process
@@ -21,12 +22,12 @@ public final class LangChain4jEmbedder {
     private LangChain4jEmbedder() {}
 
     public static Embedder of(EmbeddingModel model) {
-        java.util.Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(model, "model");
         return texts -> {
             try {
                 return model.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream().map(Embedding::vector).toList();
             } catch (RuntimeException e) {
-                throw Errors.toPonder(e, "langchain4j embeddings");
+                throw ErrorMapping.toPonder(e, "langchain4j embeddings");
             }
         };
     }

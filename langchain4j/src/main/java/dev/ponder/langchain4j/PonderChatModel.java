@@ -47,7 +47,7 @@ public final class PonderChatModel implements ChatModel {
             Solution s = adapter.engine().solve(adapter.messages(request), adapter.policyFor(request)).orThrow();
             return adapter.response(s);
         } catch (RuntimeException e) {
-            throw Errors.toLangChain(e);
+            throw ErrorMapping.toLangChain(e);
         }
     }
 
@@ -57,9 +57,9 @@ public final class PonderChatModel implements ChatModel {
             return adapter.engine().solveAsync(adapter.messages(request), adapter.policyFor(request))
                     .thenApply(s -> adapter.response(s.orThrow()))
                     .exceptionallyCompose(e -> CompletableFuture.failedFuture(
-                            e.getCause() instanceof RuntimeException re ? Errors.toLangChain(re) : e));
+                            e.getCause() instanceof RuntimeException re ? ErrorMapping.toLangChain(re) : e));
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(Errors.toLangChain(e));
+            return CompletableFuture.failedFuture(ErrorMapping.toLangChain(e));
         }
     }
 

@@ -41,7 +41,7 @@ public final class PonderStreamingChatModel implements StreamingChatModel {
         try {   // a bad request, or a closed engine, fails before the solve starts
             adapter.engine().stream(adapter.messages(request), adapter.policyFor(request), listener(handler));
         } catch (RuntimeException e) {
-            handler.onError(Errors.toLangChain(e));
+            handler.onError(ErrorMapping.toLangChain(e));
         }
     }
 
@@ -56,7 +56,7 @@ public final class PonderStreamingChatModel implements StreamingChatModel {
                 try {
                     response = adapter.response(s.orThrow());
                 } catch (RuntimeException e) {
-                    handler.onError(Errors.toLangChain(e));
+                    handler.onError(ErrorMapping.toLangChain(e));
                     return;
                 }
                 String text = response.aiMessage().text();
@@ -65,7 +65,7 @@ public final class PonderStreamingChatModel implements StreamingChatModel {
             }
 
             @Override
-            public void onError(RuntimeException e) { handler.onError(Errors.toLangChain(e)); }
+            public void onError(RuntimeException e) { handler.onError(ErrorMapping.toLangChain(e)); }
         };
     }
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** A LangChain4j chat model as a Ponder backend: n samples are n chats, usage from TokenUsage, errors typed. */
@@ -86,7 +87,7 @@ class LangChain4jBackendTest {
             assertThat(e.getMessage()).contains("slow down");
         });
         LangChain4jBackend invalid = LangChain4jBackend.of(new Fake(() -> new InvalidRequestException("bad")));
-        PonderException e = org.junit.jupiter.api.Assertions.assertThrows(PonderException.class,
+        PonderException e = Assertions.assertThrows(PonderException.class,
                 () -> invalid.generate(GenerationRequest.of("m", List.of(Message.user("q")), 1)));
         assertThat(e.kind()).isEqualTo(PonderException.Kind.INVALID_INPUT);
         assertThat(e.retriable()).isFalse();

@@ -15,6 +15,7 @@ import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.error.PonderException;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** A LangChain4j embedding model behind the semantic answer kind. */
@@ -43,7 +44,7 @@ class LangChain4jEmbedderTest {
                 .hasMessageContaining("slow down");
     }
 
-    private static EmbeddingModel model(java.util.function.Function<List<TextSegment>, Response<List<Embedding>>> f) {
+    private static EmbeddingModel model(Function<List<TextSegment>, Response<List<Embedding>>> f) {
         return new EmbeddingModel() {
             @Override
             public Response<List<Embedding>> embedAll(List<TextSegment> segments) { return f.apply(segments); }

@@ -5,12 +5,17 @@ import dev.ponder.sandbox.worker.SandboxWorker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
 /**
@@ -40,7 +45,7 @@ record Launcher(List<String> command, String isolation, Path workerDir) {
     }
 
     private static Optional<String> probe() {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
             return Optional.of("bubblewrap needs Linux; this is " + System.getProperty("os.name"));
         }
         if (!Files.isExecutable(Path.of(BWRAP))) return Optional.of("bubblewrap (" + BWRAP + ") is not installed");
@@ -54,8 +59,8 @@ record Launcher(List<String> command, String isolation, Path workerDir) {
         cmd.addAll(List.of("--", "/usr/bin/prlimit", "--cpu=1"));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return Optional.of("bubblewrap did not start within 10 s");
             }
@@ -145,7 +150,7 @@ record Launcher(List<String> command, String isolation, Path workerDir) {
                 }
             } else {
                 try (JarFile jar = new JarFile(source.toFile())) {
-                    for (var e : java.util.Collections.list(jar.entries())) {
+                    for (var e : Collections.list(jar.entries())) {
                         if (!e.isDirectory() && e.getName().startsWith(WORKER_PACKAGE)) copy(jar.getInputStream(e), dir.resolve(e.getName()));
                     }
                 }
@@ -159,7 +164,7 @@ record Launcher(List<String> command, String isolation, Path workerDir) {
     /** Removes the staged worker classes (called when the pool closes). */
     void cleanUp() {
         try (var files = Files.walk(workerDir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         } catch (IOException e) {
             // best effort: a leftover temp dir is harmless
         }

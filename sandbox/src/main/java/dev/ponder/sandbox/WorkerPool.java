@@ -6,6 +6,8 @@ import dev.ponder.core.verify.java.JavaSandbox;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A pool of warm worker JVMs. A job takes an idle worker (or starts one), and the worker goes back only when the job
@@ -19,7 +21,7 @@ final class WorkerPool implements JavaSandbox {
     private final int size;
     private final Semaphore slots;
     private final LinkedBlockingQueue<WorkerProcess> idle = new LinkedBlockingQueue<>();
-    private final java.util.concurrent.atomic.AtomicInteger starting = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger starting = new AtomicInteger();
     private volatile boolean closed;
 
     WorkerPool(Launcher launcher, SandboxLimits limits, int size) {
@@ -63,7 +65,7 @@ final class WorkerPool implements JavaSandbox {
     private WorkerProcess awaitStarting() {
         try {
             while (starting.get() > 0 && !closed) {
-                WorkerProcess w = idle.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                WorkerProcess w = idle.poll(50, TimeUnit.MILLISECONDS);
                 if (w != null) return w;
             }
             return idle.poll();

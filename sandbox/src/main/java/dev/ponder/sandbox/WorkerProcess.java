@@ -10,9 +10,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class WorkerProcess {
 
     private static final SecureRandom NONCES = new SecureRandom();
-    private static final java.util.concurrent.Executor VIRTUAL = task -> Thread.ofVirtual().start(task);
+    private static final Executor VIRTUAL = task -> Thread.ofVirtual().start(task);
     private static final long STARTUP_SECONDS = 60;
     private static final long GRACE_MILLIS = 2_000;
 
@@ -79,7 +82,7 @@ final class WorkerProcess {
             Protocol.writeString(toWorker, source);
             toWorker.flush();
         } catch (IOException e) {
-            return died("the worker was gone before the job started");
+            return died(); // the worker was gone before the job started: its exit status and stderr say why
         }
         CompletableFuture<JavaRun> reply = CompletableFuture.supplyAsync(() -> readResult(nonceHigh, nonceLow),
                 VIRTUAL);
@@ -91,7 +94,7 @@ final class WorkerProcess {
             kill();
             return new JavaRun(JavaOutcome.TIMEOUT, "no result within " + (timeoutMillis + GRACE_MILLIS) + " ms wall time", 0);
         } catch (ExecutionException e) {
-            return died(String.valueOf(e.getCause().getMessage()));
+            return died(); // reading the result failed: the worker's exit status and stderr say why
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill();
@@ -113,7 +116,7 @@ final class WorkerProcess {
             if (outcome != JavaOutcome.PASSED && outcome != JavaOutcome.COMPILE_ERROR) reusable = false;
             return new JavaRun(outcome, detail, 0);
         } catch (IOException | IllegalArgumentException e) {
-            throw new java.io.UncheckedIOException(new IOException("result channel closed or malformed: " + e.getMessage(), e));
+            throw new UncheckedIOException(new IOException("result channel closed or malformed: " + e.getMessage(), e));
         }
     }
 
@@ -125,7 +128,7 @@ final class WorkerProcess {
     }
 
     /** The worker ended without a result: say why from its exit status and stderr. */
-    private JavaRun died(String why) {
+    private JavaRun died() {
         reusable = false;
         try {
             process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS);
@@ -139,7 +142,7 @@ final class WorkerProcess {
             return new JavaRun(JavaOutcome.MEMORY, "the worker ran out of memory: " + lastLine(err), 0);
         }
         int code = process.isAlive() ? -1 : process.exitValue();
-        if (code == 128 + 24 || code == 128 + 9 && err.isBlank()) {
+        if (code == 128 + 24 || (code == 128 + 9 && err.isBlank())) {
             return new JavaRun(JavaOutcome.TIMEOUT, "CPU time limit (exit " + code + ")", 0);
         }
         return new JavaRun(JavaOutcome.VIOLATION, "the worker exited with code " + code
@@ -155,7 +158,7 @@ final class WorkerProcess {
         try {
             return fromWorker.readInt();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -177,7 +180,7 @@ final class WorkerProcess {
             while ((n = err.read(buffer)) > 0) {
                 long total = stderrBytes.addAndGet(n);
                 synchronized (stderrTail) {
-                    stderrTail.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                    stderrTail.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
                     if (stderrTail.length() > 4096) stderrTail.delete(0, stderrTail.length() - 4096);
                 }
                 if (total > outputCap) {

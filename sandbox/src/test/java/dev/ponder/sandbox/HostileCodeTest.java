@@ -8,6 +8,8 @@ import dev.ponder.core.verify.java.JavaRun;
 import dev.ponder.core.verify.java.JavaSandbox;
 import dev.ponder.core.verify.java.JavaTests;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
@@ -58,7 +60,7 @@ class HostileCodeTest {
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("ponder-worker-")).collect(Collectors.toSet());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -174,7 +176,7 @@ class HostileCodeTest {
 
     @Test
     void sockets_cannot_reach_the_host() throws IOException {
-        try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(1);
             JavaRun run = attack("new java.net.Socket(\"127.0.0.1\", " + server.getLocalPort() + ").close();", "true");
             assertThat(run.outcome()).isEqualTo(JavaOutcome.FAILED);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -96,7 +97,7 @@ class ReferenceSolutionsTest {
 
     private static Map<String, JavaRun> runAll(List<Problem> problems) throws Exception {
         long start = System.nanoTime();
-        Map<String, JavaRun> failures = new java.util.TreeMap<>();
+        Map<String, JavaRun> failures = new TreeMap<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
             List<Future<JavaRun>> runs = new ArrayList<>();
             for (Problem p : problems) runs.add(pool.submit(() -> JavaTests.verify(sandbox, p, p.reference())));

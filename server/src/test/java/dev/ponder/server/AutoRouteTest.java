@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.error.PonderException;
-import dev.ponder.core.route.Calibration;
+import dev.ponder.core.route.Choice;
 import dev.ponder.core.route.Knob;
 import dev.ponder.core.route.OutcomeTable;
 import dev.ponder.core.route.Predictor;
 import dev.ponder.core.route.Router;
+import dev.ponder.core.route.SpendCalibration;
 import dev.ponder.core.route.Tier;
 import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.server.config.RouterConfig;
@@ -40,7 +41,7 @@ class AutoRouteTest {
                     new double[] {0, 1}, new double[] {0.0002, 0.02}));
         }
         OutcomeTable table = new OutcomeTable(List.of(Tier.parse("cheap"), Tier.parse("strong")), rows);
-        return Router.of(Predictor.lengthKeyword().train(table), Calibration.of(List.of()));
+        return Router.of(Predictor.lengthKeyword().train(table), SpendCalibration.of(List.of()));
     }
 
     static ProxyServer start(FakeOpenAiServer cheap, FakeOpenAiServer strong, Path dir, Knob knob, Map<String, String> tiers) {
@@ -111,7 +112,7 @@ class AutoRouteTest {
             public Predictor predictor() { return inner.predictor(); }
 
             @Override
-            public dev.ponder.core.route.Choice choose(String query, Knob knob) {
+            public Choice choose(String query, Knob knob) {
                 if (query.isBlank()) throw new IllegalArgumentException("text cannot be null or blank");
                 return inner.choose(query, knob);
             }

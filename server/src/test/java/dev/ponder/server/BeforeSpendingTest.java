@@ -9,6 +9,7 @@ import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.core.testing.FakeOutput;
 import dev.ponder.core.testing.FakeReply;
+import dev.ponder.server.config.PlainCompletions;
 import dev.ponder.server.config.ProxyConfig;
 import dev.ponder.server.config.UpstreamConfig;
 import java.nio.file.Files;
@@ -91,7 +92,7 @@ class BeforeSpendingTest {
         }
         try (var up = FakeOpenAiServer.start(); var perUpstream = Fixtures.start(config(up).upstreams(List.of(new UpstreamConfig("up", up.baseUrl(),
                 Optional.empty(), Map.of("fake-model", "fake-upstream-model"), 0, Duration.ofMillis(1), Duration.ofSeconds(20), "number",
-                dev.ponder.server.config.Completions.AUTO, false, Optional.of("regex:42"), UpstreamConfig.Kind.OPENAI))).build())) {
+                PlainCompletions.AUTO, false, Optional.of("regex:42"), UpstreamConfig.Kind.OPENAI))).build())) {
             assertThat(RelayTest.ok(ask(perUpstream, Fixtures.chat("verify@2:fake-model", "hi", ""))).path("ponder").path("runs").get(0)
                     .path("answer").asText()).isEqualTo("42");
         }

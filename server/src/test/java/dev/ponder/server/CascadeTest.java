@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +71,7 @@ class CascadeTest {
             assertThat(models).containsExactlyInAnyOrder("cheap", "strong");
             assertThat(cheapDollars).isPositive();
             assertThat(strongDollars).isGreaterThan(cheapDollars * 100);
-            assertThat(body.path("ponder").path("dollars").asDouble()).isCloseTo(cheapDollars + strongDollars, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(body.path("ponder").path("dollars").asDouble()).isCloseTo(cheapDollars + strongDollars, Offset.offset(1e-12));
             assertThat(body.path("usage").path("total_tokens").asLong()).isEqualTo(tokens);
         }
     }

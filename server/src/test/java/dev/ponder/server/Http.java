@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A tiny HTTP client for the tests: raw bytes in, status and body out. */
@@ -25,7 +26,7 @@ final class Http {
     }
 
     static Response post(URI base, String path, String body, String... headers) {
-        return post(base, path, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
+        return post(base, path, body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
     static Response get(URI base, String path, String... headers) {

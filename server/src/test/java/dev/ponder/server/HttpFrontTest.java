@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.testing.FakeOpenAiServer;
+import dev.ponder.server.config.Transport;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.uring.IoUring;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +45,7 @@ class HttpFrontTest {
     }
 
     /** The socket transport under test: the default (io_uring where the kernel allows it); subclasses run the others. */
-    dev.ponder.server.config.Transport transport() { return dev.ponder.server.config.Transport.AUTO; }
+    Transport transport() { return Transport.AUTO; }
 
     @BeforeEach
     void start() {
@@ -287,9 +290,9 @@ class HttpFrontTest {
     @Test
     void the_default_transport_is_the_fastest_this_machine_offers() {
         var t = proxy.transport();
-        if (transport() != dev.ponder.server.config.Transport.AUTO) assertThat(t).isEqualTo(transport());
-        else if (io.netty.channel.uring.IoUring.isAvailable()) assertThat(t).isEqualTo(dev.ponder.server.config.Transport.IO_URING);
-        else if (io.netty.channel.epoll.Epoll.isAvailable()) assertThat(t).isEqualTo(dev.ponder.server.config.Transport.EPOLL);
-        else assertThat(t).isEqualTo(dev.ponder.server.config.Transport.NIO);
+        if (transport() != Transport.AUTO) assertThat(t).isEqualTo(transport());
+        else if (IoUring.isAvailable()) assertThat(t).isEqualTo(Transport.IO_URING);
+        else if (Epoll.isAvailable()) assertThat(t).isEqualTo(Transport.EPOLL);
+        else assertThat(t).isEqualTo(Transport.NIO);
     }
 }

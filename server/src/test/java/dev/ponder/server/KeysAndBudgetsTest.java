@@ -18,6 +18,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,7 +114,7 @@ class KeysAndBudgetsTest {
         // the ledger file is written off the event loop; closing the proxy waits for the writes under way
         double spent = ledgerDollars(ledger, "small");
         assertThat(spent).as("ledger spend").isLessThanOrEqualTo(budget + 1e-9);
-        assertThat(spent).as("the ledger books what the responses reported").isCloseTo(answered, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(spent).as("the ledger books what the responses reported").isCloseTo(answered, Offset.offset(1e-9));
         // the file ledger keeps the spend across a restart
         try (var up = FakeOpenAiServer.start();
              var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("a", up.baseUrl())),

@@ -3,10 +3,12 @@ package dev.ponder.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponder.core.calibrate.CalibrationFile;
 import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.core.testing.FakeOutput;
 import dev.ponder.core.testing.FakeReply;
 import dev.ponder.core.testing.FakeRequest;
+import dev.ponder.core.testing.TestCalibrations;
 import dev.ponder.server.config.CalibrationConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,8 +142,8 @@ class LiveCalibrationTest {
     void a_calibration_file_per_model_is_run_and_one_made_for_another_model_is_refused_naming_both() throws Exception {
         Path mine = dir.resolve("mine.json");
         Path theirs = dir.resolve("theirs.json");
-        dev.ponder.core.calibrate.CalibrationFile.write(mine, dev.ponder.core.testing.TestCalibrations.of("margin", 2, 6, "fake-model"));
-        dev.ponder.core.calibrate.CalibrationFile.write(theirs, dev.ponder.core.testing.TestCalibrations.of("margin", 2, 6, "gpt-4o"));
+        CalibrationFile.write(mine, TestCalibrations.of("margin", 2, 6, "fake-model"));
+        CalibrationFile.write(theirs, TestCalibrations.of("margin", 2, 6, "gpt-4o"));
         CalibrationConfig files = new CalibrationConfig(0, 0.05, 0.1, 60, 20, 200, 20, 0, OptionalInt.empty(), Optional.empty(),
                 Map.of("fake-model", mine));
         try (var up = FakeOpenAiServer.start(quiz(new double[] {1.0})); var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("up",
@@ -155,7 +158,7 @@ class LiveCalibrationTest {
             var c = Fixtures.config(List.of(Fixtures.upstream("up", up.baseUrl())), List.of(), Optional.empty(), dir).toBuilder()
                     .calibration(new CalibrationConfig(0, 0.05, 0.1, 60, 20, 200, 20, 0, OptionalInt.empty(), Optional.empty(), Map.of("fake-model", theirs)))
                     .build();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fixtures.start(c)).hasMessageContaining(
+            Assertions.assertThatThrownBy(() -> Fixtures.start(c)).hasMessageContaining(
                     "was made for model gpt-4o with number answers, not for model fake-model with number answers");
         }
     }

@@ -10,7 +10,7 @@ import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.core.testing.FakeReply;
 import dev.ponder.core.testing.FakeRequest;
 import dev.ponder.server.config.CalibrationConfig;
-import dev.ponder.server.config.Completions;
+import dev.ponder.server.config.PlainCompletions;
 import dev.ponder.server.config.UpstreamConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +62,7 @@ class LogprobsTest {
 
     private ProxyServer proxy(FakeOpenAiServer up, boolean logprobs) {
         return Fixtures.start(Fixtures.config(List.of(new UpstreamConfig("up", up.baseUrl(), Optional.empty(), Map.of("fake-model", "fake-upstream-model"),
-                0, Duration.ofMillis(1), Duration.ofSeconds(20), "number", Completions.AUTO, logprobs, Optional.empty(), UpstreamConfig.Kind.OPENAI)), List.of(), Optional.empty(), dir)
+                0, Duration.ofMillis(1), Duration.ofSeconds(20), "number", PlainCompletions.AUTO, logprobs, Optional.empty(), UpstreamConfig.Kind.OPENAI)), List.of(), Optional.empty(), dir)
                 .toBuilder().calibration(CalibrationConfig.live(1e-9)).build());
     }
 

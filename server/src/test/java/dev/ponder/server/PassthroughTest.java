@@ -9,6 +9,7 @@ import dev.ponder.core.testing.FakeReply;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,7 @@ class PassthroughTest {
             JsonNode d = JSON.readTree(r.body());
             assertThat(d.path("choices").get(0).path("message").path("tool_calls").get(0).path("function").path("name").asText()).isEqualTo("weather");
             assertThat(d.path("model").asText()).isEqualTo("fake-model");
-            assertThat(d.path("ponder").path("dollars").asDouble()).isCloseTo(0.04, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(d.path("ponder").path("dollars").asDouble()).isCloseTo(0.04, Offset.offset(1e-9));
             JsonNode sent = up.requests().getFirst().body();
             assertThat(sent.path("model").asText()).isEqualTo("fake-upstream-model");
             assertThat(sent.path("tools")).isEqualTo(JSON.readTree(BODY + "}").path("tools"));
@@ -59,7 +60,7 @@ class PassthroughTest {
             assertThat(chunks).hasSize(3);
             assertThat(chunks.getFirst().path("choices").get(0).path("delta").path("tool_calls").get(0).path("id").asText()).isEqualTo("call_1");
             assertThat(chunks.getLast().path("usage").path("total_tokens").asInt()).isEqualTo(40);
-            assertThat(chunks.getLast().path("ponder").path("dollars").asDouble()).isCloseTo(0.04, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(chunks.getLast().path("ponder").path("dollars").asDouble()).isCloseTo(0.04, Offset.offset(1e-9));
             assertThat(lines).contains("data: [DONE]");
             assertThat(up.requests().getFirst().includeUsage()).isTrue();
         }
@@ -74,7 +75,7 @@ class PassthroughTest {
             List<JsonNode> chunks = StreamingTest.data(StreamingTest.stream(Fixtures.root(proxy),
                     BODY + ", \"stream\": true, \"stream_options\": {\"include_usage\": true}}", l -> { }));
             assertThat(chunks.getLast().path("ponder").path("dollars").asDouble()).as("10 completion tokens from the total, 30 prompt")
-                    .isCloseTo(0.04, org.assertj.core.data.Offset.offset(1e-9));
+                    .isCloseTo(0.04, Offset.offset(1e-9));
         }
     }
 

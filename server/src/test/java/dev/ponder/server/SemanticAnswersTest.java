@@ -9,7 +9,7 @@ import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.core.testing.FakeOutput;
 import dev.ponder.core.testing.FakeReply;
 import dev.ponder.core.testing.WordVectors;
-import dev.ponder.server.config.Completions;
+import dev.ponder.server.config.PlainCompletions;
 import dev.ponder.server.config.ProxyConfig;
 import dev.ponder.server.config.UpstreamConfig;
 import java.nio.file.Path;
@@ -18,7 +18,11 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +36,7 @@ class SemanticAnswersTest {
 
     private ProxyConfig config(FakeOpenAiServer up, String answer) {
         return Fixtures.config(List.of(new UpstreamConfig("up", up.baseUrl(), Optional.empty(), Map.of("fake-model", "fake-upstream-model"), 0,
-                Duration.ofMillis(1), Duration.ofSeconds(20), answer, Completions.AUTO, false, Optional.empty(), UpstreamConfig.Kind.OPENAI)), List.of(), Optional.empty(), dir);
+                Duration.ofMillis(1), Duration.ofSeconds(20), answer, PlainCompletions.AUTO, false, Optional.empty(), UpstreamConfig.Kind.OPENAI)), List.of(), Optional.empty(), dir);
     }
 
     private static FakeOpenAiServer paraphrases() {
@@ -73,15 +77,15 @@ class SemanticAnswersTest {
         List<String> kinds = List.of("exact", "usc");
         for (int i = 0; i < 2; i++) {
             try (var up = paraphrases(); var proxy = Fixtures.start(config(up, kinds.get(i)).toBuilder().keys(List.of(KeysAndBudgetsTest.key("k", "sk-k",
-                    Optional.of(0.0001), java.util.OptionalInt.empty(), java.util.Set.of()))).build())) {
+                    Optional.of(0.0001), OptionalInt.empty(), Set.of()))).build())) {
                 var r = Http.post(Fixtures.root(proxy), "v1/chat/completions", Fixtures.chat("vote@3:fake-model", "Capital?", "\"max_tokens\": 10"),
                         "Authorization", "Bearer sk-k");
                 assertThat(r.status()).isEqualTo(429);
-                var m = java.util.regex.Pattern.compile("whole worst case is \\$([0-9.]+)").matcher(r.body());
+                var m = Pattern.compile("whole worst case is \\$([0-9.]+)").matcher(r.body());
                 assertThat(m.find()).as(r.body()).isTrue();
                 worst[i] = Double.parseDouble(m.group(1));
             }
         }
-        assertThat(worst[1]).isCloseTo(worst[0] * 4 / 3, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(worst[1]).isCloseTo(worst[0] * 4 / 3, Offset.offset(1e-6));
     }
 }

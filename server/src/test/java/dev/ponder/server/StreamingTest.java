@@ -18,6 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,11 +29,11 @@ class StreamingTest {
     @TempDir Path dir;
 
     /** The SSE lines of a streamed request, handing each to {@code onLine} as it arrives. */
-    static List<String> stream(URI root, String body, java.util.function.Consumer<String> onLine) throws Exception {
+    static List<String> stream(URI root, String body, Consumer<String> onLine) throws Exception {
         HttpClient c = HttpClient.newHttpClient();
         HttpRequest r = HttpRequest.newBuilder(root.resolve("v1/chat/completions")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<java.util.stream.Stream<String>> resp = c.send(r, HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> resp = c.send(r, HttpResponse.BodyHandlers.ofLines());
         assertThat(resp.statusCode()).isEqualTo(200);
         List<String> lines = new ArrayList<>();
         resp.body().forEach(l -> {
@@ -71,7 +74,7 @@ class StreamingTest {
             assertThat(last.path("choices")).isEmpty();
             assertThat(last.path("usage").path("completion_tokens").asInt()).isEqualTo(7);
             assertThat(last.path("usage").path("prompt_tokens").asInt()).isEqualTo(2);
-            assertThat(last.path("ponder").path("dollars").asDouble()).isCloseTo(0.009, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(last.path("ponder").path("dollars").asDouble()).isCloseTo(0.009, Offset.offset(1e-9));
             assertThat(lines.getLast().isEmpty() ? lines.get(lines.size() - 2) : lines.getLast()).isEqualTo("data: [DONE]");
         }
     }
@@ -110,11 +113,11 @@ class StreamingTest {
     @Test
     void a_stream_broken_after_tokens_ends_with_an_error_event() throws Exception {
         // The cut must not overtake the tokens: hold the upstream after its second token until the client has the first.
-        java.util.concurrent.CountDownLatch clientSawFirstToken = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch clientSawFirstToken = new CountDownLatch(1);
         try (var up = FakeOpenAiServer.start(r -> FakeReply.texts("one two three four five").cutAfter(2).onChunk(k -> {
                  if (k == 2) {
                      try {
-                         clientSawFirstToken.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                         clientSawFirstToken.await(5, TimeUnit.SECONDS);
                      } catch (InterruptedException e) {
                          Thread.currentThread().interrupt();
                      }

@@ -7,7 +7,7 @@ import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.core.testing.FakeReply;
 import dev.ponder.core.testing.FakeRequest;
 import dev.ponder.core.testing.FakeThinker;
-import dev.ponder.server.config.Completions;
+import dev.ponder.server.config.PlainCompletions;
 import dev.ponder.server.config.UpstreamConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +24,7 @@ class ThinkTest {
     private static final String ASK = Fixtures.chat("think@300:fake-model", "What is six times seven?", "");
     @TempDir Path dir;
 
-    private ProxyServer proxy(FakeOpenAiServer up, Completions completions) {
+    private ProxyServer proxy(FakeOpenAiServer up, PlainCompletions completions) {
         return Fixtures.start(Fixtures.config(List.of(new UpstreamConfig("up", up.baseUrl(), Optional.empty(), Map.of("fake-model", "fake-upstream-model"),
                 0, Duration.ofMillis(1), Duration.ofSeconds(20), "number", completions, false, Optional.empty(), UpstreamConfig.Kind.OPENAI)), List.of(), Optional.empty(), dir));
     }
@@ -33,7 +33,7 @@ class ThinkTest {
 
     @Test
     void auto_and_on_run_the_chain_by_completions_and_the_response_and_trace_say_so() throws Exception {
-        for (Completions c : List.of(Completions.AUTO, Completions.ON)) {
+        for (PlainCompletions c : List.of(PlainCompletions.AUTO, PlainCompletions.ON)) {
             try (var up = FakeOpenAiServer.start(FakeThinker.handler(100, "The answer is 42.")); var proxy = proxy(up, c)) {
                 JsonNode d = RelayTest.ok(Http.post(Fixtures.root(proxy), "v1/chat/completions", ASK));
                 JsonNode think = d.path("ponder").path("runs").get(0).path("think");
@@ -48,7 +48,7 @@ class ThinkTest {
 
     @Test
     void off_runs_the_chain_by_chat_turns() throws Exception {
-        try (var up = FakeOpenAiServer.start(FakeThinker.handler(100, "The answer is 42.")); var proxy = proxy(up, Completions.OFF)) {
+        try (var up = FakeOpenAiServer.start(FakeThinker.handler(100, "The answer is 42.")); var proxy = proxy(up, PlainCompletions.OFF)) {
             JsonNode d = RelayTest.ok(Http.post(Fixtures.root(proxy), "v1/chat/completions", ASK));
             JsonNode think = d.path("ponder").path("runs").get(0).path("think");
             assertThat(think.path("route").asText()).startsWith("chat");
@@ -61,7 +61,7 @@ class ThinkTest {
     void auto_falls_back_to_chat_when_the_upstream_has_no_completions_and_remembers_it() throws Exception {
         FakeOpenAiServer.Handler thinker = FakeThinker.handler(100, "The answer is 42.");
         try (var up = FakeOpenAiServer.start((FakeRequest r) -> r.chat() ? thinker.reply(r) : FakeReply.error(404, "no such route"));
-             var proxy = proxy(up, Completions.AUTO)) {
+             var proxy = proxy(up, PlainCompletions.AUTO)) {
             for (int i = 0; i < 2; i++) {
                 JsonNode d = RelayTest.ok(Http.post(Fixtures.root(proxy), "v1/chat/completions", ASK));
                 JsonNode run = d.path("ponder").path("runs").get(0);

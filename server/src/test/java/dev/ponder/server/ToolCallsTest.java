@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.core.testing.FakeOutput;
 import dev.ponder.core.testing.FakeReply;
+import dev.ponder.server.config.PlainCompletions;
 import dev.ponder.server.config.UpstreamConfig;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,9 +33,9 @@ class ToolCallsTest {
     static final String PARIS = "weather({\"city\":\"Paris\",\"days\":2})";
     @TempDir Path dir;
 
-    static UpstreamConfig anthropic(String name, java.net.URI root) {
+    static UpstreamConfig anthropic(String name, URI root) {
         return new UpstreamConfig(name, root, Optional.empty(), Map.of("fake-model", "fake-upstream-model"), 0, Duration.ofMillis(1),
-                Duration.ofSeconds(20), "exact", dev.ponder.server.config.Completions.OFF, false, Optional.empty(), UpstreamConfig.Kind.ANTHROPIC);
+                Duration.ofSeconds(20), "exact", PlainCompletions.OFF, false, Optional.empty(), UpstreamConfig.Kind.ANTHROPIC);
     }
 
     @Test

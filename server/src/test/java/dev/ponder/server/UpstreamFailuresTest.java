@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -103,7 +104,7 @@ class UpstreamFailuresTest {
     @org.junit.jupiter.api.Test
     void a_cut_stream_ends_with_an_error_event_and_no_done_on_both_streamed_paths_and_books_what_was_delivered() throws Exception {
         Path ledger = dir.resolve("cut.jsonl");
-        List<Boolean> delivered = new java.util.ArrayList<>();
+        List<Boolean> delivered = new ArrayList<>();
         try (var up = FakeOpenAiServer.start(r -> FakeReply.texts("The answer is 42 .").cutAfter(2));
              var proxy = Fixtures.start(Fixtures.config(List.of(Fixtures.upstream("flaky-up", up.baseUrl())),
                      List.of(KeysAndBudgetsTest.key("k", "sk-k", Optional.of(10.0), OptionalInt.empty(), Set.of())), Optional.of("cut.jsonl"), dir))) {

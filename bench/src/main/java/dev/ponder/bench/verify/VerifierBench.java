@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,7 +92,7 @@ public final class VerifierBench {
                                 && exec(dir, bin.resolve("java").toString(), "-cp", ".", "Main");
                     } finally {
                         try (var files = Files.walk(dir)) {
-                            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+                            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
                         }
                     }
                 }));

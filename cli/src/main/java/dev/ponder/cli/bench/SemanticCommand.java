@@ -1,7 +1,9 @@
 package dev.ponder.cli.bench;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.cli.Home;
 import dev.ponder.cli.Warnings;
+import dev.ponder.cli.io.FlagChecks;
 import dev.ponder.cli.io.JsonOut;
 import dev.ponder.lab.semantic.CalibrationSet;
 import dev.ponder.lab.semantic.MiniLm;
@@ -9,9 +11,9 @@ import dev.ponder.lab.semantic.ThresholdCalibration;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code ponder bench semantic}: the similarity threshold of the {@code semantic} answer kind, chosen on a paraphrase set. */
 @Command(name = "semantic", mixinStandardHelpOptions = true,
@@ -19,7 +21,7 @@ import picocli.CommandLine.Option;
                 "questions each answered in several meanings and wordings (default: data/semantic/calibration.jsonl): the",
                 "threshold whose simulated votes (a majority meaning against a minority one, in seeded orders) most often reply",
                 "with the majority meaning; cross-fitted over two halves of the questions. Uses the in-process MiniLM model."})
-public final class SemanticCommand implements Runnable {
+final class SemanticCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--set", description = "calibration JSONL: {\"id\", \"question\", \"meanings\": [[wording, ...], ...]} a line")
@@ -32,7 +34,7 @@ public final class SemanticCommand implements Runnable {
 
     @Override
     public void run() {
-        dev.ponder.cli.io.Checks.between("--orders", orders, 1, 10_000);
+        FlagChecks.between("--orders", orders, 1, 10_000);
         PrintWriter out = spec.commandLine().getOut();
         CalibrationSet cs = CalibrationSet.read(set.orElse(Home.root().resolve("data/semantic/calibration.jsonl")));
         Warnings.print(spec.commandLine().getErr(), cs.issues());
@@ -63,7 +65,7 @@ public final class SemanticCommand implements Runnable {
         out.flush();
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode rates(ThresholdCalibration.Row row) {
+    private static ObjectNode rates(ThresholdCalibration.Row row) {
         return JsonOut.object().put("threshold", row.threshold()).put("same_grouped", row.sameGrouped())
                 .put("different_grouped", row.differentGrouped()).put("votes_right", row.votesRight());
     }

@@ -2,24 +2,30 @@ package dev.ponder.cli.bench;
 
 import dev.ponder.cli.Home;
 import dev.ponder.cli.Warnings;
+import dev.ponder.cli.io.FlagChecks;
+import dev.ponder.cli.io.JsonOut;
+import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.bank.Bank;
 import dev.ponder.core.bank.BankReader;
-import dev.ponder.lab.bench.BankBench;
+import dev.ponder.core.calibrate.Defaults;
 import dev.ponder.core.calibrate.Risk;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.lab.bench.BankBench;
 import dev.ponder.lab.bench.BenchRow;
 import dev.ponder.lab.bench.CrossFitBench;
+import dev.ponder.lab.bench.Family;
 import dev.ponder.lab.bench.NoisySweep;
 import dev.ponder.lab.bench.StrategyBench;
+import dev.ponder.lab.eval.LabSpecs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code ponder bench strategies}: every strategy at several budgets on each bank, over seeded permutations. */
 @Command(name = "strategies", mixinStandardHelpOptions = true,
@@ -27,7 +33,7 @@ import picocli.CommandLine.Option;
                 "and Ponder's adaptive rule, averaged over R seeded permutations of each problem's samples.",
                 "Ends each bank with the efficiency line: samples Ponder's rule needs vs the best baseline at equal accuracy.",
                 "With --cross-fit K: adaptive calibrated on K-1 folds of the problems and measured on the fold left out, rotating."})
-public final class StrategiesCommand implements Runnable {
+final class StrategiesCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--bank", description = "bank folder (repeatable; default: the development banks)")
@@ -69,8 +75,8 @@ public final class StrategiesCommand implements Runnable {
 
     @Override
     public void run() {
-        dev.ponder.cli.io.Checks.between("--permutations", permutations, 1, 10_000);
-        dev.ponder.cli.io.Checks.between("--tolerance", tolerance, 0, 1);
+        FlagChecks.between("--permutations", permutations, 1, 10_000);
+        FlagChecks.between("--tolerance", tolerance, 0, 1);
         for (String o : List.of("--repeats", "--epsilon", "--delta", "--risk")) {
             if (crossFit.isEmpty() && spec.commandLine().getParseResult().hasMatchedOption(o)) throw PonderException.invalid("%s applies with --cross-fit K only", o);
         }
@@ -84,8 +90,8 @@ public final class StrategiesCommand implements Runnable {
             Bank bank = BankReader.read(dir);
             Warnings.print(spec.commandLine().getErr(), bank.issues());
             for (String s : strategies) {
-                if (dev.ponder.lab.eval.LabSpecs.parse(s, bank.maxSamplesPerProblem(), false).needsChecker()) {
-                    throw dev.ponder.core.error.PonderException.invalid("bench strategies runs without a checker; %s needs one (Game of 24 banks get"
+                if (LabSpecs.parse(s, bank.maxSamplesPerProblem(), false).needsChecker()) {
+                    throw PonderException.invalid("bench strategies runs without a checker; %s needs one (Game of 24 banks get"
                             + " the verify@K sweep with a noisy checker: --noisy-sweep)", s);
                 }
             }
@@ -110,7 +116,7 @@ public final class StrategiesCommand implements Runnable {
             }
         }
         if (json) {
-            dev.ponder.cli.io.JsonOut.print(out, cf.isPresent() ? Map.of("banks", results, "noisy_verifier", sweeps, "cross_fit", crossFitted)
+            JsonOut.print(out, cf.isPresent() ? Map.of("banks", results, "noisy_verifier", sweeps, "cross_fit", crossFitted)
                     : Map.of("banks", results, "noisy_verifier", sweeps));
         }
         out.flush();
@@ -119,14 +125,14 @@ public final class StrategiesCommand implements Runnable {
     /** True when the bench ran the shipped default and it was made on this very bank. */
     private static boolean calibratedOn(Bank bank, List<String> specs) {
         if (specs.stream().noneMatch(x -> x.equals("adaptive") || x.startsWith("adaptive@"))) return false;
-        String kind = dev.ponder.core.answer.AnswerExtractor.forKind(bank.answerKind()).label();
-        var d = dev.ponder.core.calibrate.Defaults.lookup(bank.model(), kind, Optional.of(bank.name()));
+        String kind = AnswerExtractor.forKind(bank.answerKind()).label();
+        var d = Defaults.lookup(bank.model(), kind, Optional.of(bank.name()));
         return !d.pooled() && d.calibration().dataset().equals(Optional.of(bank.name()));
     }
 
     private CrossFitBench crossFitBench(int k) {
-        dev.ponder.cli.io.Checks.between("--cross-fit", k, 2, 1_000);
-        dev.ponder.cli.io.Checks.between("--repeats", repeats, 1, 1_000);
+        FlagChecks.between("--cross-fit", k, 2, 1_000);
+        FlagChecks.between("--repeats", repeats, 1, 1_000);
         if (!(delta > 0 && delta < 1)) throw PonderException.invalid("--delta must be in (0, 1), was %s", delta);
         for (double e : epsilons) if (!(e > 0 && e < 1)) throw PonderException.invalid("--epsilon must be in (0, 1), was %s", e);
         riskKind();
@@ -142,10 +148,10 @@ public final class StrategiesCommand implements Runnable {
     }
 
     private static List<String> withReference(List<String> specs, Bank bank) {
-        List<String> s = new ArrayList<>(specs.stream().map(x -> dev.ponder.lab.eval.LabSpecs.resolve(x, bank.maxSamplesPerProblem())).toList());
+        List<String> s = new ArrayList<>(specs.stream().map(x -> LabSpecs.resolve(x, bank.maxSamplesPerProblem())).toList());
         String ref = "vote@" + bank.maxSamplesPerProblem();
         if (!s.contains(ref)) s.add(ref);
-        if (s.stream().noneMatch(x -> dev.ponder.lab.bench.Family.of(x) == dev.ponder.lab.bench.Family.PONDER)) s.add("adaptive");
+        if (s.stream().noneMatch(x -> Family.of(x) == Family.PONDER)) s.add("adaptive");
         return s;
     }
 

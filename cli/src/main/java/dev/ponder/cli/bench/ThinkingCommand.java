@@ -1,6 +1,8 @@
 package dev.ponder.cli.bench;
 
 import dev.ponder.cli.Warnings;
+import dev.ponder.cli.io.FlagChecks;
+import dev.ponder.cli.io.JsonOut;
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.PriceCatalogue;
@@ -11,6 +13,7 @@ import dev.ponder.core.model.Budget;
 import dev.ponder.core.model.ModelFamily;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.strategy.ThinkRoute;
+import dev.ponder.core.verify.Verifier;
 import dev.ponder.lab.bench.ThinkingBench;
 import dev.ponder.lab.bench.ThinkingReport;
 import dev.ponder.lab.eval.Evaluation;
@@ -24,9 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code ponder bench thinking}: think@T for several budgets beside vote@N at matched output tokens, on a live server. */
 @Command(name = "thinking", mixinStandardHelpOptions = true,
@@ -34,7 +37,7 @@ import picocli.CommandLine.Option;
                 "think@T (one chain held to about T thinking tokens by budget forcing) for each budget, beside vote@N",
                 "with N = think@T's output tokens / one natural sample's; prints how well each budget was held and",
                 "which side wins (paired bootstrap over problems), per domain when the problems carry one."})
-public final class ThinkingCommand implements Runnable {
+final class ThinkingCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--base-url", required = true, description = "OpenAI-compatible base URL, e.g. http://localhost:8000/v1")
@@ -84,9 +87,9 @@ public final class ThinkingCommand implements Runnable {
         if (budgets.isEmpty() || budgets.size() > 20 || budgets.stream().anyMatch(b -> b == null || b < 16 || b > 1_000_000)) {
             throw PonderException.invalid("--budgets needs 1 to 20 thinking budgets of 16 to 1000000 tokens, was %s", budgets);
         }
-        dev.ponder.cli.io.Checks.between("--waits", waits, 0, 100);
-        dev.ponder.cli.io.Checks.between("--concurrency", concurrency, 1, 1024);
-        limit.ifPresent(l -> dev.ponder.cli.io.Checks.between("--limit", l, 1, Integer.MAX_VALUE));
+        FlagChecks.between("--waits", waits, 0, 100);
+        FlagChecks.between("--concurrency", concurrency, 1, 1024);
+        limit.ifPresent(l -> FlagChecks.between("--limit", l, 1, Integer.MAX_VALUE));
         ThinkRoute r = ThinkRoute.parse(route);
         Optional<ModelFamily> f = family.map(ModelFamily::named);
         ProblemSet set = ProblemSetReader.read(problems);
@@ -94,7 +97,7 @@ public final class ThinkingCommand implements Runnable {
         List<Problem> ps = limit.map(l -> set.problems().subList(0, Math.min(l, set.problems().size()))).orElse(set.problems());
         if (ps.isEmpty()) throw PonderException.invalid("%s holds no problems", problems);
         AnswerExtractor ex = extractor.map(AnswerExtractor::forName).orElseGet(() -> AnswerExtractor.forKind(set.answerKind()));
-        var verifier = dev.ponder.core.verify.Verifier.forKind(set.answerKind());
+        var verifier = Verifier.forKind(set.answerKind());
         Evaluation eval = new Evaluation(model, ex, false, Grader.recordedThen(Grader.verifiedBy(verifier)), Budget.UNLIMITED,
                 seed, concurrency, Evaluation.questionOnly(), InstantSource.system());
         ThinkingReport report;
@@ -104,7 +107,7 @@ public final class ThinkingCommand implements Runnable {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            dev.ponder.cli.io.JsonOut.print(out, report);
+            JsonOut.print(out, report);
         } else {
             ThinkingText.print(out, report, set.name(), baseUrl, f.map(ModelFamily::name).orElse(ModelFamily.guess(model).name() + " (guessed)"), route);
         }

@@ -1,7 +1,7 @@
 package dev.ponder.cli.calibrate;
 
 import dev.ponder.cli.Warnings;
-import dev.ponder.cli.io.Checks;
+import dev.ponder.cli.io.FlagChecks;
 import dev.ponder.cli.lab.ReportCommand;
 import dev.ponder.core.bank.Bank;
 import dev.ponder.core.bank.BankReader;
@@ -21,6 +21,7 @@ import dev.ponder.lab.report.CalibrationReport;
 import dev.ponder.lab.store.RunQuestions;
 import dev.ponder.lab.store.SampleStore;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,11 +142,11 @@ public final class CalibrateCommand implements Callable<Integer> {
     private void checkOptions() {
         if (!(epsilon > 0 && epsilon < 1)) throw PonderException.invalid("--epsilon must be in (0, 1), was %s", epsilon);
         if (!(delta > 0 && delta < 1)) throw PonderException.invalid("--delta must be in (0, 1), was %s", delta);
-        Checks.between("--orders", orders, 1, 10_000);
-        splits.ifPresent(n -> Checks.between("--splits", n, 1, 10_000));
-        Checks.between("--folds", folds, 2, 1_000);
-        Checks.between("--repeats", repeats, 1, 1_000);
-        if (out.isPresent() && java.nio.file.Files.isDirectory(out.get())) {
+        FlagChecks.between("--orders", orders, 1, 10_000);
+        splits.ifPresent(n -> FlagChecks.between("--splits", n, 1, 10_000));
+        FlagChecks.between("--folds", folds, 2, 1_000);
+        FlagChecks.between("--repeats", repeats, 1, 1_000);
+        if (out.isPresent() && Files.isDirectory(out.get())) {
             throw PonderException.invalid("--out %s is a folder: give the calibration a file name, e.g. %s", out.get(), out.get().resolve("cal.json"));
         }
         if (!select.equals("ltt") && !select.equals("cross-fit")) throw PonderException.invalid("--select must be ltt or cross-fit, was \"%s\"", select);

@@ -5,6 +5,7 @@ import dev.ponder.core.bank.RecordedSample;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Per-problem sample and correct counts of a bank (problems without samples are left out and counted). */
@@ -39,7 +40,7 @@ record BankCounts(int[] n, int[] c, int withoutSamples, double meanCostPerSample
 
     int problems() { return n.length; }
 
-    int minSamples() { return java.util.Arrays.stream(n).min().orElse(0); }
+    int minSamples() { return Arrays.stream(n).min().orElse(0); }
 
-    int maxSamples() { return java.util.Arrays.stream(n).max().orElse(0); }
+    int maxSamples() { return Arrays.stream(n).max().orElse(0); }
 }

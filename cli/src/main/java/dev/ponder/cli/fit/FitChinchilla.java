@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /** {@code ponder fit chinchilla}: L(N, D) = E + A/N^alpha + B/D^beta, fitted as in Epoch AI's replication. */
 @Command(name = "chinchilla", mixinStandardHelpOptions = true,
         description = "Fit L(N,D) = E + A/N^alpha + B/D^beta (Huber on log loss, grid of starts) with bootstrap intervals.")
-public final class FitChinchilla implements Callable<Integer> {
+final class FitChinchilla implements Callable<Integer> {
     static final double[] BUDGETS = {1e21, 1e22, 1e23, 1e24, 1e25};
 
     @CommandLine.Spec

@@ -2,6 +2,8 @@ package dev.ponder.cli.fit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.cli.Warnings;
+import dev.ponder.cli.io.FlagChecks;
 import dev.ponder.cli.io.JsonOut;
 import dev.ponder.core.bank.Bank;
 import dev.ponder.core.bank.BankReader;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code ponder fit coverage}: pass@k for k = 1..N with intervals, the exponentiated power law and its extrapolation. */
 @Command(name = "coverage", mixinStandardHelpOptions = true,
         description = "pass@k (k = 1..N) of a sample bank with bootstrap intervals; fits log c(k) = a k^b and extrapolates.")
-public final class FitCoverage implements Callable<Integer> {
+final class FitCoverage implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -39,15 +41,15 @@ public final class FitCoverage implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        dev.ponder.cli.io.Checks.between("--bootstrap", bootstrap, 1, 100_000);
-        dev.ponder.cli.io.Checks.between("--extrapolate", factor, 1, 1000);
+        FlagChecks.between("--bootstrap", bootstrap, 1, 100_000);
+        FlagChecks.between("--extrapolate", factor, 1, 1000);
         Bank b = BankReader.read(bank);
         BankCounts counts = BankCounts.of(b);
         int target = counts.minSamples() * factor;
         CoverageFit fit = CoverageFit.fit(counts.n(), counts.c(), target, bootstrap, 0.95,
                 RandomGeneratorFactory.of("L64X128MixRandom").create(seed));
         PrintWriter out = spec.commandLine().getOut();
-        dev.ponder.cli.Warnings.print(spec.commandLine().getErr(), b.issues());
+        Warnings.print(spec.commandLine().getErr(), b.issues());
         if (json) JsonOut.print(out, toJson(b, counts, fit));
         else printText(out, b, counts, fit);
         return 0;

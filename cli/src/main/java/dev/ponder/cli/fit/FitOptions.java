@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * The options of the loss-law fits ({@code fit chinchilla}, {@code fit overtrain}): the runs CSV and the rows to
  * predict, their column names, a bounded number of seeded bootstrap refits, and JSON output.
  */
-public final class FitOptions {
+final class FitOptions {
     /** The most refits a fit runs: every refit's law is kept, so an unbounded count would run out of memory. */
     static final int BOOTSTRAP_LIMIT = 100_000;
 

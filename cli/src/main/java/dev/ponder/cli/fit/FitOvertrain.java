@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "overtrain", mixinStandardHelpOptions = true,
         description = "Fit L(C,M) = E + (a M^eta + b M^-eta) C^-eta (C = 6ND, M = D/N; Gadre et al. 2024) on small runs, "
                 + "predict larger ones with bootstrap intervals, and compare with the Chinchilla form.")
-public final class FitOvertrain implements Callable<Integer> {
+final class FitOvertrain implements Callable<Integer> {
     enum Selection { paper, all }
 
     @CommandLine.Spec

@@ -2,6 +2,7 @@ package dev.ponder.cli.fit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.cli.io.FlagChecks;
 import dev.ponder.cli.io.JsonOut;
 import dev.ponder.core.error.PonderException;
 import java.io.PrintWriter;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code ponder fit thinking}: accuracy against thinking tokens per model, with pass^k from repeated trials. */
 @Command(name = "thinking", mixinStandardHelpOptions = true,
         description = "Per model: accuracy, thinking tokens, $/query, accuracy per doubling of thinking tokens, pass^k.")
-public final class FitThinking implements Callable<Integer> {
+final class FitThinking implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -45,16 +46,16 @@ public final class FitThinking implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        dev.ponder.cli.io.Checks.between("--bootstrap", bootstrap, 1, 100_000);
+        FlagChecks.between("--bootstrap", bootstrap, 1, 100_000);
         if (!Files.exists(outcomes)) {
             throw new PonderException(PonderException.Kind.NOT_FOUND, "outcomes not found: " + outcomes);
         }
-        Outcome.Table table = Outcome.read(outcomes);
+        OutcomeRow.Table table = OutcomeRow.read(outcomes);
         unscored = table.unscored();
-        List<Outcome> rows = table.rows().stream()
+        List<OutcomeRow> rows = table.rows().stream()
                 .filter(o -> datasets.isEmpty() || datasets.contains(o.dataset())).toList();
         if (rows.isEmpty()) throw new IllegalArgumentException("no outcome rows" + (datasets.isEmpty() ? "" : " for datasets " + datasets));
-        Map<String, List<Outcome>> byModel = new LinkedHashMap<>();
+        Map<String, List<OutcomeRow>> byModel = new LinkedHashMap<>();
         rows.forEach(o -> byModel.computeIfAbsent(o.model(), m -> new ArrayList<>()).add(o));
         RepeatedTrials trials = RepeatedTrials.read(Files.isDirectory(outcomes) ? outcomes : outcomes.toAbsolutePath().getParent());
         RandomGenerator rng = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
@@ -65,7 +66,7 @@ public final class FitThinking implements Callable<Integer> {
             ObjectNode root = toJson(rows, models, trials);
             for (var node : root.get("models")) {   // per-dataset rows, JSON only
                 ArrayNode by = ((ObjectNode) node).putArray("by_dataset");
-                Map<String, List<Outcome>> perDataset = new LinkedHashMap<>();
+                Map<String, List<OutcomeRow>> perDataset = new LinkedHashMap<>();
                 byModel.get(node.get("model").asText()).forEach(o -> perDataset.computeIfAbsent(o.dataset(), d -> new ArrayList<>()).add(o));
                 perDataset.forEach((d, list) -> {
                     ThinkingSummary s = ThinkingSummary.of(d, list, bootstrap, rng);
@@ -90,12 +91,12 @@ public final class FitThinking implements Callable<Integer> {
         return 0;
     }
 
-    private ObjectNode toJson(List<Outcome> rows, List<ThinkingSummary> models, RepeatedTrials trials) {
+    private ObjectNode toJson(List<OutcomeRow> rows, List<ThinkingSummary> models, RepeatedTrials trials) {
         ObjectNode root = JsonOut.object();
         root.put("outcomes", outcomes.toString());
         root.put("unscored_rows_skipped", unscored);
         ArrayNode ds = root.putArray("datasets");
-        rows.stream().map(Outcome::dataset).distinct().forEach(ds::add);
+        rows.stream().map(OutcomeRow::dataset).distinct().forEach(ds::add);
         ArrayNode arr = root.putArray("models");
         for (ThinkingSummary s : models) {
             ObjectNode o = arr.addObject();
@@ -144,9 +145,9 @@ public final class FitThinking implements Callable<Integer> {
         if (Double.isNaN(v)) o.putNull(field); else o.put(field, v);
     }
 
-    private void printText(PrintWriter out, List<Outcome> rows, List<ThinkingSummary> models, RepeatedTrials trials) {
+    private void printText(PrintWriter out, List<OutcomeRow> rows, List<ThinkingSummary> models, RepeatedTrials trials) {
         out.printf("accuracy vs thinking tokens: %d rows, datasets %s%n", rows.size(),
-                rows.stream().map(Outcome::dataset).distinct().toList());
+                rows.stream().map(OutcomeRow::dataset).distinct().toList());
         out.printf("%-26s %6s %22s %9s %9s %9s %24s  %s%n", "model", "n", "accuracy [95%]", "mean thk", "med thk",
                 "$/query", "pts/doubling [95%]", "pass^k (k=1..)");
         for (ThinkingSummary s : models) {

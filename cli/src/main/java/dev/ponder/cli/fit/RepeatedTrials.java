@@ -5,9 +5,11 @@ import dev.ponder.stats.estimate.PassAtK;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -28,7 +30,7 @@ record RepeatedTrials(Map<String, Map<String, int[]>> counts, int unscored, int 
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot list " + dir + ": " + e.getMessage(), e);
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Path f : files) {
             CsvTable t = CsvTable.read(f);
             int model = t.column("model"), run = t.column("run"), query = t.column("query_id"), score = t.column("score");

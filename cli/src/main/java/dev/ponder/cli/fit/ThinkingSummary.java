@@ -6,6 +6,7 @@ import dev.ponder.stats.fit.LogSlope;
 import dev.ponder.stats.interval.Interval;
 import dev.ponder.stats.interval.Wilson;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +24,19 @@ record ThinkingSummary(String model, int queries, Interval accuracy, int withThi
     /** Queries whose thinking tokens fall in [lo, hi). */
     record Bin(double lo, double hi, int queries, double meanTokens, Interval accuracy) {}
 
-    static ThinkingSummary of(String model, List<Outcome> rows, int resamples, RandomGenerator rng) {
+    static ThinkingSummary of(String model, List<OutcomeRow> rows, int resamples, RandomGenerator rng) {
         double correct = 0, cost = 0;
         int costed = 0;
-        for (Outcome o : rows) {
+        for (OutcomeRow o : rows) {
             correct += o.score();
             if (o.costUsd().isPresent()) {
                 cost += o.costUsd().get();
                 costed++;
             }
         }
-        List<Outcome> thought = rows.stream().filter(o -> o.thinkingTokens().filter(t -> t > 0).isPresent()).toList();
+        List<OutcomeRow> thought = rows.stream().filter(o -> o.thinkingTokens().filter(t -> t > 0).isPresent()).toList();
         double[] tokens = thought.stream().mapToDouble(o -> o.thinkingTokens().orElseThrow()).toArray();
-        double[] scores = thought.stream().mapToDouble(Outcome::score).toArray();
+        double[] scores = thought.stream().mapToDouble(OutcomeRow::score).toArray();
         Map<String, Integer> groupIds = new LinkedHashMap<>();
         int[] group = thought.stream().mapToInt(o -> groupIds.computeIfAbsent(o.dataset(), d -> groupIds.size())).toArray();
         Optional<Estimate> slope = Optional.empty();
@@ -44,7 +45,7 @@ record ThinkingSummary(String model, int queries, Interval accuracy, int withThi
             if (!Double.isNaN(e.value())) slope = Optional.of(e);
         }
         return new ThinkingSummary(model, rows.size(), Wilson.interval95(correct, rows.size()), tokens.length,
-                tokens.length == 0 ? Double.NaN : java.util.Arrays.stream(tokens).average().orElse(Double.NaN),
+                tokens.length == 0 ? Double.NaN : Arrays.stream(tokens).average().orElse(Double.NaN),
                 tokens.length == 0 ? Double.NaN : Quantiles.quantile(tokens, 0.5), costed == 0 ? Double.NaN : cost / costed,
                 bins(tokens, scores), slope);
     }

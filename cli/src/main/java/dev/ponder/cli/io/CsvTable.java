@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.ponder.core.error.PonderException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -44,7 +45,7 @@ public record CsvTable(Path file, List<String> header, List<Row> rows) {
                 if (cells.length == 1 && cells[0].isBlank()) continue;
                 rows.add(new Row(line, Arrays.asList(cells)));
             }
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+        } catch (NoSuchFileException | FileNotFoundException e) {
             throw new PonderException(PonderException.Kind.NOT_FOUND, "file not found: " + file);
         } catch (IOException | RuntimeException e) {
             throw new PonderException(PonderException.Kind.INVALID_INPUT, file + ": not readable as CSV: " + e.getMessage(), e);

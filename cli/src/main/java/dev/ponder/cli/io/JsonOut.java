@@ -1,16 +1,18 @@
 package dev.ponder.cli.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.ponder.core.error.PonderException;
 import java.io.PrintWriter;
 
 /** Builds and prints the {@code --json} output of a command (pretty-printed, one document). */
 public final class JsonOut {
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new Jdk8Module())
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonOut() {}
@@ -20,7 +22,7 @@ public final class JsonOut {
     public static ArrayNode array() { return MAPPER.createArrayNode(); }
 
     /** A value as a JSON tree (records with their {@code @JsonProperty} names, Optionals as values or null). */
-    public static com.fasterxml.jackson.databind.JsonNode tree(Object value) { return MAPPER.valueToTree(value); }
+    public static JsonNode tree(Object value) { return MAPPER.valueToTree(value); }
 
     /** A [low, high] pair. */
     public static ArrayNode pair(double low, double high) {

@@ -46,7 +46,7 @@ public sealed interface RowFilter {
             if (op == Op.EQ || op == Op.NE) {
                 String cell = table.text(row, col);
                 Double a = number(cell), b = number(value);
-                boolean equal = a != null && b != null ? a.doubleValue() == b.doubleValue() : cell.equals(value);
+                boolean equal = (a != null && b != null) ? a.doubleValue() == b.doubleValue() : cell.equals(value);
                 return equal == (op == Op.EQ);
             }
             double cell = table.number(row, col), v = number(value);

@@ -1,5 +1,6 @@
 package dev.ponder.cli.lab;
 
+import dev.ponder.cli.Warnings;
 import dev.ponder.core.bank.BankReader;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.lab.export.Exporter;
@@ -9,15 +10,16 @@ import dev.ponder.lab.export.Output;
 import dev.ponder.lab.store.SampleStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ponder export}: a stored run's tables as Parquet ({@code --parquet DIR}); accepted samples of a run or a
@@ -112,7 +114,7 @@ public final class ExportCommand implements Callable<Integer> {
                 return parquet(out);
             }
             refuse(finetune.isEmpty() && preference.isEmpty(), "nothing to export: give --parquet DIR, --finetune FILE, --preference FILE or --validate FILE");
-            long sources = (run.isPresent() ? 1 : 0) + (bank.isPresent() ? 1 : 0) + (stored.isPresent() ? 1 : 0);
+            int sources = (run.isPresent() ? 1 : 0) + (bank.isPresent() ? 1 : 0) + (stored.isPresent() ? 1 : 0);
             refuse(sources != 1, sources > 1 ? "give one of a RUN, --bank DIR or --stored FILE" : "give a RUN (a run id, or latest), --bank DIR or --stored FILE");
             refuse(accept.isEmpty(), "--accept is required: verified (a checker passed), majority (agrees with the final answer) or reference");
             return training(out);
@@ -139,7 +141,7 @@ public final class ExportCommand implements Callable<Integer> {
             refuse(!strategies.isEmpty(), "--strategy picks configurations of a stored run; a bank has only its recorded samples");
             refuseGiven("--bank", List.of("--store"));
             var b = BankReader.read(bank.get());
-            dev.ponder.cli.Warnings.print(spec.commandLine().getErr(), b.issues());
+            Warnings.print(spec.commandLine().getErr(), b.issues());
             outcome = Exporter.export(Harvest.of(b), request);
         } else {
             try (SampleStore s = ReportCommand.Stores.open(store)) {
@@ -152,7 +154,7 @@ public final class ExportCommand implements Callable<Integer> {
                 yield 1;
             }
             case Exporter.Written w -> {
-                w.yield().table().forEach(out::println);
+                w.harvest().table().forEach(out::println);
                 out.println();
                 for (Output.Written f : w.files()) out.println("wrote " + f.path() + " (" + f.what() + ", " + f.lines() + (f.lines() == 1 ? " line)" : " lines)"));
                 w.notes().forEach(n -> out.println("note: " + n));
@@ -162,7 +164,7 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     private int validate(PrintWriter out) {
-        List<String> invalid = new java.util.ArrayList<>();
+        List<String> invalid = new ArrayList<>();
         for (Path f : validate) {
             FormatCheck.Report r = FormatCheck.check(f);
             String kind = r.kind().map(FormatCheck.Kind::label).orElse("no recognised format");

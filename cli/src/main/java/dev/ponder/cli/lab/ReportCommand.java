@@ -1,16 +1,18 @@
 package dev.ponder.cli.lab;
 
+import dev.ponder.core.error.PonderException;
 import dev.ponder.lab.report.Report;
 import dev.ponder.lab.store.SampleStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ponder report RUN}: the HTML evidence report of a stored run, with PNG and SVG charts. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -42,8 +44,8 @@ public final class ReportCommand implements Callable<Integer> {
         private Stores() {}
 
         public static SampleStore open(Path file) {
-            if (!java.nio.file.Files.exists(file)) {
-                throw new dev.ponder.core.error.PonderException(dev.ponder.core.error.PonderException.Kind.NOT_FOUND,
+            if (!Files.exists(file)) {
+                throw new PonderException(PonderException.Kind.NOT_FOUND,
                         "no sample store at " + file + " (run a plan first: ponder run PLAN, or pass --store FILE)");
             }
             return SampleStore.open(file, InstantSource.system());

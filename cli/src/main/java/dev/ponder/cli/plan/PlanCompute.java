@@ -2,6 +2,7 @@ package dev.ponder.cli.plan;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.cli.io.FlagChecks;
 import dev.ponder.cli.io.JsonOut;
 import dev.ponder.stats.fit.ChinchillaLaw;
 import dev.ponder.stats.plan.ComputeExchange;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "compute", mixinStandardHelpOptions = true,
         description = "Compute-optimal N, D for FLOP budgets (Chinchilla, Epoch's fit), and train vs test compute exchange "
                 + "(Snell et al.'s FLOPs-matched formula; Jones' 15x test per 10x train).")
-public final class PlanCompute implements Callable<Integer> {
+final class PlanCompute implements Callable<Integer> {
     enum Law { epoch, hoffmann }
 
     @CommandLine.Spec
@@ -40,9 +41,9 @@ public final class PlanCompute implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        dev.ponder.cli.io.Checks.each("--flops", flops, 1e6, 1e40, 100);
-        dev.ponder.cli.io.Checks.each("--size-ratio", ratios, 1, 1e9, 100);
-        dev.ponder.cli.io.Checks.each("--tokens-ratio", tokenRatios, 1e-9, 1e9, 100);
+        FlagChecks.each("--flops", flops, 1e6, 1e40, 100);
+        FlagChecks.each("--size-ratio", ratios, 1, 1e9, 100);
+        FlagChecks.each("--tokens-ratio", tokenRatios, 1e-9, 1e9, 100);
         ChinchillaLaw l = law == Law.epoch ? ChinchillaLaw.EPOCH : ChinchillaLaw.HOFFMANN;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

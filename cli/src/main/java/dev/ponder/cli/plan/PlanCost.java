@@ -1,5 +1,6 @@
 package dev.ponder.cli.plan;
 
+import dev.ponder.cli.io.FlagChecks;
 import dev.ponder.cli.io.JsonOut;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.error.PonderException;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "cost", mixinStandardHelpOptions = true,
         description = "Price a workload (query classes with volumes, deadlines and tiers) from the price catalogue and observed or assumed"
                 + " tokens; check deadlines against observed latency; project the cost as prices fall.")
-public final class PlanCost implements Callable<Integer> {
+final class PlanCost implements Callable<Integer> {
     private static final Pattern RATE = Pattern.compile("([0-9]*\\.?[0-9]+)x?(?:/([0-9]*\\.?[0-9]+)y)?");
 
     @CommandLine.Spec
@@ -74,11 +75,11 @@ public final class PlanCost implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        dev.ponder.cli.io.Checks.between("--years", years, 1, 100);
+        FlagChecks.between("--years", years, 1, 100);
         double rate = factor("--decline", decline);
         List<Double> rates = new ArrayList<>();
         for (String s : scenarios) rates.add(factor("--scenarios", s));
-        dev.ponder.cli.io.Checks.between("--target-dollars", target, 0, 1e12);
+        FlagChecks.between("--target-dollars", target, 0, 1e12);
         PriceCatalogue catalogue = prices.map(PriceCatalogue::load).orElseGet(PriceCatalogue::shipped);
         String pricesName = prices.map(p -> "price catalogue " + p).orElse("the shipped price catalogue");
         LoadedWorkload loaded = WorkloadReader.read(workload, catalogue, pricesName);

@@ -2,6 +2,7 @@ package dev.ponder.cli.plan;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.cli.io.FlagChecks;
 import dev.ponder.cli.io.JsonOut;
 import dev.ponder.stats.plan.Resampling;
 import dev.ponder.stats.plan.TaskType;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "resample", mixinStandardHelpOptions = true,
         description = "Resample until an imperfect verifier accepts (two task types): expected value vs K and the best K. "
                 + "Defaults are the fLaws notebook's toy model.")
-public final class PlanResample implements Callable<Integer> {
+final class PlanResample implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -47,13 +48,13 @@ public final class PlanResample implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        dev.ponder.cli.io.Checks.between("--k-max", kMax, 1, 10_000);
-        dev.ponder.cli.io.Checks.between("--easy-accuracy", easy, 0, 1);
-        dev.ponder.cli.io.Checks.between("--hard-accuracy", hard, 0, 1);
-        dev.ponder.cli.io.Checks.between("--easy-share", share, 0, 1);
-        dev.ponder.cli.io.Checks.between("--completeness", completeness, 0, 1);
-        dev.ponder.cli.io.Checks.between("--soundness", soundness, 0, 1);
-        dev.ponder.cli.io.Checks.each("--cost", costs, 0, 1e6, 100);
+        FlagChecks.between("--k-max", kMax, 1, 10_000);
+        FlagChecks.between("--easy-accuracy", easy, 0, 1);
+        FlagChecks.between("--hard-accuracy", hard, 0, 1);
+        FlagChecks.between("--easy-share", share, 0, 1);
+        FlagChecks.between("--completeness", completeness, 0, 1);
+        FlagChecks.between("--soundness", soundness, 0, 1);
+        FlagChecks.each("--cost", costs, 0, 1e6, 100);
         Resampling m = new Resampling(List.of(new TaskType(share, easy, completeness, soundness),
                 new TaskType(1 - share, hard, completeness, soundness)));
         PrintWriter out = spec.commandLine().getOut();

@@ -2,6 +2,8 @@ package dev.ponder.cli.plan;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.cli.io.Bars;
+import dev.ponder.cli.io.FlagChecks;
 import dev.ponder.cli.io.JsonOut;
 import dev.ponder.core.bank.Bank;
 import dev.ponder.core.bank.BankReader;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Option;
 /** {@code ponder plan samples}: the fewest samples per problem (and dollars) for each strategy to reach a target. */
 @Command(name = "samples", mixinStandardHelpOptions = true,
         description = "Fewest samples per problem for best-of (perfect verifier) and majority vote to reach --target accuracy.")
-public final class PlanSamples implements Callable<Integer> {
+final class PlanSamples implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,8 +58,8 @@ public final class PlanSamples implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!(target > 0 && target < 1)) throw new IllegalArgumentException("--target must be in (0,1), was " + target);
-        dev.ponder.cli.io.Checks.between("--bootstrap", bootstrap, 1, 100_000);
-        dev.ponder.cli.io.Checks.between("--trials", trials, 1, 100_000);
+        FlagChecks.between("--bootstrap", bootstrap, 1, 100_000);
+        FlagChecks.between("--trials", trials, 1, 100_000);
         Bank b = BankReader.read(bank);
         List<List<RecordedSample>> problems = new ArrayList<>();
         for (Problem p : b.problems()) if (!b.samplesOf(p.id()).isEmpty()) problems.add(b.samplesOf(p.id()));
@@ -69,7 +71,7 @@ public final class PlanSamples implements Callable<Integer> {
         double[][] vote = new double[problems.size()][ks.length];
         double cost = 0;
         long costed = 0;
-        var bar = dev.ponder.cli.io.Bars.open("problems", problems.size(), quiet || json);
+        var bar = Bars.open("problems", problems.size(), quiet || json);
         for (int i = 0; i < problems.size(); i++) {
             bar.step();
             List<RecordedSample> s = problems.get(i).subList(0, n);

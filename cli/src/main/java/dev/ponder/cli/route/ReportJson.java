@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ponder.lab.route.Report;
+import dev.ponder.lab.route.RouterReport;
 
 /** The JSON form of a report; NaN (a level never reached) becomes null. */
 final class ReportJson {
@@ -12,10 +12,10 @@ final class ReportJson {
 
     private ReportJson() {}
 
-    static String of(Report r) throws JsonProcessingException {
+    static String of(RouterReport r) throws JsonProcessingException {
         ObjectNode o = JSON.createObjectNode();
         ArrayNode pts = o.putArray("points");
-        for (Report.Point p : r.points()) {
+        for (RouterReport.Point p : r.points()) {
             ObjectNode n = pts.addObject();
             num(n, "lambda", p.lambda());
             num(n, "quality", p.quality());
@@ -39,7 +39,7 @@ final class ReportJson {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
     }
 
-    private static ObjectNode single(Report.Single s) {
+    private static ObjectNode single(RouterReport.Single s) {
         ObjectNode n = JSON.createObjectNode().put("model", s.model());
         num(n, "quality", s.quality());
         num(n, "cost", s.cost());

@@ -1,10 +1,11 @@
 package dev.ponder.cli.route;
 
+import dev.ponder.cli.io.Bars;
 import dev.ponder.lab.outcome.Loaded;
 import dev.ponder.lab.outcome.OutcomeReader;
-import dev.ponder.lab.route.Evaluation;
-import dev.ponder.lab.route.Report;
+import dev.ponder.lab.route.RouterEvaluation;
 import dev.ponder.lab.route.RouterModel;
+import dev.ponder.lab.route.RouterReport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -42,9 +43,9 @@ final class RouteEval implements Callable<Integer> {
     public Integer call() throws Exception {
         Loaded loaded = OutcomeReader.read(outcomes);
         RouterModel m = RouterModel.load(model);
-        Report r;
-        try (var bar = dev.ponder.cli.io.Bars.open("folds", folds, quiet || json)) {
-            r = Evaluation.run(m, loaded.table(), folds, seed, resamples, loaded.notes(), bar::step);
+        RouterReport r;
+        try (var bar = Bars.open("folds", folds, quiet || json)) {
+            r = RouterEvaluation.run(m, loaded.table(), folds, seed, resamples, loaded.notes(), bar::step);
         }
         spec.commandLine().getOut().print(json ? ReportJson.of(r) : ReportText.of(r));
         spec.commandLine().getOut().flush();

@@ -1,6 +1,7 @@
 package dev.ponder.cli.run;
 
 import dev.ponder.cli.Home;
+import dev.ponder.core.error.PonderException;
 import dev.ponder.lab.plan.BackendSpec;
 import dev.ponder.lab.plan.BudgetSpec;
 import dev.ponder.lab.plan.LoadedPlan;
@@ -23,7 +24,7 @@ final class BuiltInPlan {
     static LoadedPlan offline(List<String> strategies, long seed, String order, Optional<Integer> limit,
                               Optional<Double> dollars, Optional<Long> tokens, Optional<String> checker, Optional<String> checkerNoise) {
         if (!order.equals("shuffled") && !order.equals("recorded")) {
-            throw dev.ponder.core.error.PonderException.invalid("--order must be shuffled or recorded, was \"%s\"", order);
+            throw PonderException.invalid("--order must be shuffled or recorded, was \"%s\"", order);
         }
         List<SourceSpec> sources = Home.defaultBanks().stream()
                 .map(p -> new SourceSpec(Optional.of(p.toAbsolutePath().toString()), Optional.empty(), limit, Optional.empty())).toList();
@@ -35,7 +36,7 @@ final class BuiltInPlan {
                     List.of(new BudgetSpec(dollars, tokens)), List.of(seed), Optional.empty(), Optional.empty(), Optional.empty(), checker, checkerNoise,
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         } catch (IllegalArgumentException e) {
-            throw dev.ponder.core.error.PonderException.invalid("%s", e.getMessage());
+            throw PonderException.invalid("%s", e.getMessage());
         }
         Path here = Path.of("").toAbsolutePath();
         return new LoadedPlan(here.resolve("<built-in offline plan>"), here, plan, Integer.toHexString(plan.hashCode()));

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A run's tables from the store: one per (source, backend, model, budget, seed), one row per strategy. */
 final class LabTables {
@@ -74,6 +75,6 @@ final class LabTables {
 
     static ProblemOutcome outcome(StoredOutcome o) {
         return new ProblemOutcome(o.problemId(), o.answer(), o.correct(), o.samples(), o.outputTokens(), o.reasoningTokens(),
-                o.dollars(), StopReason.valueOf(o.stop()), o.failure(), java.util.Optional.empty());
+                o.dollars(), StopReason.valueOf(o.stop()), o.failure(), Optional.empty());
     }
 }

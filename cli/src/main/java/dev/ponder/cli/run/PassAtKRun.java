@@ -1,5 +1,6 @@
 package dev.ponder.cli.run;
 
+import dev.ponder.cli.Exit;
 import dev.ponder.cli.Warnings;
 import dev.ponder.cli.io.JsonOut;
 import dev.ponder.core.error.PonderException;
@@ -12,17 +13,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The code loop of {@code ponder run --pass-at-k N}: n samples per problem, each verified (code: in the sandbox), pass@k. */
 final class PassAtKRun {
     private PassAtKRun() {}
 
-    static void run(List<Source> sources, int n, Budget budget, long seed, boolean unsandboxed, boolean json, PrintWriter out, PrintWriter err) {
+    static void run(List<RunSource> sources, int n, Budget budget, long seed, boolean unsandboxed, boolean json, PrintWriter out, PrintWriter err) {
         if (n < 1 || n > 10_000) throw PonderException.invalid("--pass-at-k needs N in [1, 10000], was %d", n);
         List<Map<String, Object>> docs = new ArrayList<>();
         // "" until a source has failed entirely; empty once any source had a call that worked
-        java.util.Optional<String> dead = java.util.Optional.of("");
-        for (Source src : sources) {
+        Optional<String> dead = Optional.of("");
+        for (RunSource src : sources) {
             Warnings.print(err, src.issues());
             JavaSandbox sandbox = null;
             try {
@@ -46,9 +48,9 @@ final class PassAtKRun {
                     out.printf("  verdicts: %s; dollars %.6f%n", r.verdicts(), r.dollars());
                     if (r.failed() > 0) out.printf("  failed: %d of %d problems, e.g. %s%n", r.failed(), r.problems(), r.failureExample().orElse(""));
                 }
-                if (r.failed() < r.problems()) dead = java.util.Optional.empty();
+                if (r.failed() < r.problems()) dead = Optional.empty();
                 else if (dead.isPresent() && dead.get().isEmpty()) {
-                    dead = java.util.Optional.of(String.format("every call failed (%d of %d problems): %s", r.failed(), r.problems(),
+                    dead = Optional.of(String.format("every call failed (%d of %d problems): %s", r.failed(), r.problems(),
                             r.failureExample().orElse("no error recorded")));
                 }
             } finally {
@@ -57,6 +59,6 @@ final class PassAtKRun {
         }
         if (json) JsonOut.print(out, Map.of("runs", docs));
         out.flush();
-        if (dead.isPresent() && !dead.get().isEmpty()) throw new dev.ponder.cli.Exit(dev.ponder.cli.Exit.ALL_CALLS_FAILED, dead.get());
+        if (dead.isPresent() && !dead.get().isEmpty()) throw new Exit(Exit.ALL_CALLS_FAILED, dead.get());
     }
 }

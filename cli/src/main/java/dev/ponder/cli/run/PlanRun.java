@@ -1,17 +1,18 @@
 package dev.ponder.cli.run;
 
+import dev.ponder.cli.Exit;
 import dev.ponder.cli.Warnings;
+import dev.ponder.cli.io.Bars;
 import dev.ponder.cli.io.JsonOut;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.error.PonderException;
-import dev.ponder.cli.Exit;
 import dev.ponder.lab.plan.Config;
 import dev.ponder.lab.plan.Expansion;
-import java.util.List;
 import dev.ponder.lab.plan.LoadedPlan;
 import dev.ponder.lab.plan.Source;
+import dev.ponder.lab.report.Report;
 import dev.ponder.lab.runner.Backends;
-import dev.ponder.lab.runner.Progress;
+import dev.ponder.lab.runner.RunProgress;
 import dev.ponder.lab.runner.RunSummary;
 import dev.ponder.lab.runner.Runner;
 import dev.ponder.lab.runner.Sweep;
@@ -21,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,7 +60,7 @@ final class PlanRun {
             for (Source s : sources) Warnings.print(err, s.issues());
             priceWarnings.forEach(w -> err.println("ponder: warning: " + w));
             sweep.note().ifPresent(n -> err.println("ponder: " + n));
-            Progress progress = o.progress() && !o.json() && dev.ponder.cli.io.Bars.wanted(false) ? new Bar() : Progress.none();
+            RunProgress progress = o.progress() && !o.json() && Bars.wanted(false) ? new Bar() : RunProgress.none();
             Runner runner = new Runner(store, settings, progress, backends);
             Thread hook = Thread.ofPlatform().unstarted(() -> {
                 runner.stop();
@@ -82,13 +85,13 @@ final class PlanRun {
             Optional<Path> report = Optional.empty();
             if (o.report() && summary.ending() == RunSummary.Ending.COMPLETE) {
                 Path dir = o.reportDir().orElse(Path.of(".ponder", "reports", sweep.runId()));
-                report = Optional.of(dev.ponder.lab.report.Report.write(store, sweep.runId(), dir));
+                report = Optional.of(Report.write(store, sweep.runId(), dir));
             }
             if (o.json()) {
                 var doc = LabTables.json(store, sweep.runId());
                 doc.put("store", storeFile.toAbsolutePath().toString());
                 report.ifPresent(r -> doc.put("report", r.toAbsolutePath().toString()));
-                doc.put("ending", summary.ending().name().toLowerCase(java.util.Locale.ROOT));
+                doc.put("ending", summary.ending().name().toLowerCase(Locale.ROOT));
                 JsonOut.print(out, doc);
             } else {
                 LabTables.print(out, store, sweep.runId());
@@ -125,7 +128,7 @@ final class PlanRun {
     }
 
     /** A terminal progress bar: units done, rate, ETA and dollars spent. */
-    private static final class Bar implements Progress {
+    private static final class Bar implements RunProgress {
         private me.tongfei.progressbar.ProgressBar bar;
         private double dollars;
 

@@ -3,9 +3,11 @@ package dev.ponder.cli.run;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Budget;
+import dev.ponder.core.verify.CheckerSpec;
 import dev.ponder.lab.live.LiveClients;
 import dev.ponder.lab.live.LiveEndpoint;
 import dev.ponder.lab.plan.LoadedPlan;
+import dev.ponder.lab.plan.PlanReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,10 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ponder run}: strategies over banks (replayed) or problem sets (live backend), one table per source. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -125,7 +127,7 @@ public final class RunCommand implements Runnable {
         limit.ifPresent(l -> {
             if (l < 1) throw PonderException.invalid("--limit must be >= 1, was %d", l);
         });
-        checker.ifPresent(dev.ponder.core.verify.CheckerSpec::parse);
+        checker.ifPresent(CheckerSpec::parse);
         if (checkerNoise.isPresent() && checker.isEmpty()) throw PonderException.invalid("--checker-noise needs --checker");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -136,7 +138,7 @@ public final class RunCommand implements Runnable {
             if (plan.isPresent() && (checker.isPresent() || !live.sampling().isDefault())) {
                 throw PonderException.invalid("with a PLAN, the checker and sampling go in the plan file (checker:, max_tokens:, temperature:, top_p:)");
             }
-            LoadedPlan lp = plan.map(dev.ponder.lab.plan.PlanReader::read).orElseGet(() -> BuiltInPlan.offline(strategies, seed, order, limit,
+            LoadedPlan lp = plan.map(PlanReader::read).orElseGet(() -> BuiltInPlan.offline(strategies, seed, order, limit,
                     budgetDollars, budgetTokens, checker, checkerNoise));
             try (RunTelemetry t = RunTelemetry.start(otlp.or(() -> lp.plan().otlp()), otlp.isPresent() ? "--otlp" : lp.file() + ": otlp",
                     System.getenv(), err)) {
@@ -147,10 +149,10 @@ public final class RunCommand implements Runnable {
         }
         Sources.Reading reading = new Sources.Reading(backend, extractor, answers, order, seed, limit, concurrency);
         try (LiveClients clients = new LiveClients()) {
-            List<Source> sources = new ArrayList<>();
+            List<RunSource> sources = new ArrayList<>();
             if (problems.isPresent()) sources.add(liveSource(problems.get(), reading, catalogue, clients, err));
             for (Path dir : banks) sources.add(Sources.bank(dir, reading, catalogue));
-            String run = String.join(" ", sources.stream().map(Source::name).toList());
+            String run = String.join(" ", sources.stream().map(RunSource::name).toList());
             if (passAtK.isPresent()) {
                 traced(run, () -> PassAtKRun.run(sources, passAtK.get(), budget, seed, unsandboxed, json, out, err), err);
                 return;
@@ -173,13 +175,13 @@ public final class RunCommand implements Runnable {
     }
 
     /** The problem set on the live endpoint, after the checks that need no call: the key, the model, its price. */
-    private Source liveSource(Path file, Sources.Reading reading, PriceCatalogue catalogue, LiveClients clients, PrintWriter err) {
+    private RunSource liveSource(Path file, Sources.Reading reading, PriceCatalogue catalogue, LiveClients clients, PrintWriter err) {
         LiveEndpoint endpoint = live.endpoint();
         String m = live.model.orElseThrow(() -> PonderException.invalid("--problems with the openai backend needs --model NAME"));
         endpoint.missingKey(System.getenv()).ifPresent(why -> {
             throw PonderException.invalid("%s (or give --api-key-env VAR)", why);
         });
-        Source src = Sources.problems(file, reading, endpoint, clients, m, live.sampling(), !live.noCompletions, catalogue);
+        RunSource src = Sources.problems(file, reading, endpoint, clients, m, live.sampling(), !live.noCompletions, catalogue);
         if (catalogue.find(m).isEmpty()) {
             err.printf("ponder: warning: model \"%s\" is not in the price catalogue: its calls count as $0 (give prices with --prices FILE)%n", m);
         }

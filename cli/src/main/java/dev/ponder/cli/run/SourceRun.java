@@ -48,12 +48,12 @@ final class SourceRun {
         this.err = err;
     }
 
-    void run(List<Source> sources) {
-        for (Source src : sources) check(src);
+    void run(List<RunSource> sources) {
+        for (RunSource src : sources) check(src);
         List<Map<String, Object>> docs = new ArrayList<>();
         List<Summary> all = new ArrayList<>();
         try (CheckerResources resources = new CheckerResources(SandboxChoice.of(s.unsandboxed()), s.judges())) {
-            for (Source src : sources) {
+            for (RunSource src : sources) {
                 Warnings.print(err, src.issues());
                 List<Summary> rows = rows(src, resources);
                 all.addAll(rows);
@@ -72,7 +72,7 @@ final class SourceRun {
     }
 
     /** Refuses, before any call, what would waste the run. */
-    private void check(Source src) {
+    private void check(RunSource src) {
         for (String spec : s.specs()) {
             LabSpecs.check(spec, src.maxSamples(), true);
             if (!LabSpecs.isBatch(spec) && LabSpecs.parse(spec, src.maxSamples(), true).needsChecker() && s.checker().isEmpty()) {
@@ -88,7 +88,7 @@ final class SourceRun {
         });
     }
 
-    private List<Summary> rows(Source src, CheckerResources resources) {
+    private List<Summary> rows(RunSource src, CheckerResources resources) {
         List<Summary> rows = new ArrayList<>();
         try (Bars.Bar bar = Bars.open(src.name(), (long) s.specs().size() * src.problems().size(), s.quiet() || s.json())) {
             for (String spec : s.specs()) {
@@ -108,7 +108,7 @@ final class SourceRun {
         return rows;
     }
 
-    private Map<String, Object> doc(Source src, List<Summary> rows) {
+    private Map<String, Object> doc(RunSource src, List<Summary> rows) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("source", src.name());
         d.put("kind", src.kind());
@@ -121,7 +121,7 @@ final class SourceRun {
     }
 
     /** Some problems failed (not all of the run's): say so once per source, with an example. */
-    private void warnFailures(Source src, List<Summary> rows) {
+    private void warnFailures(RunSource src, List<Summary> rows) {
         rows.stream().filter(r -> r.failed() > 0 && !r.allFailed()).findFirst().ifPresent(r -> err.printf(
                 "ponder: warning: %s: %d of %d problems failed under %s and are counted apart, e.g. %s%n", src.name(), r.failed(), r.problems(),
                 r.strategy(), r.failureExample().orElse("no error recorded")));

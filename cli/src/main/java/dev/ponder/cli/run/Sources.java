@@ -45,7 +45,7 @@ final class Sources {
         List<Problem> limited(List<Problem> ps) { return limit.map(l -> ps.subList(0, Math.min(l, ps.size()))).orElse(ps); }
     }
 
-    static Source bank(Path dir, Reading r, PriceCatalogue catalogue) {
+    static RunSource bank(Path dir, Reading r, PriceCatalogue catalogue) {
         if (r.backend().isPresent() && !r.backend().get().equals("replay")) {
             throw PonderException.invalid("--bank replays recorded samples; --backend %s goes with --problems", r.backend().get());
         }
@@ -54,18 +54,18 @@ final class Sources {
         if (bank.problems().isEmpty()) throw PonderException.invalid("bank %s has no problems that could be read", dir);
         String kind = bank.answerKind() + " " + bank.domain();
         AnswerChoice ac = AnswerChoice.of(r.answers(), r.extractor(), kind);
-        return new Source(bank.name(), "bank", bank.model(), r.limited(bank.problems()), bank.maxSamplesPerProblem(), bank.hasCost(),
+        return new RunSource(bank.name(), "bank", bank.model(), r.limited(bank.problems()), bank.maxSamplesPerProblem(), bank.hasCost(),
                 bank.issues(), () -> Backend.replay(bank, rs, catalogue), ac.extractor(), Verifier.forKind(kind), ac.recorded(), r.concurrency(), Sampling.DEFAULT);
     }
 
-    static Source problems(Path file, Reading r, LiveEndpoint endpoint, LiveClients clients, String model, Sampling sampling,
+    static RunSource problems(Path file, Reading r, LiveEndpoint endpoint, LiveClients clients, String model, Sampling sampling,
                            boolean completions, PriceCatalogue catalogue) {
         String b = r.backend().orElse("openai");
         if (!b.equals("openai")) throw PonderException.invalid("--problems needs a live backend: --backend openai (was \"%s\")", b);
         ProblemSet set = ProblemSetReader.read(file);
         if (set.problems().isEmpty()) throw PonderException.invalid("problem set %s has no problems that could be read", file);
         AnswerExtractor ex = AnswerChoice.of(r.answers(), r.extractor(), set.answerKind()).extractor();
-        return new Source(set.name(), "problems", model, r.limited(set.problems()), 64, true, set.issues(),
+        return new RunSource(set.name(), "problems", model, r.limited(set.problems()), 64, true, set.issues(),
                 () -> clients.open(endpoint, model, catalogue, r.seed(), completions), ex, Verifier.forKind(set.answerKind()), false, r.concurrency(), sampling);
     }
 }

@@ -2,6 +2,7 @@ package dev.ponder.cli.verify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.cli.io.FlagChecks;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.verify.java.JavaProblems;
@@ -11,6 +12,7 @@ import dev.ponder.core.verify.java.JavaTests;
 import dev.ponder.sandbox.SandboxLimits;
 import dev.ponder.sandbox.Sandboxes;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +52,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        dev.ponder.cli.io.Checks.between("--timeout", timeoutSeconds, 1, 3600);
+        FlagChecks.between("--timeout", timeoutSeconds, 1, 3600);
         Problem problem = JavaProblems.load(problems).stream().filter(p -> p.id().equals(task)).findFirst()
                 .orElseThrow(() -> new PonderException(PonderException.Kind.NOT_FOUND, "no task '" + task + "' in " + problems));
         String code = readCandidate();
@@ -80,7 +82,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private String readCandidate() throws IOException {
-        if (candidate.equals("-")) return new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (candidate.equals("-")) return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
         Path file = Path.of(candidate);
         if (!Files.isRegularFile(file)) throw new PonderException(PonderException.Kind.NOT_FOUND, "no such candidate file: " + file);
         return Files.readString(file);

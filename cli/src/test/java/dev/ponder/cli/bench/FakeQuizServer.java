@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.core.testing.FakeQuiz;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ public final class FakeQuizServer {
     }
 
     /** The server with a quiz model on the questions and references of {@code problems} (JSONL). */
-    public static FakeOpenAiServer start(Path problems, int minWords, int maxWords, long seed) throws java.io.IOException {
+    public static FakeOpenAiServer start(Path problems, int minWords, int maxWords, long seed) throws IOException {
         Map<String, String> answers = new LinkedHashMap<>();
         ObjectMapper om = new ObjectMapper();
         for (String line : Files.readAllLines(problems)) {

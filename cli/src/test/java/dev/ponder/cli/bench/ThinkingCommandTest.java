@@ -9,8 +9,10 @@ import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.core.testing.FakeQuiz;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,7 +87,7 @@ class ThinkingCommandTest {
             Cli c = Cli.run(args);
             assertThat(c.exit()).as(c.err()).isZero();
             assertThat(c.out()).contains("of thinking").contains("think@512");
-            Cli j = Cli.run(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--json")).toArray(String[]::new));
+            Cli j = Cli.run(Stream.concat(Arrays.stream(args), Stream.of("--json")).toArray(String[]::new));
             JsonNode row = new ObjectMapper().readTree(j.out()).at("/runs/0/rows/0");
             assertThat(row.path("thinking_tokens_per_problem").asDouble()).isEqualTo(512.0);
             assertThat(row.path("output_tokens_per_problem").asDouble()).isGreaterThan(512.0);

@@ -8,6 +8,7 @@ import dev.ponder.cli.Cli;
 import dev.ponder.core.calibrate.Calibration;
 import dev.ponder.core.calibrate.CalibrationFile;
 import dev.ponder.core.testing.SharedData;
+import dev.ponder.core.testing.TestCalibrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class CalibrateCommandTest {
         assertThat(corrupt.exit()).isEqualTo(2);
         assertThat(corrupt.err().lines()).singleElement().asString().startsWith("ponder: ").contains(bad + " is not a calibration file");
         Path other = dir.resolve("other.json");
-        CalibrationFile.write(other, dev.ponder.core.testing.TestCalibrations.of("ac", 0.9, 8, "gpt-4o"));
+        CalibrationFile.write(other, TestCalibrations.of("ac", 0.9, 8, "gpt-4o"));
         Cli refused = Cli.run("run", "--bank", MATH, "--strategy", "adaptive:" + other);
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err()).contains("was made for model gpt-4o with number answers, not for model Qwen2.5-Math-7B-Instruct with boxed answers");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ponder.cli.Cli;
 import dev.ponder.cli.bench.FakeQuizServer;
 import dev.ponder.core.testing.FakeOpenAiServer;
+import dev.ponder.core.testing.QuotedOutput;
+import dev.ponder.sandbox.Sandboxes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +71,7 @@ class DocsTest {
                     skipped.add(t.where() + " (../shared is not beside the checkout)");
                     continue;
                 }
-                var noSandbox = dev.ponder.sandbox.Sandboxes.bubblewrapUnavailable();
+                var noSandbox = Sandboxes.bubblewrapUnavailable();
                 if (t.commands().stream().anyMatch(c -> c.text().contains("ponder verify ")) && noSandbox.isPresent()) {
                     skipped.add(t.where() + " (" + noSandbox.get() + ")");
                     continue;
@@ -87,7 +89,7 @@ class DocsTest {
                     String text = quiz.map(q -> c.text().replaceAll("--base-url \\S+", "--base-url " + q.baseUrl())).orElse(c.text());
                     String out = run(text, own);
                     transcript.add("== " + t.where() + ": " + c.text() + "\n" + out);
-                    dev.ponder.core.testing.QuotedOutput.mismatch(c.quoted(), out).ifPresent(why -> failures.add(t.where() + ": " + c.text() + ": " + why));
+                    QuotedOutput.mismatch(c.quoted(), out).ifPresent(why -> failures.add(t.where() + ": " + c.text() + ": " + why));
                     checked++;
                 }
                 quiz.ifPresent(FakeOpenAiServer::close);

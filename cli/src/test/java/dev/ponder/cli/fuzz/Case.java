@@ -1,6 +1,7 @@
 package dev.ponder.cli.fuzz;
 
 import dev.ponder.cli.fuzz.Fixtures.Kind;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ final class Case {
         static Arg input(String name, String prefix, Object path, Kind kind) { return new Arg(name, Optional.of(prefix + path), Optional.of(kind), prefix); }
 
         /** The input file or folder this argument names. */
-        java.nio.file.Path path() { return java.nio.file.Path.of(value.orElseThrow().substring(prefix.length())); }
+        Path path() { return Path.of(value.orElseThrow().substring(prefix.length())); }
     }
 
     final List<String> command;

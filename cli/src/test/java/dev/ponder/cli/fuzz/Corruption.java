@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -31,7 +32,7 @@ enum Corruption {
             }
             byte[] b = Files.exists(target) ? Files.readAllBytes(target) : new byte[0];
             switch (this) {
-                case TRUNCATE -> Files.write(target, java.util.Arrays.copyOf(b, b.length == 0 ? 0 : rng.nextInt(b.length)));
+                case TRUNCATE -> Files.write(target, Arrays.copyOf(b, b.length == 0 ? 0 : rng.nextInt(b.length)));
                 case FLIP_BYTES -> {
                     for (int i = 0; i < 1 + rng.nextInt(5) && b.length > 0; i++) b[rng.nextInt(b.length)] ^= (byte) (1 + rng.nextInt(255));
                     Files.write(target, b);

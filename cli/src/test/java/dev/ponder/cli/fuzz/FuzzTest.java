@@ -9,11 +9,15 @@ import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.lab.store.SampleStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +29,8 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
  * The one-line promise under fire: every command (found by walking picocli's command tree) is run in-process from a
@@ -98,7 +102,7 @@ class FuzzTest {
                     tally.computeIfAbsent(name, x -> new TreeMap<>()).merge(r.exit(), 1, Integer::sum);
                     lines.add(r.exit() + "  " + c + "\n     " + r.err().strip().replace("\n", "\n     "));
                 }
-                try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                     for (String[] argv : serveCases(dir, fx, taken.getLocalPort())) {
                         Cli r = Cli.run(argv);
                         Case c = new Case(List.of(argv));
@@ -206,7 +210,7 @@ class FuzzTest {
             } else {
                 all.write(Files.readAllBytes(p));
             }
-            out.put(e.getKey(), java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(all.toByteArray())));
+            out.put(e.getKey(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(all.toByteArray())));
         }
         return out;
     }

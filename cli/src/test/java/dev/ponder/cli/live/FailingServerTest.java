@@ -8,8 +8,10 @@ import dev.ponder.cli.Cli;
 import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.core.testing.FakeOutput;
 import dev.ponder.core.testing.FakeReply;
+import dev.ponder.lab.store.SampleStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,7 +104,7 @@ class FailingServerTest {
             Cli c = Cli.run("run", plan.toString(), "--store", store.toString(), "--no-report", "--retries", "0");
             assertThat(c.exit()).as(c.err()).isEqualTo(3);
             assertThat(Live.lastLine(c.err())).startsWith("ponder: every call failed (3 of 3 units, stored as failed): UNAUTHORIZED: ");
-            try (var s = dev.ponder.lab.store.SampleStore.open(store, java.time.InstantSource.system())) {
+            try (var s = SampleStore.open(store, InstantSource.system())) {
                 var outcomes = s.outcomes(s.runs().getFirst().runId());
                 assertThat(outcomes).hasSize(3).allSatisfy(o -> {
                     assertThat(o.failed()).isTrue();

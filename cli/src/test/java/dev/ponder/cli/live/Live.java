@@ -1,6 +1,10 @@
 package dev.ponder.cli.live;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.cli.Cli;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +25,13 @@ final class Live {
     /** The reference answer of the arithmetic question the prompt holds ("0" when it holds none). */
     static String reference(String prompt) {
         try {
-            for (String line : java.nio.file.Files.readAllLines(PROBLEMS)) {
-                var n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            for (String line : Files.readAllLines(PROBLEMS)) {
+                var n = new ObjectMapper().readTree(line);
                 if (prompt.contains(n.path("question").asText())) return n.path("reference").asText();
             }
             return "0";
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

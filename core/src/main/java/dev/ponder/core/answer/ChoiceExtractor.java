@@ -1,5 +1,6 @@
 package dev.ponder.core.answer;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,11 +14,11 @@ enum ChoiceExtractor implements AnswerExtractor {
     @Override
     public String extract(String text) {
         String boxed = BoxedExtractor.lastBoxed(text);
-        if (boxed.matches("(?i)\\s*\\(?[A-J]\\)?\\s*")) return boxed.replaceAll("[^A-Ja-j]", "").toUpperCase(java.util.Locale.ROOT);
+        if (boxed.matches("(?i)\\s*\\(?[A-J]\\)?\\s*")) return boxed.replaceAll("[^A-Ja-j]", "").toUpperCase(Locale.ROOT);
         Matcher m = STATED.matcher(text);
         String last = null;
         while (m.find()) last = m.group(1);
-        if (last != null) return last.toUpperCase(java.util.Locale.ROOT);
+        if (last != null) return last.toUpperCase(Locale.ROOT);
         Matcher l = LONE.matcher(text.strip());
         String lone = null;
         while (l.find()) lone = l.group(1) != null ? l.group(1) : l.group(2);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Answers grouped by meaning with sentence embeddings. Each new text is compared with the first member (the leader)
@@ -28,7 +29,7 @@ final class SemanticGroups implements Grouping {
 
     private SemanticGroups(Embedder embedder, double threshold, boolean oneQuestion) {
         this.oneQuestion = oneQuestion;
-        this.embedder = java.util.Objects.requireNonNull(embedder, "embedder");
+        this.embedder = Objects.requireNonNull(embedder, "embedder");
         if (!(threshold > 0 && threshold <= 1)) {
             throw new IllegalArgumentException("semantic similarity threshold must be in (0, 1], was " + threshold);
         }

@@ -1,7 +1,15 @@
 package dev.ponder.core.backend;
 
+import dev.ponder.core.backend.anthropic.AnthropicBackend;
+import dev.ponder.core.backend.anthropic.AnthropicConfig;
+import dev.ponder.core.backend.openai.OpenAiBackend;
+import dev.ponder.core.backend.openai.OpenAiConfig;
+import dev.ponder.core.bank.Bank;
 import dev.ponder.core.model.Usage;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * Where samples come from: a live OpenAI-compatible server, a recorded bank, or a script (tests).
@@ -36,7 +44,7 @@ public interface Backend {
     default OptionalInt remaining(GenerationRequest request) { return OptionalInt.empty(); }
 
     /** Replays a bank's recorded samples; {@code seed} empty keeps the recorded order. */
-    static Backend replay(dev.ponder.core.bank.Bank bank, java.util.Optional<Long> seed, PriceCatalogue prices) {
+    static Backend replay(Bank bank, Optional<Long> seed, PriceCatalogue prices) {
         return new ReplayBackend(bank, seed, prices);
     }
 
@@ -44,24 +52,24 @@ public interface Backend {
      * Any OpenAI-compatible chat-completions server (OpenAI, vLLM, llama.cpp, Ollama...), e.g.
      * {@code Backend.openAi(OpenAiConfig.builder("http://localhost:8000/v1").model("qwen").build())}.
      */
-    static dev.ponder.core.backend.openai.OpenAiBackend openAi(dev.ponder.core.backend.openai.OpenAiConfig config) {
-        return dev.ponder.core.backend.openai.OpenAiBackend.create(config);
+    static OpenAiBackend openAi(OpenAiConfig config) {
+        return OpenAiBackend.create(config);
     }
 
     /**
      * Anthropic's Messages API (Claude), e.g. {@code Backend.anthropic(AnthropicConfig.of(OpenAiConfig.builder(
      * "https://api.anthropic.com").apiKey(ApiKey.fromEnv("ANTHROPIC_API_KEY")).model("claude-sonnet-4-5").build()))}.
      */
-    static dev.ponder.core.backend.anthropic.AnthropicBackend anthropic(dev.ponder.core.backend.anthropic.AnthropicConfig config) {
-        return dev.ponder.core.backend.anthropic.AnthropicBackend.create(config);
+    static AnthropicBackend anthropic(AnthropicConfig config) {
+        return AnthropicBackend.create(config);
     }
 
     /**
      * One solve's backend over several models: each request goes to the backend registered for its {@code model()},
      * fetched on first use (once per dispatcher). A cascade's list {@code a>b} used as one model means its first tier.
      */
-    static Backend byModel(java.util.Map<String, java.util.function.Supplier<Backend>> backends) {
-        return new Dispatch(java.util.Map.copyOf(backends));
+    static Backend byModel(Map<String, Supplier<Backend>> backends) {
+        return new Dispatch(Map.copyOf(backends));
     }
 
     /** Deterministic responses for tests and examples. */

@@ -1,5 +1,6 @@
 package dev.ponder.core.backend;
 
+import dev.ponder.core.model.Usage;
 import java.util.List;
 
 /**
@@ -17,8 +18,8 @@ public record Generated(List<Generation> generations, int attempts) {
     public static Generated once(List<Generation> generations) { return new Generated(generations, 1); }
 
     /** What the call used: the sum over its generations. */
-    public dev.ponder.core.model.Usage usage() {
-        dev.ponder.core.model.Usage u = dev.ponder.core.model.Usage.ZERO;
+    public Usage usage() {
+        Usage u = Usage.ZERO;
         for (Generation g : generations) u = u.plus(g.usage());
         return u;
     }

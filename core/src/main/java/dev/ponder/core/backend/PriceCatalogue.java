@@ -1,8 +1,11 @@
 package dev.ponder.core.backend;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.json.JsonErrors;
+import dev.ponder.core.json.TextFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,10 +39,10 @@ public final class PriceCatalogue {
 
     public static PriceCatalogue load(Path file) {
         try {
-            return parse(JSON.readTree(dev.ponder.core.json.TextFiles.read(file, "price catalogue")), file.toString());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new PonderException(PonderException.Kind.INVALID_INPUT, "price catalogue " + file + ":" + dev.ponder.core.json.JsonErrors.where(e)
-                    + ": not valid JSON: " + dev.ponder.core.json.JsonErrors.what(e), e);
+            return parse(JSON.readTree(TextFiles.read(file, "price catalogue")), file.toString());
+        } catch (JsonProcessingException e) {
+            throw new PonderException(PonderException.Kind.INVALID_INPUT, "price catalogue " + file + ":" + JsonErrors.where(e)
+                    + ": not valid JSON: " + JsonErrors.what(e), e);
         }
     }
 

@@ -1,24 +1,16 @@
 package dev.ponder.core.backend;
 
-import dev.ponder.core.model.Usage;
 import java.util.List;
-import java.util.OptionalInt;
 
 /** A non-streaming backend seen as a streaming one: each generation arrives as one delta per part, after the call. */
-record WholeOutputStreaming(Backend backend) implements StreamingBackend {
+record WholeOutputStreaming(Backend delegate) implements StreamingBackend, ForwardingBackend {
 
     @Override
-    public String name() { return backend.name(); }
-
-    @Override
-    public String nameFor(String model) { return backend.nameFor(model); }
-
-    @Override
-    public Generated generate(GenerationRequest request) { return backend.generate(request); }
+    public Generated generate(GenerationRequest request) { return delegate.generate(request); }
 
     @Override
     public Generated stream(GenerationRequest request, StreamListener listener) {
-        Generated got = backend.generate(request);
+        Generated got = delegate.generate(request);
         List<Generation> gens = got.generations();
         for (int i = 0; i < gens.size(); i++) {
             Generation g = gens.get(i);
@@ -27,10 +19,4 @@ record WholeOutputStreaming(Backend backend) implements StreamingBackend {
         }
         return got;
     }
-
-    @Override
-    public Usage worstCase(GenerationRequest request) { return backend.worstCase(request); }
-
-    @Override
-    public OptionalInt remaining(GenerationRequest request) { return backend.remaining(request); }
 }

@@ -2,6 +2,7 @@ package dev.ponder.core.bank;
 
 import dev.ponder.core.model.Problem;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ public record Bank(Path dir, String name, String model, String domain, String an
         problems = List.copyOf(problems);
         Map<String, List<RecordedSample>> copy = new LinkedHashMap<>();
         samples.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        samples = java.util.Collections.unmodifiableMap(copy);
+        samples = Collections.unmodifiableMap(copy);
         issues = List.copyOf(issues);
     }
 

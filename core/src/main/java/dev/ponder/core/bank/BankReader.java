@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.json.JsonErrors;
+import dev.ponder.core.json.TextFiles;
 import dev.ponder.core.model.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +36,10 @@ public final class BankReader {
         Path meta = dir.resolve("bank.json");
         JsonNode m;
         try {
-            m = JSON.readTree(dev.ponder.core.json.TextFiles.read(meta, "bank file"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new PonderException(PonderException.Kind.INVALID_INPUT, meta + ":" + dev.ponder.core.json.JsonErrors.where(e) + ": not valid JSON: "
-                    + dev.ponder.core.json.JsonErrors.what(e), e);
+            m = JSON.readTree(TextFiles.read(meta, "bank file"));
+        } catch (JsonProcessingException e) {
+            throw new PonderException(PonderException.Kind.INVALID_INPUT, meta + ":" + JsonErrors.where(e) + ": not valid JSON: "
+                    + JsonErrors.what(e), e);
         }
         if (m == null || !m.isObject()) throw PonderException.invalid("%s: expected a JSON object with name, model, domain, answer_kind", meta);
         List<LineIssue> issues = new ArrayList<>();
@@ -45,20 +47,20 @@ public final class BankReader {
         Set<String> ids = new HashSet<>();
         Path pf = dir.resolve("problems.jsonl");
         JsonLines.read(pf, issues, (node, line) -> {
-            String id = text(node, "id", pf, line);
+            String id = text(node, "id");
             if (!ids.add(id)) throw new IllegalArgumentException("duplicate problem id \"" + id + "\"");
             Map<String, Object> extra = new LinkedHashMap<>();
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
                 if (!f.equals("id") && !f.equals("question") && !f.equals("reference")) extra.put(f, node.get(f).asText());
             }
-            problems.add(new Problem(id, text(node, "question", pf, line), text(node, "reference", pf, line), extra));
+            problems.add(new Problem(id, text(node, "question"), text(node, "reference"), extra));
         });
         Map<String, List<RecordedSample>> samples = new LinkedHashMap<>();
         for (Problem p : problems) samples.put(p.id(), new ArrayList<>());
         Path sf = dir.resolve("samples.jsonl");
         JsonLines.read(sf, issues, (node, line) -> {
-            String pid = text(node, "problem_id", sf, line);
+            String pid = text(node, "problem_id");
             List<RecordedSample> list = samples.get(pid);
             if (list == null) throw new IllegalArgumentException("problem_id \"" + pid + "\" is not in problems.jsonl");
             JsonNode idx = node.get("index");
@@ -79,7 +81,7 @@ public final class BankReader {
                 issues.add(new LineIssue(sf, line, "confidence " + confidence.get() + " is not in [0, 1]: sample kept without it"));
                 confidence = Optional.empty();
             }
-            list.add(new RecordedSample(pid, idx.asInt(), text(node, "text", sf, line),
+            list.add(new RecordedSample(pid, idx.asInt(), text(node, "text"),
                     answer == null || answer.isNull() ? "" : answer.asText(), correct.asBoolean(),
                     number(node, "score"), tokens, cost, confidence));
         });
@@ -89,7 +91,7 @@ public final class BankReader {
                 problems, samples, issues);
     }
 
-    private static String text(JsonNode node, String field, Path file, long line) {
+    private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) throw new IllegalArgumentException("missing field \"" + field + "\"");
         if (!v.isTextual() && !v.isNumber()) throw new IllegalArgumentException("field \"" + field + "\" must be a string");

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.json.JsonErrors;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -29,19 +31,19 @@ public final class JsonLines {
 
     public static void read(Path file, List<LineIssue> issues, Handler handler) {
         // a reader that replaces bytes that are not UTF-8 (a corrupted line then fails alone, as JSON), rather than failing the file
-        try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
             String s;
             long line = 0;
             while ((s = r.readLine()) != null) {
                 line++;
-                if (line == 1) s = dev.ponder.core.json.JsonErrors.stripBom(s);
+                if (line == 1) s = JsonErrors.stripBom(s);
                 if (s.isBlank()) continue;
                 try {
                     JsonNode node = JSON.readTree(s);
                     if (!node.isObject()) throw new IllegalArgumentException("expected a JSON object");
                     handler.accept(node, line);
                 } catch (JsonProcessingException e) {
-                    issues.add(new LineIssue(file, line, "malformed JSON: " + dev.ponder.core.json.JsonErrors.what(e) + " (line skipped)"));
+                    issues.add(new LineIssue(file, line, "malformed JSON: " + JsonErrors.what(e) + " (line skipped)"));
                 } catch (IllegalArgumentException e) {
                     issues.add(new LineIssue(file, line, e.getMessage() + " (line skipped)"));
                 }

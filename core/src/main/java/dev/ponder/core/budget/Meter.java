@@ -6,6 +6,7 @@ import dev.ponder.core.model.Usage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Locale;
 
 /**
  * Holds a request's budget. Before a call the caller reserves the call's worst-case usage; after it, settles with
@@ -64,7 +65,7 @@ public final class Meter {
         if (budget.maxDollars().isPresent()) {
             double max = budget.maxDollars().get();
             if (spentDollars + heldDollars + worstCase.dollars() > max + 1e-12) {
-                throw new PonderException(PonderException.Kind.BUDGET_EXCEEDED, String.format(java.util.Locale.ROOT,
+                throw new PonderException(PonderException.Kind.BUDGET_EXCEEDED, String.format(Locale.ROOT,
                         "dollar budget $%.6f: the next call reserves up to $%.6f (%s) and $%.6f is left (spent $%.6f, held $%.6f by calls in flight)",
                         max, worstCase.dollars(), tokens(worstCase), Math.max(0, max - spentDollars - heldDollars), spentDollars, heldDollars));
             }
@@ -72,7 +73,7 @@ public final class Meter {
         if (budget.maxTokens().isPresent()) {
             long max = budget.maxTokens().get();
             if (spentTokens + heldTokens + worstCase.totalTokens() > max) {
-                throw new PonderException(PonderException.Kind.BUDGET_EXCEEDED, String.format(java.util.Locale.ROOT,
+                throw new PonderException(PonderException.Kind.BUDGET_EXCEEDED, String.format(Locale.ROOT,
                         "token budget %d: the next call reserves up to %d tokens (%s) and %d are left (spent %d, held %d by calls in flight)",
                         max, worstCase.totalTokens(), tokens(worstCase), Math.max(0, max - spentTokens - heldTokens), spentTokens, heldTokens));
             }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.ponder.core.error.PonderException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class CalibrationFile {
     static Calibration resource(String name) {
         try (InputStream in = CalibrationFile.class.getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException("missing shipped calibration " + name);
-            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "resource " + name);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "resource " + name);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read shipped calibration " + name, e);
         }

@@ -4,6 +4,7 @@ import dev.ponder.stats.risk.HoeffdingBentkus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The shipped defaults' selection, for data too small to certify the goal's tolerance with Learn then Test: the
@@ -45,7 +46,7 @@ public final class CrossFitChoice {
                 + " on the folds left out", l.risk().label(), held.risk(), held.samples()));
         notes.add(String.format("certified_bound is the Hoeffding-Bentkus bound at delta %s / %d settings, valid for any setting of the curve;"
                 + " it assumes new questions exchangeable with these %d", delta, early, all.length));
-        Certify.Choice choice = new Certify.Choice(chosen, p, simultaneous, java.util.OptionalInt.empty(), level);
+        Certify.Choice choice = new Certify.Choice(chosen, p, simultaneous, OptionalInt.empty(), level);
         var crossFitted = new Calibration.CrossFitted(folds, repeats, held.risk(), held.samples(), held.accuracy(), held.fullAccuracy());
         return Certify.build(l, all, chosen, goal, delta, "cross-fit", bound, from, orders, seed, Optional.empty(), notes,
                 Certify.curve(l, all, choice), Optional.of(crossFitted));

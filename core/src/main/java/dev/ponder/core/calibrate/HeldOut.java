@@ -2,6 +2,7 @@ package dev.ponder.core.calibrate;
 
 import dev.ponder.core.bank.ReplayOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class HeldOut {
             for (int f = 0; f < k; f++) {
                 int lo = (int) ((long) n * f / k);
                 int hi = (int) ((long) n * (f + 1) / k);
-                out.add(new Pair(concat(perm, 0, lo, hi, n), java.util.Arrays.copyOfRange(perm, lo, hi)));
+                out.add(new Pair(concat(perm, 0, lo, hi, n), Arrays.copyOfRange(perm, lo, hi)));
             }
         }
         return out;
@@ -50,7 +51,7 @@ public final class HeldOut {
         SplittableRandom rng = new SplittableRandom(seed);
         for (int s = 0; s < splits; s++) {
             int[] perm = shuffled(n, rng.nextLong());
-            out.add(new Pair(java.util.Arrays.copyOfRange(perm, 0, n / 2), java.util.Arrays.copyOfRange(perm, n / 2, n)));
+            out.add(new Pair(Arrays.copyOfRange(perm, 0, n / 2), Arrays.copyOfRange(perm, n / 2, n)));
         }
         return out;
     }

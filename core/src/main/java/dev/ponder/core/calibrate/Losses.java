@@ -2,6 +2,7 @@ package dev.ponder.core.calibrate;
 
 import dev.ponder.core.strategy.stop.RuleFamily;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Every setting of every family replayed once on every calibration question: per question, the loss (mean over the
@@ -57,7 +58,7 @@ public final class Losses {
     public Risk risk() { return risk; }
 
     /** Every question's index, 0..n-1. */
-    public int[] all() { return java.util.stream.IntStream.range(0, ids.size()).toArray(); }
+    public int[] all() { return IntStream.range(0, ids.size()).toArray(); }
 
     public double risk(int setting, int[] questions) { return mean(loss[setting], questions); }
 

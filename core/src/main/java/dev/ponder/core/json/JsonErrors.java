@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Jackson's parse errors in a user's words: what was expected and what was found, where ({@code line:column}), with
@@ -49,7 +51,7 @@ public final class JsonErrors {
 
     /** The token Jackson names in its message ("(token `JsonToken.START_ARRAY`)") when the parser has moved on. */
     private static JsonToken tokenNamed(String message) {
-        var m = java.util.regex.Pattern.compile("JsonToken\\.([A-Z_]+)").matcher(String.valueOf(message));
+        var m = Pattern.compile("JsonToken\\.([A-Z_]+)").matcher(String.valueOf(message));
         if (!m.find()) return null;
         try {
             return JsonToken.valueOf(m.group(1));
@@ -60,7 +62,7 @@ public final class JsonErrors {
 
     /** What Jackson says it found ("from String value ('x')"), in words; empty when it says nothing. */
     private static String foundNamed(String message) {
-        var m = java.util.regex.Pattern.compile("from ([A-Za-z-]+) value(?: \\('?(.*?)'?\\))?").matcher(String.valueOf(message));
+        var m = Pattern.compile("from ([A-Za-z-]+) value(?: \\('?(.*?)'?\\))?").matcher(String.valueOf(message));
         if (!m.find()) return "";
         String value = m.group(2) == null ? "" : " " + quoted(m.group(2));
         return switch (m.group(1)) {
@@ -86,7 +88,7 @@ public final class JsonErrors {
         String text = "";
         try {
             if (processor instanceof JsonParser p && t.isScalarValue()) text = " " + quoted(p.getText());
-        } catch (java.io.IOException ignored) {
+        } catch (IOException ignored) {
             // the token's kind is enough
         }
         return switch (t) {

@@ -81,7 +81,7 @@ public final class TokenBucket {
     private void refill() {
         long now = nanos();
         // multiplied before divided, so a whole number of tokens' time refills exactly that many
-        tokens = Math.min(perMinute, tokens + (now - last) * (double) perMinute / NANOS_PER_MINUTE);
+        tokens = Math.min((double) perMinute, tokens + (now - last) * (double) perMinute / NANOS_PER_MINUTE);
         last = now;
     }
 

@@ -45,12 +45,12 @@ final class LengthKeywordTrainer implements Predictor.Trainer {
 
     private record Fitted(List<Tier> tiers, List<LogisticModel> success, List<double[]> cost) implements Predictor {
         @Override
-        public List<Estimate> predict(String query) {
+        public List<TierEstimate> predict(String query) {
             double[] f = TextFeatures.of(query);
-            List<Estimate> out = new ArrayList<>(tiers.size());
+            List<TierEstimate> out = new ArrayList<>(tiers.size());
             for (int t = 0; t < tiers.size(); t++) {
                 double c = cost.get(t)[0] + cost.get(t)[1] * f[1];
-                out.add(new Estimate(success.get(t).predict(f), Math.max(0, c)));
+                out.add(new TierEstimate(success.get(t).predict(f), Math.max(0, c)));
             }
             return out;
         }

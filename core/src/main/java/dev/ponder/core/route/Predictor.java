@@ -9,7 +9,7 @@ public interface Predictor {
     List<Tier> tiers();
 
     /** One estimate per tier, in {@link #tiers()} order. */
-    List<Estimate> predict(String query);
+    List<TierEstimate> predict(String query);
 
     /** Learns a predictor from an outcome table. */
     interface Trainer {

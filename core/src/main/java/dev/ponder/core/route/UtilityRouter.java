@@ -4,9 +4,9 @@ import java.util.List;
 
 final class UtilityRouter implements Router {
     private final Predictor predictor;
-    private final Calibration calibration;
+    private final SpendCalibration calibration;
 
-    UtilityRouter(Predictor predictor, Calibration calibration) {
+    UtilityRouter(Predictor predictor, SpendCalibration calibration) {
         this.predictor = predictor;
         this.calibration = calibration;
     }
@@ -19,7 +19,7 @@ final class UtilityRouter implements Router {
     @Override
     public Choice choose(String query, Knob knob) {
         double lambda = calibration.lambdaFor(knob);
-        List<Estimate> est = predictor.predict(query);
+        List<TierEstimate> est = predictor.predict(query);
         return new Choice(predictor.tiers().get(Router.pick(est, lambda)), lambda, est);
     }
 }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * self-evaluation call per sample asking the model how likely the answer is correct (Kadavath et al. 2022,
  * "Language Models (Mostly) Know What They Know"), each call budgeted and traced. With no way to score it votes.
  */
-record Best(int n) implements Strategy {
+record Best(int n) implements DrawAll {
     static final String SELF_EVAL = "Here is a proposed solution. How likely is its final answer to be correct? "
             + "Reply with one number between 0 and 1 and nothing else.";
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.])(0(?:\\.\\d+)?|1(?:\\.0+)?|\\.\\d+)(?![\\d.])");
@@ -30,11 +30,7 @@ record Best(int n) implements Strategy {
     public String name() { return "best@" + n; }
 
     @Override
-    public int maxSamples() { return n; }
-
-    @Override
-    public Result solve(Session session) {
-        session.draw(n);
+    public Result decideOver(Session session) {
         List<Sample> scored = new ArrayList<>();
         for (Sample s : session.drawn()) {
             if (!s.hasAnswer()) continue;

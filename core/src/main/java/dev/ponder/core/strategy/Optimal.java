@@ -1,5 +1,6 @@
 package dev.ponder.core.strategy;
 
+import dev.ponder.core.model.Sample;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,7 +53,7 @@ record Optimal(double samplesPerQuestion, int maxPerQuestion) implements BatchSt
             boolean chain = used + 2 <= total && s.drawn().size() + 2 <= maxPerQuestion
                     && ComputeChoice.choose(s, Tally.of(s.drawn())) == ComputeChoice.Spend.LONGER_CHAIN;
             if (chain) {
-                List<dev.ponder.core.model.Sample> natural = s.drawn().stream().filter(x -> x.source().equals("sample")).toList();
+                List<Sample> natural = s.drawn().stream().filter(x -> x.source().equals("sample")).toList();
                 if (ComputeChoice.longerChain(s, s.baseRequest(), natural, 2, name()).isPresent()) used += 2;
                 else if (!s.stopped()) break;
             } else {

@@ -17,6 +17,7 @@ import dev.ponder.core.model.Usage;
 import dev.ponder.core.model.Verdict;
 import dev.ponder.core.telemetry.StepSpan;
 import dev.ponder.core.trace.Trace;
+import dev.ponder.core.verify.CheckerSpec;
 import dev.ponder.core.verify.Verifier;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ public final class Session {
     public Verdict check(Sample sample) {
         Verifier v = checker.orElseThrow(() -> PonderException.invalid(
                 "this strategy needs a checker (a verifier that judges answers without the reference), and none is configured; known: %s",
-                String.join(", ", dev.ponder.core.verify.CheckerSpec.FORMS)));
+                String.join(", ", CheckerSpec.FORMS)));
         var started = clock.instant();
         Verdict verdict;
         try {

@@ -1,5 +1,11 @@
 package dev.ponder.core.strategy;
 
+import dev.ponder.core.calibrate.Calibration;
+import dev.ponder.core.model.ModelFamily;
+import dev.ponder.core.strategy.stop.StopRule;
+import java.util.Optional;
+import java.util.OptionalInt;
+
 /**
  * A way of spending test-time compute on one question. Implementations draw samples only through the
  * {@link Session}, which enforces the budget and records every call.
@@ -37,19 +43,19 @@ public interface Strategy {
      * Budget forcing (s1): one chain held to about {@code tokens} thinking tokens, extended with "Wait" at most
      * {@code maxWaits} times, with the delimiters of {@code family} (guessed from the model name when empty).
      */
-    static Strategy think(int tokens, int maxWaits, java.util.Optional<dev.ponder.core.model.ModelFamily> family, ThinkRoute route) {
+    static Strategy think(int tokens, int maxWaits, Optional<ModelFamily> family, ThinkRoute route) {
         return new ThinkBudget(tokens, maxWaits, family, route);
     }
 
     /** Voting until a stopping rule is satisfied, at most {@code max} samples. */
-    static Strategy adaptive(dev.ponder.core.strategy.stop.StopRule rule, int max, String name) { return new Adaptive(name, rule, max); }
+    static Strategy adaptive(StopRule rule, int max, String name) { return new Adaptive(name, rule, max); }
 
     /**
      * Ponder's {@code adaptive} with a given calibration ({@code where} names it: a file, or "calibrated"): its rule at its
      * full budget, voting weighted when samples carry scores or confidences; refused for another model or answer kind.
      */
-    static Strategy adaptive(dev.ponder.core.calibrate.Calibration calibration, String where) {
-        return new StrategySpec.Adaptive(java.util.OptionalInt.empty(), new StrategySpec.Given(calibration, where)).create();
+    static Strategy adaptive(Calibration calibration, String where) {
+        return new StrategySpec.Adaptive(OptionalInt.empty(), new StrategySpec.Given(calibration, where)).create();
     }
 
     /** The standard strategy {@code spec} names ({@link StrategyRegistry#standard()}). */

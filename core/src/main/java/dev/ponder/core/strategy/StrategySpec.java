@@ -1,6 +1,7 @@
 package dev.ponder.core.strategy;
 
 import dev.ponder.core.calibrate.Calibration;
+import dev.ponder.core.error.PonderException;
 import dev.ponder.core.strategy.stop.StopRule;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -208,12 +209,12 @@ public sealed interface StrategySpec permits StrategySpec.PerQuestion, StrategyS
         public static Optimal parse(String text) {
             String s = text.strip();
             if (!isWritten(s)) {
-                throw dev.ponder.core.error.PonderException.invalid("unknown batch strategy \"%s\"; known: optimal@S (S samples per question on average)", text);
+                throw PonderException.invalid("unknown batch strategy \"%s\"; known: optimal@S (S samples per question on average)", text);
             }
             try {
                 return new Optimal(Double.parseDouble(s.substring(PREFIX.length())));
             } catch (IllegalArgumentException e) {
-                throw dev.ponder.core.error.PonderException.invalid("bad batch strategy \"%s\": %s", text, e.getMessage());
+                throw PonderException.invalid("bad batch strategy \"%s\": %s", text, e.getMessage());
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.ponder.core.strategy;
 
 import dev.ponder.core.model.Sample;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public final class Tally {
         return first - second;
     }
 
-    public Map<String, Integer> counts() { return java.util.Collections.unmodifiableMap(counts); }
+    public Map<String, Integer> counts() { return Collections.unmodifiableMap(counts); }
 
     /**
      * Adaptive-Consistency's posterior that the leader is the more likely answer (uniform prior, Aggarwal et al. 2023):

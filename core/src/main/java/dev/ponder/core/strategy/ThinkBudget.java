@@ -1,5 +1,6 @@
 package dev.ponder.core.strategy;
 
+import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.ModelFamily;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ record ThinkBudget(int tokens, int maxWaits, Optional<ModelFamily> family, Think
     @Override
     public Result solve(Session session) {
         if (session.finite()) {
-            throw dev.ponder.core.error.PonderException.invalid("%s needs a live model to continue its thinking; a replay bank holds finished samples", name());
+            throw PonderException.invalid("%s needs a live model to continue its thinking; a replay bank holds finished samples", name());
         }
         return ForcedChain.run(session, session.baseRequest(), new ForcedChain.Settings(tokens, maxWaits, family, route), name())
                 .map(o -> session.result(name(), o.sample().answer(), Optional.of(o.sample()), o.sample().hasAnswer() ? 1.0 : 0.0))

@@ -1,5 +1,10 @@
 package dev.ponder.core.strategy;
 
+import dev.ponder.core.error.PonderException;
+import dev.ponder.core.trace.Trace;
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * How a budget-forced chain reaches the model. {@code COMPLETIONS} continues a raw prompt (the natural fit: the
  * strategy writes the delimiters itself); {@code CHAT_PREFIX} continues a partial assistant message (vLLM's
@@ -16,16 +21,16 @@ public enum ThinkRoute {
     public static final String NOTE = "think route: ";
 
     /** As written in configs and notes: {@code completions}, {@code chat-follow-up}... */
-    public String label() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
+    public String label() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
 
     /** The route a chain in this trace took, from its note; empty when no chain ran. */
-    public static java.util.Optional<String> ranIn(dev.ponder.core.trace.Trace trace) {
+    public static Optional<String> ranIn(Trace trace) {
         return trace.calls().stream().flatMap(c -> c.verdicts().stream()).filter(v -> v.startsWith(NOTE))
                 .map(v -> v.substring(NOTE.length())).reduce((a, b) -> b);
     }
 
     public static ThinkRoute parse(String s) {
         for (ThinkRoute r : values()) if (r.name().replace('_', '-').equalsIgnoreCase(s.strip())) return r;
-        throw dev.ponder.core.error.PonderException.invalid("unknown think route \"%s\"; known: auto, completions, chat-prefix, chat-follow-up, provider", s);
+        throw PonderException.invalid("unknown think route \"%s\"; known: auto, completions, chat-prefix, chat-follow-up, provider", s);
     }
 }

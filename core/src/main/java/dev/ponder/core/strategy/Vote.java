@@ -9,7 +9,7 @@ import java.util.Optional;
  * draw n samples, return the most frequent extracted answer; confidence is its share of the votes.
  * All n are asked for in one call (servers that honour {@code n} share the prompt's cost).
  */
-record Vote(int n) implements Strategy {
+record Vote(int n) implements DrawAll {
     Vote {
         if (n < 1) throw new IllegalArgumentException("vote@N needs N >= 1, was " + n);
     }
@@ -18,13 +18,7 @@ record Vote(int n) implements Strategy {
     public String name() { return "vote@" + n; }
 
     @Override
-    public int maxSamples() { return n; }
-
-    @Override
-    public Result solve(Session session) {
-        session.draw(n);
-        return decide(session, name());
-    }
+    public Result decideOver(Session session) { return decide(session, name()); }
 
     /** Majority over everything the session drew; with a grouping, the reply its {@link Consensus} picks. */
     static Result decide(Session session, String name) {

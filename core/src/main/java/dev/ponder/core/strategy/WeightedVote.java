@@ -8,7 +8,7 @@ import java.util.Optional;
  * search-and-learn's weighted best-of-N): each answer gets the sum of its samples' weights ({@link Scores#weight}: the
  * score read as a probability, else the confidence, else 1).
  */
-record WeightedVote(int n) implements Strategy {
+record WeightedVote(int n) implements DrawAll {
     WeightedVote {
         if (n < 1) throw new IllegalArgumentException("wvote@N needs N >= 1, was " + n);
     }
@@ -17,13 +17,7 @@ record WeightedVote(int n) implements Strategy {
     public String name() { return "wvote@" + n; }
 
     @Override
-    public int maxSamples() { return n; }
-
-    @Override
-    public Result solve(Session session) {
-        session.draw(n);
-        return decide(session, name());
-    }
+    public Result decideOver(Session session) { return decide(session, name()); }
 
     /** The weighted vote over everything the session drew; confidence is the winner's share of the weight. */
     static Result decide(Session session, String name) {

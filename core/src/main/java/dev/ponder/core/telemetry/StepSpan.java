@@ -28,6 +28,8 @@ public final class StepSpan implements AutoCloseable {
     }
 
     /** A step asking {@code model} for {@code samples} samples, for the request whose trace is {@code trace}. */
+    // the scope is kept in the returned span and closed by its close(): callers open it in try-with-resources
+    @SuppressWarnings("MustBeClosedChecker")
     public static StepSpan open(String purpose, String model, int samples, Trace trace) {
         Telemetry t = Telemetry.current();
         if (!t.on()) return NONE;

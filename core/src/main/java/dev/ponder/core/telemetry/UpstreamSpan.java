@@ -10,6 +10,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,8 @@ public final class UpstreamSpan implements AutoCloseable {
      * A call of {@code operation} ({@code chat}, {@code text_completion}) to {@code model} at {@code baseUrl}, for
      * {@code choices} choices, in the current request's telemetry, made current on this thread until closed.
      */
+    // the scope is kept in the returned span and closed by its close(): callers open it in try-with-resources
+    @SuppressWarnings("MustBeClosedChecker")
     public static UpstreamSpan open(String operation, String provider, String model, URI baseUrl, int choices) {
         Telemetry t = Telemetry.current();
         if (!t.on()) return NONE;
@@ -147,7 +150,7 @@ public final class UpstreamSpan implements AutoCloseable {
     /** {@code headers} (name, value pairs) with this span's {@code traceparent} (and {@code tracestate}) added. */
     public List<String[]> headers(List<String[]> headers) {
         if (this == NONE) return headers;
-        List<String[]> out = new java.util.ArrayList<>(headers);
+        List<String[]> out = new ArrayList<>(headers);
         W3CTraceContextPropagator.getInstance().inject(context, out, PAIRS);
         return out;
     }

@@ -24,16 +24,19 @@ public sealed interface CheckerSpec {
 
     /** Game of 24: the expression uses the question's four numbers once each and makes 24. Reads no reference. */
     record Game24() implements CheckerSpec {
+        @Override
         public String written() { return "game24"; }
     }
 
     /** The problem's unit tests (HumanEval-X / MBJP), run on the answer's code in the sandbox. Reads no reference answer. */
     record JavaTests() implements CheckerSpec {
+        @Override
         public String written() { return "java-tests"; }
     }
 
     /** Maths equivalence with the answer the problem gives (its reference): an oracle, for upper bounds. */
     record MathAnswer() implements CheckerSpec {
+        @Override
         public String written() { return "math"; }
     }
 
@@ -43,6 +46,7 @@ public sealed interface CheckerSpec {
             Objects.requireNonNull(pattern, "pattern");
         }
 
+        @Override
         public String written() { return "regex:" + pattern.pattern(); }
     }
 
@@ -52,6 +56,7 @@ public sealed interface CheckerSpec {
             if (model == null || model.isBlank()) throw PonderException.invalid("checker llm-judge needs a model: llm-judge:MODEL");
         }
 
+        @Override
         public String written() { return "llm-judge:" + model; }
     }
 

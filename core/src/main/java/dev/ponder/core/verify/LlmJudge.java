@@ -10,6 +10,7 @@ import dev.ponder.core.model.Usage;
 import dev.ponder.core.model.Verdict;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,7 @@ public final class LlmJudge implements Verifier {
 
     LlmJudge(Backend backend, String model) {
         if (model == null || model.isBlank()) throw new IllegalArgumentException("judge model name is blank");
-        this.backend = java.util.Objects.requireNonNull(backend, "backend");
+        this.backend = Objects.requireNonNull(backend, "backend");
         this.model = model;
     }
 

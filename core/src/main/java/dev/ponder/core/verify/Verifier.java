@@ -1,11 +1,16 @@
 package dev.ponder.core.verify;
 
+import dev.ponder.core.backend.Backend;
+import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Verdict;
 import dev.ponder.core.verify.game24.Game24;
 import dev.ponder.core.verify.java.JavaSandbox;
 import dev.ponder.core.verify.java.JavaTests;
 import dev.ponder.core.verify.math.MathEquivalence;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.random.RandomGenerator;
 
 /**
  * Judges one extracted answer to a problem. Implementations must be thread-safe: strategies call them from many
@@ -47,7 +52,7 @@ public interface Verifier {
      * {@code truth} made imperfect: wrong answers pass with probability {@code falsePositive}, right ones fail with
      * probability {@code falseNegative}, drawn from {@code rng} (seed it for reproducible verdicts).
      */
-    static Verifier noisy(Verifier truth, double falsePositive, double falseNegative, java.util.random.RandomGenerator rng) {
+    static Verifier noisy(Verifier truth, double falsePositive, double falseNegative, RandomGenerator rng) {
         return new NoisyVerifier(truth, falsePositive, falseNegative, rng);
     }
 
@@ -59,14 +64,14 @@ public interface Verifier {
         return named("java-tests", (problem, answer) -> {
             try {
                 return JavaTests.verify(sandbox, problem, answer).verdict();
-            } catch (dev.ponder.core.error.PonderException e) {
+            } catch (PonderException e) {
                 return Verdict.undecided("cannot run the tests: " + e.getMessage());
             }
         });
     }
 
     /** A live model grading answers through {@code backend}; its usage is counted in {@link LlmJudge#usage()}. */
-    static LlmJudge llmJudge(dev.ponder.core.backend.Backend backend, String model) {
+    static LlmJudge llmJudge(Backend backend, String model) {
         return new LlmJudge(backend, model);
     }
 
@@ -76,7 +81,7 @@ public interface Verifier {
      * {@link #javaTests}), else exact strings.
      */
     static Verifier forKind(String kind) {
-        String k = kind.toLowerCase(java.util.Locale.ROOT);
+        String k = kind.toLowerCase(Locale.ROOT);
         if (k.contains("24")) return game24();
         if (k.contains("math") || k.contains("latex") || k.contains("number")) return math();
         if (k.contains("code")) {
@@ -86,7 +91,7 @@ public interface Verifier {
     }
 
     /** A verifier from a function, for tests and small adapters. */
-    static Verifier named(String name, java.util.function.BiFunction<Problem, String, Verdict> check) {
+    static Verifier named(String name, BiFunction<Problem, String, Verdict> check) {
         return new NamedVerifier(name, check);
     }
 }

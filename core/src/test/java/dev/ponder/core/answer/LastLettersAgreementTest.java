@@ -10,6 +10,7 @@ import dev.ponder.core.model.Problem;
 import dev.ponder.core.testing.SharedData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Our extraction from the raw text, judged against the reference, must agree with the recorded labels. */
@@ -26,7 +27,7 @@ class LastLettersAgreementTest {
         for (Problem p : bank.problems()) {
             for (RecordedSample s : bank.samplesOf(p.id())) {
                 total++;
-                boolean ours = ex.extract(s.text()).equals(p.reference().toLowerCase(java.util.Locale.ROOT));
+                boolean ours = ex.extract(s.text()).equals(p.reference().toLowerCase(Locale.ROOT));
                 if (ours != s.correct()) {
                     disagreements.add(p.id() + "#" + s.index() + " recorded=" + s.correct() + " ours=" + ex.extract(s.text())
                             + " ref=" + p.reference());

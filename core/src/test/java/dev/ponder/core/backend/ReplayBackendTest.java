@@ -8,6 +8,7 @@ import dev.ponder.core.bank.BankReader;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Message;
 import dev.ponder.core.testing.SharedData;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class ReplayBackendTest {
         List<String> a = texts(Backend.replay(bank, Optional.of(7L), PriceCatalogue.empty()), 8);
         List<String> b = texts(Backend.replay(bank, Optional.of(7L), PriceCatalogue.empty()), 8);
         assertThat(a).isEqualTo(b).containsExactlyInAnyOrderElementsOf(bank.samplesOf(id).stream().map(s -> s.text()).toList());
-        List<Integer> orders = new java.util.ArrayList<>();
+        List<Integer> orders = new ArrayList<>();
         for (long seed = 0; seed < 5; seed++) orders.add(texts(Backend.replay(bank, Optional.of(seed), PriceCatalogue.empty()), 8).hashCode());
         assertThat(orders).doesNotHaveDuplicates();
     }

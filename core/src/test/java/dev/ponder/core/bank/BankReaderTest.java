@@ -7,6 +7,7 @@ import dev.ponder.core.error.PonderException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +56,7 @@ class BankReaderTest {
                 "{\"problem_id\": \"p1\", \"index\": 0, \"text\": \"x\", \"answer\": \"a\", \"correct\": true, \"confidence\": 0.82}\n"
                         + "{\"problem_id\": \"p1\", \"index\": 1, \"text\": \"y\", \"answer\": \"a\", \"correct\": true, \"confidence\": 1.7}\n");
         Bank b = BankReader.read(dir);
-        assertThat(b.samplesOf("p1")).extracting(RecordedSample::confidence).containsExactly(java.util.Optional.of(0.82), java.util.Optional.empty());
+        assertThat(b.samplesOf("p1")).extracting(RecordedSample::confidence).containsExactly(Optional.of(0.82), Optional.empty());
         assertThat(b.issues()).singleElement().hasToString(dir.resolve("samples.jsonl") + ":2: confidence 1.7 is not in [0, 1]: sample kept without it");
     }
 

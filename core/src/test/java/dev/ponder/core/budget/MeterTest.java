@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class MeterTest {
@@ -30,7 +31,7 @@ class MeterTest {
         a.settle(dollars(0.1));
         assertThat(m.spentDollars()).isEqualTo(0.1);
         m.reserve(dollars(0.6)).settle(dollars(0.6));
-        assertThat(m.spentDollars()).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(m.spentDollars()).isCloseTo(0.7, Offset.offset(1e-12));
     }
 
     @Test

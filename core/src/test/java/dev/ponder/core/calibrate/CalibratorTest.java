@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.ponder.core.bank.ReplayOrder;
+import dev.ponder.stats.risk.HoeffdingBentkus;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -45,7 +47,7 @@ class CalibratorTest {
         int early = 0;
         int runs = 200;
         for (int r = 0; r < runs; r++) {
-            int[] idx = Arrays.copyOf(dev.ponder.core.bank.ReplayOrder.shuffled(pool.questions(), rng.split()), 150);
+            int[] idx = Arrays.copyOf(ReplayOrder.shuffled(pool.questions(), rng.split()), 150);
             int s = Certify.choose(pool, idx, eps, 0.1).setting();
             if (!pool.settings().get(s).full()) early++;
             if (pool.risk(s, pool.all()) > eps) exceeded++;
@@ -87,7 +89,7 @@ class CalibratorTest {
             assertThat(x.accuracy()).isPresent();
         });
         int early = (int) l.settings().stream().filter(s -> !s.full()).count();
-        assertThat(c.certifiedBound()).isCloseTo(dev.ponder.stats.risk.HoeffdingBentkus.upperBound(c.observedRisk(), 300, 0.1 / early), within(1e-12));
+        assertThat(c.certifiedBound()).isCloseTo(HoeffdingBentkus.upperBound(c.observedRisk(), 300, 0.1 / early), within(1e-12));
     }
 
     @Test

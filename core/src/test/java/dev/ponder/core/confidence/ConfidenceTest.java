@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConfidenceTest {
     private static Confidence.Token t(double lp, double... top) {
-        return new Confidence.Token(lp, java.util.Arrays.stream(top).boxed().toList());
+        return new Confidence.Token(lp, Arrays.stream(top).boxed().toList());
     }
 
     @Test

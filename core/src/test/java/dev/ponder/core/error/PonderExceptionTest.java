@@ -2,6 +2,7 @@ package dev.ponder.core.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class PonderExceptionTest {
@@ -17,7 +18,7 @@ class PonderExceptionTest {
 
     @Test
     void a_failure_counted_as_more_tries_keeps_everything_else() {
-        var e = new PonderException(PonderException.Kind.RATE_LIMITED, "slow down", java.time.Duration.ofSeconds(2), null, false);
+        var e = new PonderException(PonderException.Kind.RATE_LIMITED, "slow down", Duration.ofSeconds(2), null, false);
         var counted = e.withAttempts(3);
         assertThat(e.attempts()).isEqualTo(1);
         assertThat(counted.attempts()).isEqualTo(3);

@@ -16,29 +16,29 @@ class RouterTest {
         }
 
         @Override
-        public List<Estimate> predict(String query) {
+        public List<TierEstimate> predict(String query) {
             double hard = query.length() > 20 ? 1 : 0;
-            return List.of(new Estimate(0.9 - 0.6 * hard, 1), new Estimate(0.93 - 0.4 * hard, 8), new Estimate(0.97, 30));
+            return List.of(new TierEstimate(0.9 - 0.6 * hard, 1), new TierEstimate(0.93 - 0.4 * hard, 8), new TierEstimate(0.97, 30));
         }
     };
 
     @Test
     void lambda_zero_buys_the_best_tier_and_a_large_lambda_the_cheapest() {
-        Router r = Router.of(FIXED, Calibration.of(List.of()));
+        Router r = Router.of(FIXED, SpendCalibration.of(List.of()));
         assertThat(r.choose("short", new Knob.Lambda(0)).tier()).isEqualTo(Tier.single("strong"));
         assertThat(r.choose("short", new Knob.Lambda(1)).tier()).isEqualTo(Tier.single("cheap"));
     }
 
     @Test
     void hard_queries_escalate_at_a_moderate_lambda() {
-        Router r = Router.of(FIXED, Calibration.of(List.of()));
+        Router r = Router.of(FIXED, SpendCalibration.of(List.of()));
         assertThat(r.choose("short", new Knob.Lambda(0.01)).tier()).isEqualTo(Tier.single("cheap"));
         assertThat(r.choose("a long and difficult question", new Knob.Lambda(0.01)).tier()).isEqualTo(Tier.single("strong"));
     }
 
     @Test
     void ties_go_to_the_cheaper_tier() {
-        List<Estimate> e = List.of(new Estimate(0.5, 3), new Estimate(0.5, 1));
+        List<TierEstimate> e = List.of(new TierEstimate(0.5, 3), new TierEstimate(0.5, 1));
         assertThat(Router.pick(e, 0)).isEqualTo(1);
     }
 }

@@ -18,6 +18,8 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,7 +72,7 @@ public abstract class AbstractStrategyContractTest {
         long composed = r.samples().stream().filter(s -> !s.source().equals("sample")).count();
         assertThat(traced + composed).isEqualTo(r.samples().size());
         double dollars = calls.stream().mapToDouble(c -> c.usage().dollars()).sum();
-        assertThat(r.usage().dollars()).isCloseTo(dollars, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(r.usage().dollars()).isCloseTo(dollars, Offset.offset(1e-12));
         assertThat(r.samples().size()).isBetween(1, strategy().maxSamples());
     }
 
@@ -85,7 +87,7 @@ public abstract class AbstractStrategyContractTest {
 
     @Test
     void finds_the_majority_answer_of_a_mostly_right_backend() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(majorityApplies(), "not a voting strategy");
+        Assumptions.assumeTrue(majorityApplies(), "not a voting strategy");
         assertThat(strategy().solve(checkedSession(backend(), Budget.UNLIMITED, 1)).answer()).isEqualTo("42");
     }
 

@@ -8,13 +8,17 @@ import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.backend.GenerationRequest;
+import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.backend.ScriptedBackend;
+import dev.ponder.core.bank.BankReader;
 import dev.ponder.core.budget.Meter;
 import dev.ponder.core.model.Budget;
 import dev.ponder.core.model.Message;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.Usage;
+import dev.ponder.core.model.Verdict;
+import dev.ponder.core.testing.SharedData;
 import dev.ponder.core.testing.WordVectors;
 import dev.ponder.core.trace.Call;
 import dev.ponder.core.trace.Trace;
@@ -26,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** vote@N, adaptive and best@N over free-form replies grouped by meaning (embeddings) or picked by a judge (USC). */
@@ -65,8 +70,8 @@ class GroupedVoteTest {
     void best_replies_with_the_best_scored_sample_itself() {
         Session s = new Session(PROBLEM, texts(RIGHT.get(0), WRONG, RIGHT.get(2)), request(), new Meter(Budget.UNLIMITED, CLOCK), new Trace("t"),
                 SEMANTIC, false, new SplittableRandom(1), CLOCK,
-                Optional.of(Verifier.named("says-so", (p, a) -> a.contains("so the sky") ? dev.ponder.core.model.Verdict.accepted("ok")
-                        : dev.ponder.core.model.Verdict.rejected("no"))));
+                Optional.of(Verifier.named("says-so", (p, a) -> a.contains("so the sky") ? Verdict.accepted("ok")
+                        : Verdict.rejected("no"))));
         Result r = Strategy.parse("best@3").solve(s);
         assertThat(r.chosen().orElseThrow().index()).isEqualTo(2);
         assertThat(r.answer()).isEqualTo(RIGHT.get(2));
@@ -83,7 +88,7 @@ class GroupedVoteTest {
         assertThat(prompt).startsWith("I have generated the following responses to the question: Why is the sky blue?")
                 .contains("Response 0: " + WRONG, "Response 3: " + RIGHT.get(1), "Select the most consistent response based on majority consensus.");
         assertThat(r.trace().calls()).extracting(Call::purpose).containsExactly("sample", "usc");
-        assertThat(r.usage().dollars()).isEqualTo(5 * 0.001, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(r.usage().dollars()).isEqualTo(5 * 0.001, Offset.offset(1e-12));
         assertThat(r.usage().outputTokens()).isEqualTo(100);
         assertThat(r.samples()).hasSize(4);
     }
@@ -103,7 +108,7 @@ class GroupedVoteTest {
     void usc_with_a_reply_naming_no_response_keeps_the_counted_vote_and_still_pays_for_it() {
         Result r = Strategy.vote(3).solve(session(texts(RIGHT.get(0), WRONG, WRONG, "They all seem fine to me."), AnswerExtractor.usc(), Budget.UNLIMITED));
         assertThat(r.answer()).isEqualTo(WRONG);
-        assertThat(r.usage().dollars()).isEqualTo(4 * 0.001, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(r.usage().dollars()).isEqualTo(4 * 0.001, Offset.offset(1e-12));
         Result outOfRange = Strategy.vote(2).solve(session(texts(RIGHT.get(0), WRONG, "The most consistent response is Response 7."),
                 AnswerExtractor.usc(), Budget.UNLIMITED));
         assertThat(outOfRange.answer()).isEqualTo(RIGHT.get(0));
@@ -120,9 +125,9 @@ class GroupedVoteTest {
 
     @Test
     void a_replayed_bank_is_grouped_from_its_text_and_asks_no_judge() {
-        var bank = dev.ponder.core.bank.BankReader.read(dev.ponder.core.testing.SharedData.shippedBank("game24-gpt4-io"));
+        var bank = BankReader.read(SharedData.shippedBank("game24-gpt4-io"));
         Problem p = bank.problems().getFirst();
-        Backend replay = Backend.replay(bank, Optional.empty(), dev.ponder.core.backend.PriceCatalogue.shipped());
+        Backend replay = Backend.replay(bank, Optional.empty(), PriceCatalogue.shipped());
         Session s = new Session(p, replay, request().withProblemId(p.id()), new Meter(Budget.UNLIMITED, CLOCK), new Trace("t"),
                 AnswerExtractor.usc(), true, new SplittableRandom(1), CLOCK);
         Result r = Strategy.vote(3).solve(s);
@@ -138,7 +143,7 @@ class GroupedVoteTest {
         return GenerationRequest.of("m", List.of(Message.user(PROBLEM.question())), 1);
     }
 
-    private static Session session(Backend b, dev.ponder.core.answer.AnswerExtractor ex, Budget budget) {
+    private static Session session(Backend b, AnswerExtractor ex, Budget budget) {
         return new Session(PROBLEM, b, request(), new Meter(budget, CLOCK), new Trace("t"), ex, false, new SplittableRandom(1), CLOCK);
     }
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.GenerationRequest;
+import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.backend.openai.OpenAiConfig;
+import dev.ponder.core.bank.BankReader;
 import dev.ponder.core.budget.Meter;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Budget;
@@ -16,6 +18,7 @@ import dev.ponder.core.model.Problem;
 import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.core.testing.FakeRequest;
 import dev.ponder.core.testing.FakeThinker;
+import dev.ponder.core.testing.SharedData;
 import dev.ponder.core.trace.Call;
 import dev.ponder.core.trace.Trace;
 import java.time.Instant;
@@ -155,8 +158,8 @@ class ThinkBudgetTest {
 
     @Test
     void refuses_a_replay_bank_which_cannot_think_on() {
-        var bank = dev.ponder.core.bank.BankReader.read(dev.ponder.core.testing.SharedData.shippedBank("math-qwen25-rm8"));
-        Backend replay = Backend.replay(bank, Optional.empty(), dev.ponder.core.backend.PriceCatalogue.shipped());
+        var bank = BankReader.read(SharedData.shippedBank("math-qwen25-rm8"));
+        Backend replay = Backend.replay(bank, Optional.empty(), PriceCatalogue.shipped());
         Problem p = bank.problems().getFirst();
         Session s = new Session(p, replay, GenerationRequest.of("m", List.of(Message.user(p.question())), 1).withProblemId(p.id()),
                 new Meter(Budget.UNLIMITED, CLOCK), new Trace("t"), AnswerExtractor.boxed(), true, new SplittableRandom(1), CLOCK);

@@ -1,10 +1,12 @@
 package dev.ponder.core.testing;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /** What the fake server does with one request. */
 public sealed interface FakeReply {
@@ -51,11 +53,11 @@ public sealed interface FakeReply {
 
     static Outputs outputs(FakeOutput... outputs) { return outputs(List.of(outputs)); }
 
-    static Outputs texts(String... texts) { return outputs(java.util.Arrays.stream(texts).map(FakeOutput::text).toList()); }
+    static Outputs texts(String... texts) { return outputs(Arrays.stream(texts).map(FakeOutput::text).toList()); }
 
     /** One output per choice the request asked for. */
     static Outputs each(FakeRequest r, IntFunction<FakeOutput> choice) {
-        return outputs(java.util.stream.IntStream.range(0, r.n()).mapToObj(choice).toList());
+        return outputs(IntStream.range(0, r.n()).mapToObj(choice).toList());
     }
 
     static Error error(int status, String message) { return new Error(status, message, "", Map.of()); }

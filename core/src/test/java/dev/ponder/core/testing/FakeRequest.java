@@ -3,6 +3,7 @@ package dev.ponder.core.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -70,7 +71,7 @@ public record FakeRequest(int seq, String path, Map<String, List<String>> header
     }
 
     public Optional<String> header(String name) {
-        List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
         return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.getFirst());
     }
 }

@@ -16,9 +16,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -105,7 +107,7 @@ public final class OtlpReceiver implements AutoCloseable {
     public String tree(List<String> prefixes) {
         StringBuilder b = new StringBuilder();
         List<Received> all = new ArrayList<>(spans());
-        all.sort(java.util.Comparator.comparingLong(Received::startNanos));
+        all.sort(Comparator.comparingLong(Received::startNanos));
         for (Received r : all) {
             if (!r.root() && all.stream().anyMatch(p -> p.spanId().equals(r.parentSpanId()))) continue;
             b.append("trace ").append(r.traceId()).append(r.root() ? "" : ", under span " + r.parentSpanId() + " (not received)").append('\n');
@@ -116,7 +118,7 @@ public final class OtlpReceiver implements AutoCloseable {
 
     private static void tree(StringBuilder b, Received r, List<Received> all, int depth, List<String> prefixes) {
         String indent = "    ".repeat(depth);
-        b.append(indent).append(r.name()).append("  (").append(r.kind().replace("SPAN_KIND_", "").toLowerCase(java.util.Locale.ROOT));
+        b.append(indent).append(r.name()).append("  (").append(r.kind().replace("SPAN_KIND_", "").toLowerCase(Locale.ROOT));
         if (r.status().equals("STATUS_CODE_ERROR")) b.append(", error: ").append(r.statusMessage());
         b.append(")\n");
         r.attributes().forEach((k, v) -> {
@@ -133,7 +135,7 @@ public final class OtlpReceiver implements AutoCloseable {
                 body = "gzip".equalsIgnoreCase(encoding) ? new GZIPInputStream(in).readAllBytes() : in.readAllBytes();
             }
             Map<String, List<String>> h = new LinkedHashMap<>();
-            ex.getRequestHeaders().forEach((k, v) -> h.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
+            ex.getRequestHeaders().forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
             headers.add(h);
             if (!ex.getRequestURI().getPath().equals("/v1/traces")) {
                 ex.sendResponseHeaders(404, -1);

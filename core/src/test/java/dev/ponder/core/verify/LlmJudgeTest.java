@@ -3,9 +3,11 @@ package dev.ponder.core.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.core.backend.Backend;
+import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Usage;
 import java.time.Duration;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class LlmJudgeTest {
@@ -31,8 +33,8 @@ class LlmJudgeTest {
         LlmJudge judge = Verifier.llmJudge(Backend.scripted()
                 .texts("!fail:UPSTREAM_UNAVAILABLE", "!fail:BUDGET_EXCEEDED").build(), "judge-model");
         assertThat(judge.verify(problem, "Paris").reason()).startsWith("judge call failed");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> judge.verify(problem, "Paris"))
-                .isInstanceOf(dev.ponder.core.error.PonderException.class);
+        Assertions.assertThatThrownBy(() -> judge.verify(problem, "Paris"))
+                .isInstanceOf(PonderException.class);
         assertThat(judge.calls()).isZero();
     }
 }

@@ -14,6 +14,7 @@ import dev.ponder.stats.bootstrap.Bootstrap;
 import dev.ponder.stats.bootstrap.Estimate;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -93,7 +94,7 @@ public record StrategyBench(int permutations, long seed, double tolerance, doubl
         BenchRow target = rows.stream().filter(r -> r.strategy().equals("w" + reference) && r.accuracy() > ref.accuracy()).findFirst().orElse(ref);
         Optional<BenchRow> baseline = rows.stream().filter(r -> r.family().equals("baseline"))
                 .filter(r -> r.accuracy() >= ref.accuracy() - tolerance)
-                .min(java.util.Comparator.comparingDouble(BenchRow::samplesPerProblem));
+                .min(Comparator.comparingDouble(BenchRow::samplesPerProblem));
         BenchRow ours = rows.stream().filter(r -> r.strategy().startsWith("adaptive")).findFirst()
                 .or(() -> rows.stream().filter(r -> r.family().equals("ponder")).findFirst()).orElseThrow();
         Optional<Double> ratio = baseline.map(b -> ours.samplesPerProblem() / b.samplesPerProblem());
@@ -108,7 +109,7 @@ public record StrategyBench(int permutations, long seed, double tolerance, doubl
      */
     static List<BankBench.Allocation> allocation(List<BenchRow> rows) {
         List<BenchRow> optimal = rows.stream().filter(r -> StrategySpec.isBatch(r.strategy()))
-                .sorted(java.util.Comparator.comparingDouble(BenchRow::samplesPerProblem)).toList();
+                .sorted(Comparator.comparingDouble(BenchRow::samplesPerProblem)).toList();
         List<BankBench.Allocation> out = new ArrayList<>();
         if (optimal.isEmpty()) return out;
         for (BenchRow v : rows) {

@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.IntPredicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Sequential against parallel test-time compute at equal tokens, on a live backend: the natural chain ({@code single})
@@ -69,7 +71,7 @@ public record ThinkingBench(Evaluation eval, int maxWaits, Optional<ModelFamily>
     }
 
     private List<Match> matches(List<Problem> problems, List<int[]> pairs, Map<Integer, List<Result>> thinks,
-                                Map<Integer, List<Result>> votes, java.util.function.IntPredicate keep) {
+                                Map<Integer, List<Result>> votes, IntPredicate keep) {
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < problems.size(); i++) if (keep.test(i)) idx.add(i);
         List<Problem> ps = idx.stream().map(problems::get).toList();
@@ -118,7 +120,7 @@ public record ThinkingBench(Evaluation eval, int maxWaits, Optional<ModelFamily>
         return c;
     }
 
-    private static double mean(List<Result> rs, java.util.function.ToDoubleFunction<Result> f) {
+    private static double mean(List<Result> rs, ToDoubleFunction<Result> f) {
         return rs.stream().mapToDouble(f).average().orElse(0);
     }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
  * (reasoning tokens count as output) and, for strategies that draw a variable number, the expected samples per
  * query. Every sample is billed its prompt, as when each sample is its own call.
  */
-public record Assumption(Double inputTokens, Double outputTokens, Optional<Double> samples) {
+record Assumption(Double inputTokens, Double outputTokens, Optional<Double> samples) {
     public Assumption {
         if (inputTokens == null) throw new BadField("input_tokens", "input tokens per sample are needed, e.g. input_tokens: 800");
         if (outputTokens == null) throw new BadField("output_tokens", "output tokens per sample are needed, e.g. output_tokens: 400");

@@ -3,6 +3,7 @@ package dev.ponder.lab.cost;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
@@ -55,7 +56,7 @@ public final class Figures {
         };
     }
 
-    private static String alternative(java.util.Optional<Deadline.Alternative> a) {
+    private static String alternative(Optional<Deadline.Alternative> a) {
         return a.map(x -> "; cheapest tier in the workload meeting it: " + x.tier().name() + " ($" + money(x.dollarsPerQuery()) + "/query, p95 "
                 + seconds(x.latency().p95Seconds()) + " s)").orElse("");
     }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * A class of queries in a workload: how many (a share of the month's queries and/or a monthly count), how fast
  * they must be answered, and what answers them: one tier, or the router's tiers with the share each gets.
  */
-public record QueryClass(String name, Optional<String> description, Optional<Double> share, Optional<Double> monthlyQueries,
+record QueryClass(String name, Optional<String> description, Optional<Double> share, Optional<Double> monthlyQueries,
                          Optional<String> deadline, Optional<String> tier, List<RoutedTier> router, Optional<Assumption> assume) {
     private static final Pattern DURATION = Pattern.compile("([0-9]*\\.?[0-9]+)\\s*(ms|s|sec|m|min|h|hr|d)?");
 

@@ -9,14 +9,16 @@ import dev.ponder.core.model.Message;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.strategy.BatchStrategy;
 import dev.ponder.core.strategy.Result;
-import dev.ponder.core.verify.Verifier;
 import dev.ponder.core.strategy.Session;
 import dev.ponder.core.strategy.Strategy;
+import dev.ponder.core.strategy.ThinkRoute;
 import dev.ponder.core.telemetry.Telemetry;
 import dev.ponder.core.trace.Trace;
+import dev.ponder.core.verify.Verifier;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
@@ -36,8 +38,8 @@ public record Evaluation(String model, AnswerExtractor extractor, boolean useRec
                          InstantSource clock, Optional<Verifier> checker, Sampling sampling) {
 
     public Evaluation {
-        java.util.Objects.requireNonNull(checker, "checker");
-        java.util.Objects.requireNonNull(sampling, "sampling");
+        Objects.requireNonNull(checker, "checker");
+        Objects.requireNonNull(sampling, "sampling");
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
     }
 
@@ -127,6 +129,6 @@ public record Evaluation(String model, AnswerExtractor extractor, boolean useRec
     private ProblemOutcome outcome(Problem p, Result r) {
         var u = r.usage();
         return new ProblemOutcome(p.id(), r.answer(), !r.failed() && grader.correct(p, r), r.samples().size(), u.outputTokens(),
-                u.reasoningTokens(), u.dollars(), r.stop(), r.failure(), dev.ponder.core.strategy.ThinkRoute.ranIn(r.trace()));
+                u.reasoningTokens(), u.dollars(), r.stop(), r.failure(), ThinkRoute.ranIn(r.trace()));
     }
 }

@@ -3,6 +3,7 @@ package dev.ponder.lab.eval;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.strategy.Result;
+import dev.ponder.core.verify.Verifier;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 
@@ -28,7 +29,7 @@ public interface Grader {
     }
 
     /** The verifier accepts the answer against the problem's reference. */
-    static BiPredicate<Problem, String> verifiedBy(dev.ponder.core.verify.Verifier verifier) {
+    static BiPredicate<Problem, String> verifiedBy(Verifier verifier) {
         return (problem, answer) -> verifier.verify(problem, answer).isAccepted();
     }
 }

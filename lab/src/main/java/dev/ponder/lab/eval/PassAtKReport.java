@@ -5,6 +5,7 @@ import dev.ponder.core.backend.Backend;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.Verdict;
+import dev.ponder.core.strategy.Failure;
 import dev.ponder.core.strategy.Result;
 import dev.ponder.core.strategy.Strategy;
 import dev.ponder.core.verify.Verifier;
@@ -14,6 +15,7 @@ import dev.ponder.stats.estimate.PassAtK;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -31,7 +33,7 @@ public final class PassAtKReport {
     public record Report(@JsonProperty("problems") int problems, @JsonProperty("samples_per_problem") int n,
                          @JsonProperty("rows") List<Row> rows, @JsonProperty("verdicts") Map<String, Integer> verdicts,
                          @JsonProperty("dollars") double dollars, @JsonProperty("failed") int failed,
-                         @JsonProperty("failure_example") java.util.Optional<String> failureExample) {}
+                         @JsonProperty("failure_example") Optional<String> failureExample) {}
 
     private PassAtKReport() {}
 
@@ -41,14 +43,14 @@ public final class PassAtKReport {
         Map<String, Integer> verdicts = new TreeMap<>();
         double dollars = 0;
         int failed = 0;
-        java.util.Optional<String> example = java.util.Optional.empty();
+        Optional<String> example = Optional.empty();
         for (int i = 0; i < problems.size(); i++) {
             Problem p = problems.get(i);
             Result r = eval.solve(Strategy.vote(n), backend, p);
             dollars += r.usage().dollars();
             if (r.failed()) {
                 failed++;
-                if (example.isEmpty()) example = r.failure().map(dev.ponder.core.strategy.Failure::written);
+                if (example.isEmpty()) example = r.failure().map(Failure::written);
             }
             ns[i] = r.samples().size();
             for (Sample s : r.samples()) {

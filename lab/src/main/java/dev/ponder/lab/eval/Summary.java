@@ -2,6 +2,8 @@ package dev.ponder.lab.eval;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.ponder.core.strategy.Failure;
+import dev.ponder.core.strategy.StopReason;
 import dev.ponder.stats.interval.Interval;
 import dev.ponder.stats.interval.Wilson;
 import java.util.List;
@@ -41,18 +43,18 @@ public record Summary(
         if (n == 0) throw new IllegalArgumentException("no outcomes for " + strategy);
         List<ProblemOutcome> done = outcomes.stream().filter(o -> !o.failed()).toList();
         long right = done.stream().filter(ProblemOutcome::correct).count();
-        Optional<Interval> ci = done.isEmpty() ? Optional.empty() : Optional.of(Wilson.interval95(right, done.size()));
+        Optional<Interval> ci = done.isEmpty() ? Optional.empty() : Optional.of(Wilson.interval95((double) right, done.size()));
         Map<String, Integer> kinds = new TreeMap<>();
         outcomes.stream().filter(ProblemOutcome::failed).forEach(o -> kinds.merge(o.failure().map(f -> f.kind().name()).orElse("UNKNOWN"), 1, Integer::sum));
         Optional<String> example = outcomes.stream().filter(ProblemOutcome::failed).flatMap(o -> o.failure().stream()).findFirst()
-                .map(dev.ponder.core.strategy.Failure::written);
+                .map(Failure::written);
         return new Summary(strategy, n, n - done.size(), ci.map(Interval::estimate).orElse(Double.NaN), ci.map(Interval::low).orElse(Double.NaN),
                 ci.map(Interval::high).orElse(Double.NaN),
                 outcomes.stream().mapToInt(ProblemOutcome::samples).average().orElse(0),
                 outcomes.stream().mapToLong(ProblemOutcome::outputTokens).average().orElse(0),
                 outcomes.stream().mapToLong(ProblemOutcome::reasoningTokens).average().orElse(0),
                 outcomes.stream().mapToDouble(ProblemOutcome::dollars).average().orElse(0),
-                (int) outcomes.stream().filter(o -> o.stop() != dev.ponder.core.strategy.StopReason.DONE).count(),
+                (int) outcomes.stream().filter(o -> o.stop() != StopReason.DONE).count(),
                 kinds, example, outcomes.stream().flatMap(o -> o.thinkRoute().stream()).distinct().sorted().toList());
     }
 

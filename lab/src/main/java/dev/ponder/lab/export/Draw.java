@@ -6,5 +6,5 @@ import java.util.Optional;
  * One sample as an export sees it: its index (the store's draw order, or the bank's recorded index), text, extracted
  * answer, recorded verdict (empty when none was recorded) and what it cost (each figure empty when unknown).
  */
-public record Draw(int index, String text, String answer, Optional<Boolean> verdict, Optional<Double> inputTokens,
+record Draw(int index, String text, String answer, Optional<Boolean> verdict, Optional<Double> inputTokens,
                    Optional<Double> outputTokens, Optional<Double> dollars) {}

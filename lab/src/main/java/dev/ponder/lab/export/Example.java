@@ -3,4 +3,4 @@ package dev.ponder.lab.export;
 import dev.ponder.core.model.Problem;
 
 /** A sample chosen for a training file, with its problem and where it came from. */
-public record Example(Origin origin, Problem problem, Draw draw) {}
+record Example(Origin origin, Problem problem, Draw draw) {}

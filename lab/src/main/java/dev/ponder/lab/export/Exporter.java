@@ -25,12 +25,12 @@ public final class Exporter {
 
     /** The outcome: files written, or why nothing was. Both carry the yield. */
     public sealed interface Outcome permits Written, Refused {
-        Yield yield();
+        Yield harvest();
     }
 
-    public record Written(Yield yield, List<Output.Written> files, List<String> notes) implements Outcome {}
+    public record Written(Yield harvest, List<Output.Written> files, List<String> notes) implements Outcome {}
 
-    public record Refused(Yield yield, String why) implements Outcome {}
+    public record Refused(Yield harvest, String why) implements Outcome {}
 
     private Exporter() {}
 

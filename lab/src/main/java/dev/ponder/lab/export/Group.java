@@ -9,7 +9,7 @@ import java.util.Optional;
  * gave none). {@code kind} names the answer kind (a bank's answer kind and domain, a stored source's domain): it
  * picks the checker when none is named.
  */
-public record Group(Origin origin, String kind, Problem problem, List<Draw> draws, Optional<String> finalAnswer) {
+record Group(Origin origin, String kind, Problem problem, List<Draw> draws, Optional<String> finalAnswer) {
     public Group {
         draws = List.copyOf(draws);
     }

@@ -8,6 +8,7 @@ import dev.ponder.lab.store.ConfigRow;
 import dev.ponder.lab.store.SampleStore;
 import dev.ponder.lab.store.StoredOutcome;
 import dev.ponder.lab.store.StoredSample;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public record Harvest(String label, List<Group> groups) {
     }
 
     /** The proxy's stored completions file ({@code store: true} requests), one group a request. */
-    public static Harvest ofStored(java.nio.file.Path file) { return StoredHarvest.read(file); }
+    public static Harvest ofStored(Path file) { return StoredHarvest.read(file); }
 
     /** A stored run's samples, configuration by configuration; {@code strategies} keeps only those (empty: all). */
     public static Harvest of(SampleStore store, String runId, Set<String> strategies) {

@@ -7,7 +7,7 @@ import dev.ponder.core.error.PonderException;
  * column that its trainers drop); {@code sidecar}, a parallel {@code NAME.meta.jsonl} whose line n describes line n,
  * leaving lines that hold only what OpenAI's documented format names.
  */
-public enum Metadata {
+enum Metadata {
     INLINE, SIDECAR;
 
     public static Metadata parse(String s) {

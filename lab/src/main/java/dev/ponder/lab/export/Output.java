@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.error.PonderException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -65,7 +66,7 @@ public final class Output {
             throw new PonderException(PonderException.Kind.INTERNAL, "cannot write a line as JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             // the file and the reason, without the exception's class: "x.jsonl: Is a directory"
-            String why = e instanceof java.nio.file.FileSystemException f ? f.getFile() + (f.getReason() == null ? "" : ": " + f.getReason()) : e.getMessage();
+            String why = e instanceof FileSystemException f ? f.getFile() + (f.getReason() == null ? "" : ": " + f.getReason()) : e.getMessage();
             throw new PonderException(PonderException.Kind.INTERNAL, "cannot write the export: " + why, e);
         } finally {
             for (Path t : temps) {

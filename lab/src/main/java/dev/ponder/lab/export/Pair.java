@@ -1,4 +1,4 @@
 package dev.ponder.lab.export;
 
 /** A preference pair on one problem: an accepted sample and a rejected one. */
-public record Pair(Example chosen, Example rejected) {}
+record Pair(Example chosen, Example rejected) {}

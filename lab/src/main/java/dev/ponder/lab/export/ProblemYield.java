@@ -7,7 +7,7 @@ import java.util.List;
  * One problem's part in an export: its samples, how many were judged and accepted, the distinct accepted
  * completions, those kept (at most {@code --max-per-problem}) and its preference pairs.
  */
-public record ProblemYield(String source, Problem problem, int samples, int judged, int accepted, int distinct,
+record ProblemYield(String source, Problem problem, int samples, int judged, int accepted, int distinct,
                            List<Example> kept, List<Pair> pairs) {
     public ProblemYield {
         kept = List.copyOf(kept);

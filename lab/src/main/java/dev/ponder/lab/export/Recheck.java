@@ -9,7 +9,7 @@ import java.util.Optional;
  * on how many samples the checker agrees with the recorded verdict. For {@code majority} and {@code reference}:
  * how many accepted samples were recorded as correct, i.e. how clean the label-free or reference labels are.
  */
-public record Recheck(String claim, long agree, long compared) {
+record Recheck(String claim, long agree, long compared) {
 
     static Optional<Recheck> of(List<Group> groups, List<List<Label>> labels, Acceptance rule) {
         boolean verified = rule instanceof Acceptance.Verified;

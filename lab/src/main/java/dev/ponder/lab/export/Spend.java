@@ -2,12 +2,13 @@ package dev.ponder.lab.export;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the samples an export chose from cost: dollars, output and input tokens summed over the samples that
  * recorded them, and how many samples left each figure unknown.
  */
-public record Spend(long samples, double dollars, long unknownDollars, double outputTokens, long unknownOutput,
+record Spend(long samples, double dollars, long unknownDollars, double outputTokens, long unknownOutput,
                     double inputTokens, long unknownInput) {
 
     static Spend of(List<Group> groups) {
@@ -16,11 +17,11 @@ public record Spend(long samples, double dollars, long unknownDollars, double ou
                 unknown(all, Draw::outputTokens), sum(all, Draw::inputTokens), unknown(all, Draw::inputTokens));
     }
 
-    private static double sum(List<Draw> all, java.util.function.Function<Draw, Optional<Double>> f) {
+    private static double sum(List<Draw> all, Function<Draw, Optional<Double>> f) {
         return all.stream().map(f).flatMap(Optional::stream).mapToDouble(Double::doubleValue).sum();
     }
 
-    private static long unknown(List<Draw> all, java.util.function.Function<Draw, Optional<Double>> f) {
+    private static long unknown(List<Draw> all, Function<Draw, Optional<Double>> f) {
         return all.stream().map(f).filter(Optional::isEmpty).count();
     }
 }

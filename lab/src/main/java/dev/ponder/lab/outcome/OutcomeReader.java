@@ -1,14 +1,18 @@
 package dev.ponder.lab.outcome;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.json.JsonErrors;
+import dev.ponder.core.json.TextFiles;
 import dev.ponder.core.route.Tier;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +72,7 @@ public final class OutcomeReader {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         int skipped = 0;
         boolean costMissing = false;
-        try (Reader in = new java.io.StringReader(dev.ponder.core.json.TextFiles.read(csv, "outcome table"));
+        try (Reader in = new StringReader(TextFiles.read(csv, "outcome table"));
              MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema).readValues(in)) {
             List<String> header = new ArrayList<>();
             ((CsvSchema) it.getParserSchema()).forEach(c -> header.add(c.getName()));
@@ -109,7 +113,7 @@ public final class OutcomeReader {
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof PonderException pe) throw pe;
-            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? dev.ponder.core.json.JsonErrors.what(j) : e.getMessage();
+            String why = e instanceof JsonProcessingException j ? JsonErrors.what(j) : e.getMessage();
             throw PonderException.invalid("%s: cannot read the outcome table: %s", csv, why);
         }
         if (costMissing) notes.add(csv.getFileName() + ": no cost column; every call costs 1 unit, so cost shares compare call counts");
@@ -131,14 +135,14 @@ public final class OutcomeReader {
 
     private static void readTexts(Path file, Map<String, String> texts) {
         ObjectMapper json = new ObjectMapper();
-        List<String> lines = dev.ponder.core.json.TextFiles.read(file, "query texts").lines().toList();
+        List<String> lines = TextFiles.read(file, "query texts").lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) continue;
             JsonNode node;
             try {
                 node = json.readTree(lines.get(i));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw PonderException.invalid("%s:%d: not JSON: %s", file, i + 1, dev.ponder.core.json.JsonErrors.what(e));
+            } catch (JsonProcessingException e) {
+                throw PonderException.invalid("%s:%d: not JSON: %s", file, i + 1, JsonErrors.what(e));
             }
             if (!node.isObject()) throw PonderException.invalid("%s:%d: expected a JSON object with a query id and its text", file, i + 1);
             List<String> fields = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.ponder.lab.plan;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,7 @@ public record BackendSpec(String name, String kind, Optional<String> baseUrl, Op
         if (name == null) name = kind;
         baseUrl = baseUrl == null ? Optional.empty() : baseUrl;
         apiKeyEnv = apiKeyEnv == null ? Optional.empty() : apiKeyEnv;
-        if (models != null && models.stream().anyMatch(java.util.Objects::isNull)) throw new IllegalArgumentException("models may not have empty entries");
+        if (models != null && models.stream().anyMatch(Objects::isNull)) throw new IllegalArgumentException("models may not have empty entries");
         models = models == null ? List.of() : List.copyOf(models);
         concurrency = concurrency == null ? Optional.empty() : concurrency;
         requestsPerMinute = requestsPerMinute == null ? Optional.empty() : requestsPerMinute;

@@ -4,12 +4,13 @@ import dev.ponder.core.backend.Price;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.strategy.Strategy;
-import dev.ponder.lab.eval.LabSpecs;
 import dev.ponder.core.verify.CheckerSpec;
+import dev.ponder.lab.eval.LabSpecs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Expands a plan into its configurations, in a fixed order: source, backend, model, budget, seed, strategy.
@@ -40,7 +41,7 @@ public final class Expansion {
             for (BackendSpec b : plan.backends()) {
                 if (b.isReplay() != e.getKey().isBank()) continue;
                 paired = true;
-                List<ModelSpec> models = b.isReplay() ? List.of(new ModelSpec(src.recordedModel().orElseThrow(), java.util.Optional.empty())) : b.models();
+                List<ModelSpec> models = b.isReplay() ? List.of(new ModelSpec(src.recordedModel().orElseThrow(), Optional.empty())) : b.models();
                 for (ModelSpec m : models) {
                     Price price = m.price().map(p -> new Price(p.input(), p.output())).orElseGet(() -> catalogue.priceOf(m.name()));
                     for (BudgetSpec budget : plan.budgets()) {

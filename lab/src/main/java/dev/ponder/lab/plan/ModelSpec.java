@@ -3,7 +3,7 @@ package dev.ponder.lab.plan;
 import java.util.Optional;
 
 /** A model on a backend, with its price in dollars per million input and output tokens (else the shipped catalogue's). */
-public record ModelSpec(String name, Optional<PriceSpec> price) {
+record ModelSpec(String name, Optional<PriceSpec> price) {
     public ModelSpec {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a model needs a name");
         price = price == null ? Optional.empty() : price;

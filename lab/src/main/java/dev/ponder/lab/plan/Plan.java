@@ -1,9 +1,12 @@
 package dev.ponder.lab.plan;
 
 import dev.ponder.core.verify.CheckerSpec;
+import dev.ponder.core.verify.Verifier;
 import dev.ponder.lab.eval.Sampling;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 /**
  * An experiment plan: the cross product of sources x (backend, model) x strategies x budgets x seeds. Banks pair
@@ -45,7 +48,7 @@ public record Plan(String name, List<SourceSpec> sources, List<BackendSpec> back
         checkerNoise = checkerNoise == null ? Optional.empty() : checkerNoise;
         checker.ifPresent(CheckerSpec::parse);
         if (checkerNoise.isPresent() && checker.isEmpty()) throw new IllegalArgumentException("checker_noise needs a checker");
-        checkerNoise.ifPresent(n -> CheckerSpec.noisy(dev.ponder.core.verify.Verifier.exact(), n, new java.util.SplittableRandom(0)));
+        checkerNoise.ifPresent(n -> CheckerSpec.noisy(Verifier.exact(), n, new SplittableRandom(0)));
         new Sampling(maxTokens, temperature, topP);
         maxTokens = maxTokens == null ? Optional.empty() : maxTokens;
         temperature = temperature == null ? Optional.empty() : temperature;
@@ -68,7 +71,7 @@ public record Plan(String name, List<SourceSpec> sources, List<BackendSpec> back
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private static boolean hasEmpty(List<?> list) { return list != null && list.stream().anyMatch(java.util.Objects::isNull); }
+    private static boolean hasEmpty(List<?> list) { return list != null && list.stream().anyMatch(Objects::isNull); }
 
     /** The sampling settings every live call of the plan uses. */
     public Sampling sampling() { return new Sampling(maxTokens, temperature, topP); }

@@ -6,16 +6,21 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.json.JsonErrors;
+import dev.ponder.core.json.TextFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -26,14 +31,14 @@ public final class PlanReader {
     private PlanReader() {}
 
     public static LoadedPlan read(Path file) {
-        return parse(file, dev.ponder.core.json.TextFiles.read(file, "plan"));
+        return parse(file, TextFiles.read(file, "plan"));
     }
 
     public static LoadedPlan parse(Path file, String text) {
-        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean json = n.endsWith(".json");
         ObjectMapper mapper = configure(json ? JsonMapper.builder().build() : YAMLMapper.builder().build());
-        String body = dev.ponder.core.json.JsonErrors.stripBom(text);
+        String body = JsonErrors.stripBom(text);
         if (body.isBlank()) throw PonderException.invalid("%s: the plan is empty", file);
         try {
             Plan plan = mapper.readValue(body, Plan.class);
@@ -49,7 +54,7 @@ public final class PlanReader {
 
     /** {@code file:line:column} of an error. */
     private static String at(Path file, JsonProcessingException e) {
-        String where = dev.ponder.core.json.JsonErrors.where(e);
+        String where = JsonErrors.where(e);
         return where.isEmpty() ? file.toString() : file + ":" + where;
     }
 
@@ -59,14 +64,14 @@ public final class PlanReader {
      */
     static String syntax(JsonProcessingException e) {
         return yamlProblem(e).map(y -> y.getProblem() + (y.getContext() == null ? "" : " (" + y.getContext() + ")"))
-                .orElseGet(() -> dev.ponder.core.json.JsonErrors.what(e));
+                .orElseGet(() -> JsonErrors.what(e));
     }
 
-    private static java.util.Optional<org.yaml.snakeyaml.error.MarkedYAMLException> yamlProblem(Throwable e) {
+    private static Optional<org.yaml.snakeyaml.error.MarkedYAMLException> yamlProblem(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblem() != null) return java.util.Optional.of(y);
+            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblem() != null) return Optional.of(y);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     public static ObjectMapper configure(ObjectMapper m) {
@@ -90,8 +95,8 @@ public final class PlanReader {
                     + "\" at " + (path.isEmpty() ? "top level" : path) + " (known: " + known + ")";
         }
         Throwable cause = e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof PonderException ? e.getCause() : null;
-        String what = cause != null ? cause.getMessage() : dev.ponder.core.json.JsonErrors.what(e);
-        if (path.isEmpty() && cause == null && e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+        String what = cause != null ? cause.getMessage() : JsonErrors.what(e);
+        if (path.isEmpty() && cause == null && e instanceof MismatchedInputException m
                 && m.getTargetType() == Plan.class) {
             what = what + " (a plan is a mapping of fields: name, sources, strategies, ...; see docs/lab.md)";
         }
@@ -107,7 +112,7 @@ public final class PlanReader {
         for (int i = (int) Math.min(reported, lines.length) - 1; i >= 0; i--) {
             String l = lines[i];
             if (l.matches("^\\s*(- )?\"?" + java.util.regex.Pattern.quote(field) + "\"?\\s*:.*")
-                    || l.contains("\"" + field + "\"")) return i + 1;
+                    || l.contains("\"" + field + "\"")) return i + 1L;
         }
         return reported;
     }

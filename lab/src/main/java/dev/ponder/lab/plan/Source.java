@@ -8,6 +8,7 @@ import dev.ponder.core.model.Problem;
 import dev.ponder.core.verify.Verifier;
 import dev.ponder.lab.problems.ProblemSet;
 import dev.ponder.lab.problems.ProblemSetReader;
+import dev.ponder.lab.semantic.MiniLm;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public record Source(String name, String kind, String domain, Optional<Bank> ban
 
     /** An extractor or grouping by name; {@code semantic} is the in-process MiniLM model at its calibrated threshold. */
     private static AnswerExtractor named(String name) {
-        return AnswerExtractor.forName(name, Optional.of(dev.ponder.lab.semantic.MiniLm.grouping()));
+        return AnswerExtractor.forName(name, Optional.of(MiniLm.grouping()));
     }
 
     /** The model recorded in a bank (replay), else empty. */

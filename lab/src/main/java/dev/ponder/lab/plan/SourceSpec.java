@@ -1,5 +1,6 @@
 package dev.ponder.lab.plan;
 
+import dev.ponder.core.answer.AnswerExtractor;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,7 @@ public record SourceSpec(Optional<String> bank, Optional<String> problems, Optio
             throw new IllegalArgumentException("a source needs exactly one of \"bank\" (a bank folder) or \"problems\" (a JSONL file)");
         }
         extractor.ifPresent(e -> {
-            if (!e.equalsIgnoreCase("semantic")) dev.ponder.core.answer.AnswerExtractor.forName(e);
+            if (!e.equalsIgnoreCase("semantic")) AnswerExtractor.forName(e);
         });
         limit.ifPresent(l -> {
             if (l < 1) throw new IllegalArgumentException("limit must be >= 1, was " + l);

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -28,13 +29,13 @@ final class Charts {
     private Charts() {}
 
     /** Accuracy against samples (or dollars) per problem, log x: the vote@k curve with its band, each strategy with its interval. */
-    static Chart accuracy(Path dir, String stem, String source, List<ConfigStats> configs, java.util.Optional<Curves> curves,
+    static Chart accuracy(Path dir, String stem, String source, List<ConfigStats> configs, Optional<PassAtKCurves> curves,
                           boolean dollars, double dollarsPerSample) throws IOException {
         String xName = dollars ? "dollars per problem" : "samples per problem";
         XYChart ch = chart("Accuracy vs " + xName + ": " + source, xName + " (log)", "accuracy");
         List<List<String>> rows = new ArrayList<>();
         if (curves.isPresent()) {
-            Curves cv = curves.get();
+            PassAtKCurves cv = curves.get();
             List<Integer> ks = grid(cv.maxK());
             double[] x = new double[ks.size()], y = new double[ks.size()], lo = new double[ks.size()], hi = new double[ks.size()];
             for (int i = 0; i < ks.size(); i++) {
@@ -97,7 +98,7 @@ final class Charts {
     }
 
     /** pass@k with its bootstrap band and the fitted exponentiated power law, and majority-vote@k with its band. */
-    static Chart passAtK(Path dir, String stem, String source, Curves cv) throws IOException {
+    static Chart passAtK(Path dir, String stem, String source, PassAtKCurves cv) throws IOException {
         XYChart ch = chart("pass@k and majority@k: " + source + " (" + cv.problems() + " problems)", "k samples (log)", "coverage / accuracy");
         int k = cv.maxK();
         double[] x = new double[k], y = new double[k], lo = new double[k], hi = new double[k];

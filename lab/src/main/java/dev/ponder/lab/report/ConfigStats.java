@@ -14,7 +14,7 @@ record ConfigStats(ConfigRow config, List<StoredOutcome> outcomes, int failed, I
     static ConfigStats of(ConfigRow c, List<StoredOutcome> os) {
         List<StoredOutcome> done = os.stream().filter(o -> !o.failed()).toList();
         long right = done.stream().filter(StoredOutcome::correct).count();
-        return new ConfigStats(c, done, os.size() - done.size(), Wilson.interval95(right, Math.max(1, done.size())),
+        return new ConfigStats(c, done, os.size() - done.size(), Wilson.interval95((double) right, Math.max(1, done.size())),
                 os.stream().mapToInt(StoredOutcome::samples).average().orElse(0),
                 os.stream().mapToDouble(StoredOutcome::dollars).average().orElse(0));
     }

@@ -39,7 +39,7 @@ public final class CostReport {
                     .chart(CostCharts.perQuery(dir, "cost-per-query", p))
                     .chart(CostCharts.scenarios(dir, "cost-scenarios", p))
                     .h(2, "Years until each class costs at most $" + Figures.money(p.target()) + " a query")
-                    .table("target", header(plan), reach(plan, p));
+                    .table("target", header(plan), reach(p));
             for (String n : plan.notes()) page.p("Note: " + n);
             Path index = dir.resolve("index.html");
             Files.writeString(index, page.finish());
@@ -65,7 +65,7 @@ public final class CostReport {
         return h;
     }
 
-    private static List<List<String>> reach(CostPlan plan, Projection p) {
+    private static List<List<String>> reach(Projection p) {
         List<List<String>> rows = new ArrayList<>();
         for (Projection.Scenario s : p.scenarios()) {
             List<String> row = new ArrayList<>(List.of(Figures.factor(s.perYear()) + "x a year"));

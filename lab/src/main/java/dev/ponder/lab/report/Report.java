@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,10 +73,10 @@ public final class Report {
                     Charts.fmt(b.gain().value()) + " [" + Charts.fmt(b.gain().low()) + ", " + Charts.fmt(b.gain().high()) + "]",
                     Charts.fmt(b.best().samples() / Math.max(b.cheapest().samples(), 1e-9)) + "x",
                     b.cheapest().dollars() > 0 ? Charts.fmt(b.best().dollars() / b.cheapest().dollars()) + "x" : "n/a", b.verdict())));
-            String stem = (++n) + "-" + first.source().replaceAll("[^A-Za-z0-9._-]", "_");
+            String stem = ++n + "-" + first.source().replaceAll("[^A-Za-z0-9._-]", "_");
             ConfigStats most = cs.stream().max(Comparator.comparingDouble(ConfigStats::samples)).orElseThrow();
             Map<String, List<StoredSample>> samples = store.samples(id, most.config().configId());
-            Optional<Curves> curves = Curves.of(most.config().configId(), samples, most.config().seed());
+            Optional<PassAtKCurves> curves = PassAtKCurves.of(most.config().configId(), samples, most.config().seed());
             double perSample = samples.values().stream().flatMap(List::stream).mapToDouble(StoredSample::dollars).average().orElse(0);
             boolean hasDollars = cs.stream().anyMatch(c -> c.dollars() > 0);
             body.h(2, e.getKey() + " (" + first.domain() + ")");
@@ -86,7 +87,7 @@ public final class Report {
             if (curves.isPresent()) {
                 body.chart(Charts.passAtK(dir, stem + "-passk", e.getKey(), curves.get()));
                 curves.get().fitNote().ifPresent(body::p);
-                curves.get().fit().ifPresent(f -> body.p(String.format(java.util.Locale.ROOT,
+                curves.get().fit().ifPresent(f -> body.p(String.format(Locale.ROOT,
                         "Fitted law (Brown et al. 2024): log c(k) = a k^b with a = %.4f [%.4f, %.4f], b = %.4f [%.4f, %.4f]; "
                                 + "extrapolated coverage at k = %d: %.4f [%.4f, %.4f]. Curves from the samples of %s.",
                         f.a().value(), f.a().low(), f.a().high(), f.b().value(), f.b().low(), f.b().high(), f.extrapolateTo(),

@@ -13,6 +13,7 @@ sealed interface Candidate {
             if (k < 1) throw new IllegalArgumentException("k must be >= 1, was " + k);
         }
 
+        @Override
         public String name() {
             return "knn@" + k;
         }
@@ -20,6 +21,7 @@ sealed interface Candidate {
 
     /** One L2-regularised logistic model per tier on the embedding. */
     record Logistic(double l2) implements Candidate {
+        @Override
         public String name() {
             return "logistic@" + String.format(Locale.ROOT, "%g", l2);
         }
@@ -27,6 +29,7 @@ sealed interface Candidate {
 
     /** The mean of a kNN and a logistic prediction. */
     record Blend(Knn knn, Logistic logistic) implements Candidate {
+        @Override
         public String name() {
             return "blend(" + knn.name() + "," + logistic.name() + ")";
         }

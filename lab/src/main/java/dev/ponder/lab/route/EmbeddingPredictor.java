@@ -1,6 +1,6 @@
 package dev.ponder.lab.route;
 
-import dev.ponder.core.route.Estimate;
+import dev.ponder.core.route.TierEstimate;
 import dev.ponder.core.route.OutcomeTable;
 import dev.ponder.core.route.Predictor;
 import dev.ponder.core.route.Tier;
@@ -61,7 +61,7 @@ final class EmbeddingPredictor implements Predictor {
     }
 
     @Override
-    public List<Estimate> predict(String query) {
+    public List<TierEstimate> predict(String query) {
         float[] q = embeddings.embed(query);
         int kNeeded = candidate instanceof Candidate.Knn k ? Math.max(k.k(), COST_K)
                 : candidate instanceof Candidate.Blend b ? Math.max(b.knn().k(), COST_K) : COST_K;
@@ -76,8 +76,8 @@ final class EmbeddingPredictor implements Predictor {
                 yield a;
             }
         };
-        List<Estimate> out = new ArrayList<>(tiers.size());
-        for (int t = 0; t < tiers.size(); t++) out.add(new Estimate(Math.min(1, Math.max(0, p[t])), cost[t]));
+        List<TierEstimate> out = new ArrayList<>(tiers.size());
+        for (int t = 0; t < tiers.size(); t++) out.add(new TierEstimate(Math.min(1, Math.max(0, p[t])), cost[t]));
         return out;
     }
 

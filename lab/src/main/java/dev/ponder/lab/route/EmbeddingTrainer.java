@@ -1,9 +1,10 @@
 package dev.ponder.lab.route;
 
-import dev.ponder.core.route.Estimate;
+import dev.ponder.core.route.TierEstimate;
 import dev.ponder.core.route.OutcomeTable;
 import dev.ponder.core.route.Predictor;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class EmbeddingTrainer implements Predictor.Trainer {
     }
 
     /** The winner, every candidate's validation Brier score, and the winner's estimates on the validation queries. */
-    record Selection(Candidate best, Map<String, Double> brier, List<List<Estimate>> validation) {}
+    record Selection(Candidate best, Map<String, Double> brier, List<List<TierEstimate>> validation) {}
 
     @Override
     public String name() {
@@ -46,11 +47,11 @@ final class EmbeddingTrainer implements Predictor.Trainer {
         if (rows.size() < 10) throw new IllegalArgumentException("need at least 10 queries to train and validate, had " + rows.size());
         embeddings.warm(rows.stream().map(OutcomeTable.Row::text).toList());
         SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = rows.size() - 1; i > 0; i--) java.util.Collections.swap(rows, i, rng.nextInt(i + 1));
+        for (int i = rows.size() - 1; i > 0; i--) Collections.swap(rows, i, rng.nextInt(i + 1));
         int cut = (int) Math.max(1, Math.round(rows.size() * VALIDATION_SHARE));
         OutcomeTable valid = table.withRows(rows.subList(0, cut)), fit = table.withRows(rows.subList(cut, rows.size()));
         Map<String, Double> brier = new LinkedHashMap<>();
-        Map<String, List<List<Estimate>>> estimates = new LinkedHashMap<>();
+        Map<String, List<List<TierEstimate>>> estimates = new LinkedHashMap<>();
         standardError.clear();
         Candidate.Knn bestKnn = null;
         Candidate.Logistic bestLogistic = null;
@@ -75,13 +76,13 @@ final class EmbeddingTrainer implements Predictor.Trainer {
     private final Map<String, Double> standardError = new LinkedHashMap<>();
 
     /** Brier score per validation query (mean over tiers), its mean and the standard error of that mean. */
-    private void score(Candidate c, OutcomeTable fit, OutcomeTable valid, Map<String, Double> brier, Map<String, List<List<Estimate>>> estimates) {
+    private void score(Candidate c, OutcomeTable fit, OutcomeTable valid, Map<String, Double> brier, Map<String, List<List<TierEstimate>>> estimates) {
         EmbeddingPredictor p = EmbeddingPredictor.fit(c, fit, embeddings);
         double sum = 0, sumSq = 0;
         int n = valid.rows().size();
-        List<List<Estimate>> all = new ArrayList<>();
+        List<List<TierEstimate>> all = new ArrayList<>();
         for (OutcomeTable.Row r : valid.rows()) {
-            List<Estimate> e = p.predict(r.text());
+            List<TierEstimate> e = p.predict(r.text());
             all.add(e);
             double q = 0;
             for (int t = 0; t < e.size(); t++) {

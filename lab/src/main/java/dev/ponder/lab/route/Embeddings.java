@@ -5,8 +5,11 @@ import dev.ponder.lab.semantic.MiniLm;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -18,8 +21,8 @@ final class Embeddings {
     static final String MODEL = MiniLm.MODEL;
     private final Map<String, float[]> memo = new ConcurrentHashMap<>();
     private final Function<List<String>, List<float[]>> backend;
-    private volatile long embedNanos;
-    private volatile int embedded;
+    private final AtomicLong embedNanos = new AtomicLong();
+    private final AtomicInteger embedded = new AtomicInteger();
 
     private Embeddings(Function<List<String>, List<float[]>> backend) {
         this.backend = backend;
@@ -50,8 +53,8 @@ final class Embeddings {
         List<String> todo = new ArrayList<>(missing);
         long t0 = System.nanoTime();
         List<float[]> vectors = backend.apply(todo);
-        embedNanos += System.nanoTime() - t0;
-        embedded += todo.size();
+        embedNanos.addAndGet(System.nanoTime() - t0);
+        embedded.addAndGet(todo.size());
         for (int i = 0; i < todo.size(); i++) memo.put(todo.get(i), normalise(vectors.get(i)));
     }
 
@@ -65,7 +68,7 @@ final class Embeddings {
 
     /** Texts embedded by the model in this process (cache hits excluded) and the seconds it took. */
     String timing() {
-        return String.format(java.util.Locale.ROOT, "embedded %d texts in %.1f s", embedded, embedNanos / 1e9);
+        return String.format(Locale.ROOT, "embedded %d texts in %.1f s", embedded.get(), embedNanos.get() / 1e9);
     }
 
     private static float[] normalise(float[] v) {

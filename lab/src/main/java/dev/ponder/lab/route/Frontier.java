@@ -20,7 +20,7 @@ final class Frontier {
     /** points: {cost, quality} pairs. */
     static Frontier of(List<double[]> points) {
         List<double[]> sorted = new ArrayList<>(points);
-        sorted.sort(Comparator.<double[]>comparingDouble(p -> p[0]).thenComparing(p -> -p[1]));
+        sorted.sort(Comparator.<double[]>comparingDouble(p -> p[0]).thenComparingDouble(p -> -p[1]));
         List<double[]> hull = new ArrayList<>();
         for (double[] p : sorted) {
             if (!hull.isEmpty() && p[1] <= hull.getLast()[1]) continue;     // costs more, no better

@@ -1,12 +1,15 @@
 package dev.ponder.lab.route;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.error.PonderException;
-import dev.ponder.core.route.Calibration;
-import dev.ponder.core.route.Estimate;
+import dev.ponder.core.json.JsonErrors;
+import dev.ponder.core.json.TextFiles;
+import dev.ponder.core.route.SpendCalibration;
+import dev.ponder.core.route.TierEstimate;
 import dev.ponder.core.route.OutcomeTable;
 import dev.ponder.core.route.Predictor;
 import dev.ponder.core.route.Router;
@@ -34,11 +37,11 @@ public final class RouterModel {
     private final long seed;
     private final OutcomeTable trainedOn;
     private final Map<String, Double> validation;
-    private final List<List<Estimate>> calibration;
+    private final List<List<TierEstimate>> calibration;
     private final Path file;
 
     private RouterModel(String predictor, String candidate, long seed, OutcomeTable trainedOn, Map<String, Double> validation,
-                        List<List<Estimate>> calibration, Path file) {
+                        List<List<TierEstimate>> calibration, Path file) {
         if (!PREDICTORS.contains(predictor)) throw PonderException.invalid("unknown predictor '%s' (one of %s)", predictor, PREDICTORS);
         this.predictor = predictor;
         this.candidate = candidate;
@@ -91,7 +94,7 @@ public final class RouterModel {
     /** A router refit from the stored outcomes, calibrated on the stored held-out estimates. */
     public Router router() {
         Embeddings emb = embeddingsFor(file);
-        return Router.of(fit(trainedOn, emb, false), Calibration.of(calibration));
+        return Router.of(fit(trainedOn, emb, false), SpendCalibration.of(calibration));
     }
 
     Embeddings embeddings() {
@@ -131,9 +134,9 @@ public final class RouterModel {
         ObjectNode v = root.putObject("validation_brier");
         validation.forEach(v::put);
         ArrayNode cal = root.putArray("calibration");
-        for (List<Estimate> q : calibration) {
+        for (List<TierEstimate> q : calibration) {
             ArrayNode a = cal.addArray();
-            for (Estimate e : q) a.addArray().add(e.success()).add(e.cost());
+            for (TierEstimate e : q) a.addArray().add(e.success()).add(e.cost());
         }
         ArrayNode rows = root.putArray("trained_on");
         for (OutcomeTable.Row r : trainedOn.rows()) {
@@ -154,10 +157,10 @@ public final class RouterModel {
         if (!Files.isRegularFile(file)) throw new PonderException(PonderException.Kind.NOT_FOUND, "router model not found: " + file);
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(dev.ponder.core.json.TextFiles.read(file, "router model"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw PonderException.invalid("%s:%s: not a router model (JSON): %s", file, dev.ponder.core.json.JsonErrors.where(e),
-                    dev.ponder.core.json.JsonErrors.what(e));
+            root = new ObjectMapper().readTree(TextFiles.read(file, "router model"));
+        } catch (JsonProcessingException e) {
+            throw PonderException.invalid("%s:%s: not a router model (JSON): %s", file, JsonErrors.where(e),
+                    JsonErrors.what(e));
         }
         if (root == null || !root.isObject()) throw PonderException.invalid("%s: not a router model (a JSON object from ponder route train)", file);
         if (!FORMAT.equals(root.path("format").asText()))
@@ -173,10 +176,10 @@ public final class RouterModel {
         }
         Map<String, Double> validation = new LinkedHashMap<>();
         root.path("validation_brier").properties().forEach(e -> validation.put(e.getKey(), e.getValue().asDouble()));
-        List<List<Estimate>> cal = new ArrayList<>();
+        List<List<TierEstimate>> cal = new ArrayList<>();
         for (JsonNode q : root.path("calibration")) {
-            List<Estimate> es = new ArrayList<>();
-            q.forEach(e -> es.add(new Estimate(e.get(0).asDouble(), e.get(1).asDouble())));
+            List<TierEstimate> es = new ArrayList<>();
+            q.forEach(e -> es.add(new TierEstimate(e.get(0).asDouble(), e.get(1).asDouble())));
             cal.add(es);
         }
         return new RouterModel(root.get("predictor").asText(), root.get("candidate").asText(), root.get("seed").asLong(),

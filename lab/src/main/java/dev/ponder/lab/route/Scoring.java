@@ -1,8 +1,9 @@
 package dev.ponder.lab.route;
 
-import dev.ponder.core.route.Estimate;
+import dev.ponder.core.route.TierEstimate;
 import dev.ponder.core.route.OutcomeTable;
 import dev.ponder.core.route.Router;
+import dev.ponder.stats.bootstrap.Quantiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ final class Scoring {
 
     private Scoring() {}
 
-    static Report score(OutcomeTable table, List<List<Estimate>> estimates, String mode, String predictor, long seed, int resamples, List<String> notes) {
+    static RouterReport score(OutcomeTable table, List<List<TierEstimate>> estimates, String mode, String predictor, long seed, int resamples, List<String> notes) {
         List<OutcomeTable.Row> rows = table.rows();
         int n = rows.size(), tiers = table.tiers().size();
         if (n == 0) throw new IllegalArgumentException("no queries to evaluate on");
@@ -34,35 +35,35 @@ final class Scoring {
         int[] all = new int[n];
         for (int i = 0; i < n; i++) all[i] = i;
         Metrics full = metrics(rows, choice, all, strong, weak);
-        List<Report.Point> points = new ArrayList<>();
-        for (int l = 0; l < lambdas.length; l++) points.add(new Report.Point(lambdas[l], full.quality[l], full.cost[l]));
-        List<Report.Single> singles = new ArrayList<>();
+        List<RouterReport.Point> points = new ArrayList<>();
+        for (int l = 0; l < lambdas.length; l++) points.add(new RouterReport.Point(lambdas[l], full.quality[l], full.cost[l]));
+        List<RouterReport.Single> singles = new ArrayList<>();
         List<double[]> singlePoints = new ArrayList<>();
         for (int t = 0; t < tiers; t++) {
-            singles.add(new Report.Single(table.tiers().get(t).model(), q[t], c[t]));
+            singles.add(new RouterReport.Single(table.tiers().get(t).model(), q[t], c[t]));
             singlePoints.add(new double[] {c[t], q[t]});
         }
         Frontier mix = Frontier.of(singlePoints);
         Map<String, Double> mixShare = new LinkedHashMap<>();
-        for (double level : Report.LEVELS) mixShare.put(key(level), mix.costFor(level * q[strong]) / c[strong]);
+        for (double level : RouterReport.LEVELS) mixShare.put(key(level), mix.costFor(level * q[strong]) / c[strong]);
         // bootstrap over queries
         SplittableRandom rng = new SplittableRandom(seed);
-        double[][] shares = new double[Report.LEVELS.size()][resamples];
+        double[][] shares = new double[RouterReport.LEVELS.size()][resamples];
         double[] apgrs = new double[resamples];
         int[] idx = new int[n];
         for (int b = 0; b < resamples; b++) {
             for (int i = 0; i < n; i++) idx[i] = rng.nextInt(n);
             Metrics m = metrics(rows, choice, idx, strong, weak);
-            for (int k = 0; k < Report.LEVELS.size(); k++) shares[k][b] = m.share[k];
+            for (int k = 0; k < RouterReport.LEVELS.size(); k++) shares[k][b] = m.share[k];
             apgrs[b] = m.apgr;
         }
         Map<String, Double> share = new LinkedHashMap<>();
         Map<String, double[]> interval = new LinkedHashMap<>();
-        for (int k = 0; k < Report.LEVELS.size(); k++) {
-            share.put(key(Report.LEVELS.get(k)), full.share[k]);
-            interval.put(key(Report.LEVELS.get(k)), percentiles(shares[k]));
+        for (int k = 0; k < RouterReport.LEVELS.size(); k++) {
+            share.put(key(RouterReport.LEVELS.get(k)), full.share[k]);
+            interval.put(key(RouterReport.LEVELS.get(k)), percentiles(shares[k]));
         }
-        return new Report(mode, n, predictor, points, singles.get(strong), singles, oracle(rows), full.apgr, percentiles(apgrs),
+        return new RouterReport(mode, n, predictor, points, singles.get(strong), singles, oracle(rows), full.apgr, percentiles(apgrs),
                 share, interval, mixShare, notes);
     }
 
@@ -94,14 +95,14 @@ final class Scoring {
         List<double[]> pts = new ArrayList<>();
         for (int l = 0; l < lambdas; l++) { quality[l] /= n; cost[l] /= n; pts.add(new double[] {cost[l], quality[l]}); }
         Frontier f = Frontier.of(pts);
-        double[] share = new double[Report.LEVELS.size()];
-        for (int k = 0; k < share.length; k++) share[k] = f.costFor(Report.LEVELS.get(k) * qs) / cs;
+        double[] share = new double[RouterReport.LEVELS.size()];
+        for (int k = 0; k < share.length; k++) share[k] = f.costFor(RouterReport.LEVELS.get(k) * qs) / cs;
         pts.add(new double[] {cw, qw});
         double apgr = Frontier.of(pts).apgr(cw, qw, cs, qs);
         return new Metrics(quality, cost, share, apgr);
     }
 
-    private static Report.Single oracle(List<OutcomeTable.Row> rows) {
+    private static RouterReport.Single oracle(List<OutcomeTable.Row> rows) {
         double q = 0, c = 0;
         for (OutcomeTable.Row r : rows) {
             int best = 0;
@@ -110,14 +111,17 @@ final class Scoring {
             q += r.scores()[best];
             c += r.costs()[best];
         }
-        return new Report.Single("oracle", q / rows.size(), c / rows.size());
+        return new RouterReport.Single("oracle", q / rows.size(), c / rows.size());
     }
 
-    /** 2.5% and 97.5% percentiles; NaN entries (level never reached) count as +infinity. */
+    /**
+     * 2.5% and 97.5% quantiles, defined as every bootstrap interval is ({@link Quantiles}); NaN entries (level never
+     * reached) count as +infinity, and a bound that reaches one is NaN.
+     */
     private static double[] percentiles(double[] values) {
         if (values.length == 0) return new double[] {Double.NaN, Double.NaN};
         double[] v = Arrays.stream(values).map(x -> Double.isNaN(x) ? Double.POSITIVE_INFINITY : x).sorted().toArray();
-        double lo = v[(int) Math.floor(0.025 * (v.length - 1))], hi = v[(int) Math.ceil(0.975 * (v.length - 1))];
-        return new double[] {Double.isInfinite(lo) ? Double.NaN : lo, Double.isInfinite(hi) ? Double.NaN : hi};
+        double lo = Quantiles.ofSorted(v, 0.025), hi = Quantiles.ofSorted(v, 0.975);
+        return new double[] {Double.isFinite(lo) ? lo : Double.NaN, Double.isFinite(hi) ? hi : Double.NaN};
     }
 }

@@ -4,6 +4,7 @@ import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.Price;
 import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.model.Budget;
 import dev.ponder.core.model.Problem;
 import dev.ponder.lab.eval.Evaluation;
 import dev.ponder.lab.live.LiveClients;
@@ -83,7 +84,7 @@ public final class Backends implements AutoCloseable {
                         + " models, or pass --prices FILE)");
             }
             Optional<Problem> longest = c.source().problems().stream().max(Comparator.comparingInt(p -> p.question().length()));
-            if (longest.isEmpty() || c.budget().toBudget().equals(dev.ponder.core.model.Budget.UNLIMITED)) continue;
+            if (longest.isEmpty() || c.budget().toBudget().equals(Budget.UNLIMITED)) continue;
             Evaluation e = new Evaluation(c.model(), c.source().extractor(), false, (p, r) -> false, c.budget().toBudget(), c.seed(), 1,
                     Evaluation.questionOnly(), settings.clock()).withSampling(c.sampling());
             Preflight.oneCall(e.budget(), backendFor(c), e.request(longest.get())).ifPresent(why -> {

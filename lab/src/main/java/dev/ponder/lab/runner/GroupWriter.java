@@ -21,14 +21,14 @@ final class GroupWriter implements Runnable {
     private final SampleStore store;
     private final String runId;
     private final int maxGroup;
-    private final Progress progress;
+    private final RunProgress progress;
     private final Consumer<RuntimeException> onFailure;
     private volatile boolean failed;
     private long units;
     private long samples;
     private long nanos;
 
-    GroupWriter(SampleStore store, String runId, int maxGroup, Progress progress, Consumer<RuntimeException> onFailure) {
+    GroupWriter(SampleStore store, String runId, int maxGroup, RunProgress progress, Consumer<RuntimeException> onFailure) {
         this.store = store;
         this.runId = runId;
         this.maxGroup = maxGroup;

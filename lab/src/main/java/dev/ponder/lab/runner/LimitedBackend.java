@@ -2,6 +2,7 @@ package dev.ponder.lab.runner;
 
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.CompletionBackend;
+import dev.ponder.core.backend.ForwardingBackend;
 import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Generation;
@@ -10,7 +11,6 @@ import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Usage;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * backend retries 429/5xx with jittered backoff and Retry-After). A backend that continues raw prompts stays one
  * ({@link #of}), so think@T can use {@code /v1/completions} in plans as it does in {@code ponder run}.
  */
-class LimitedBackend implements Backend {
+class LimitedBackend implements ForwardingBackend {
     private final Backend inner;
     private final Limits limits;
     private final SpendGuard guard;
@@ -44,13 +44,7 @@ class LimitedBackend implements Backend {
     Optional<String> refusal() { return refusal; }
 
     @Override
-    public String name() { return inner.name(); }
-
-    @Override
-    public String nameFor(String model) { return inner.nameFor(model); }
-
-    @Override
-    public boolean budgetsThinking(String model) { return inner.budgetsThinking(model); }
+    public Backend delegate() { return inner; }
 
     @Override
     public Generated generate(GenerationRequest request) {
@@ -84,12 +78,6 @@ class LimitedBackend implements Backend {
             guard.settle(worst.dollars(), settled);
         }
     }
-
-    @Override
-    public Usage worstCase(GenerationRequest request) { return inner.worstCase(request); }
-
-    @Override
-    public OptionalInt remaining(GenerationRequest request) { return inner.remaining(request); }
 
     /** The same limits over a backend that also completes raw prompts. */
     private static final class Completing extends LimitedBackend implements CompletionBackend {

@@ -1,5 +1,7 @@
 package dev.ponder.lab.runner;
 
+import java.util.Optional;
+
 /**
  * What one invocation of the runner did: units stored now and skipped as already stored, samples written, the time
  * spent writing them (for the ingest rate), the dollars spent and why it ended; for a run stopped by its dollar limit,
@@ -7,8 +9,8 @@ package dev.ponder.lab.runner;
  * retries; stored as failed) and one such failure, {@code KIND: message}.
  */
 public record RunSummary(String runId, long units, long stored, long skipped, long samples, double writeSeconds,
-                         double dollars, Ending ending, java.util.Optional<String> refusal, long failed,
-                         java.util.Optional<String> failureExample) {
+                         double dollars, Ending ending, Optional<String> refusal, long failed,
+                         Optional<String> failureExample) {
     public enum Ending { COMPLETE, INTERRUPTED, MAX_DOLLARS }
 
     /** Samples written per second of write time. */

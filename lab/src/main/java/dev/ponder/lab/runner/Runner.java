@@ -1,5 +1,6 @@
 package dev.ponder.lab.runner;
 
+import dev.ponder.core.backend.PriceCatalogue;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.ratelimit.TokenBucket;
@@ -13,20 +14,23 @@ import dev.ponder.lab.eval.Grader;
 import dev.ponder.lab.plan.Config;
 import dev.ponder.lab.store.SampleStore;
 import dev.ponder.lab.store.Unit;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
-import dev.ponder.core.backend.PriceCatalogue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs a plan's units on virtual threads and stores each as it finishes. A unit is one configuration on one
@@ -73,30 +77,30 @@ public final class Runner {
 
     private final SampleStore store;
     private final Settings settings;
-    private final Progress progress;
+    private final RunProgress progress;
     private final Backends backends;
-    private final Checkers checkers;
+    private final RunCheckers checkers;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final AtomicReference<String> refusal = new AtomicReference<>();
     private final AtomicLong failedUnits = new AtomicLong();
     private final AtomicReference<String> failureExample = new AtomicReference<>();
-    private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
 
-    public Runner(SampleStore store, Settings settings, Progress progress, Backends backends) {
+    public Runner(SampleStore store, Settings settings, RunProgress progress, Backends backends) {
         this.store = store;
         this.settings = settings;
         this.progress = progress;
         this.backends = backends;
-        this.checkers = new Checkers(settings.sandboxes(), backends);
+        this.checkers = new RunCheckers(settings.sandboxes(), backends);
     }
 
     /** Starts no new unit; those in flight finish and are stored. */
     public void stop() { stopping.set(true); }
 
     /** Waits until the current {@link #run} has returned or the timeout passed (for a shutdown hook). */
-    public boolean awaitFinished(java.time.Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public RunSummary run(String runId, List<Config> configs) {
@@ -112,8 +116,7 @@ public final class Runner {
     private RunSummary runUnits(String runId, List<Config> configs) {
         Set<String> done = store.doneUnits(runId);
         SpendGuard guard = settings.maxDollars().map(SpendGuard::new).orElseGet(SpendGuard::unlimited);
-        List<java.util.function.Consumer<Sink>> work = new ArrayList<>();
-        AtomicLong stored = new AtomicLong(), samples = new AtomicLong(), writeNanos = new AtomicLong();
+        List<Consumer<Sink>> work = new ArrayList<>();
         AtomicBoolean overSpend = new AtomicBoolean();
         long total = 0;
         long skipped = 0;
@@ -138,7 +141,7 @@ public final class Runner {
         Thread writerThread = Thread.ofVirtual().name("store-writer").start(writer);
         Semaphore slots = new Semaphore(settings.unitsInFlight());
         try (ExecutorService pool = Telemetry.current().wrap(Executors.newVirtualThreadPerTaskExecutor())) {
-            for (java.util.function.Consumer<Sink> w : work) {
+            for (Consumer<Sink> w : work) {
                 if (stopping.get() || failure.get() != null || overSpend.get()) break;
                 slots.acquireUninterruptibly();
                 if (stopping.get() || failure.get() != null || overSpend.get()) {
@@ -163,12 +166,10 @@ public final class Runner {
             Thread.currentThread().interrupt();
         }
         if (failure.get() != null) throw failure.get();
-        stored.set(writer.units());
-        samples.set(writer.samples());
-        writeNanos.set(writer.nanos());
+        long stored = writer.units();
         RunSummary.Ending ending = overSpend.get() ? RunSummary.Ending.MAX_DOLLARS
-                : stored.get() + skipped < total ? RunSummary.Ending.INTERRUPTED : RunSummary.Ending.COMPLETE;
-        return new RunSummary(runId, total, stored.get(), skipped, samples.get(), writeNanos.get() / 1e9, guard.spent(), ending,
+                : stored + skipped < total ? RunSummary.Ending.INTERRUPTED : RunSummary.Ending.COMPLETE;
+        return new RunSummary(runId, total, stored, skipped, writer.samples(), writer.nanos() / 1e9, guard.spent(), ending,
                 Optional.ofNullable(refusal.get()), failedUnits.get(), Optional.ofNullable(failureExample.get()));
     }
 

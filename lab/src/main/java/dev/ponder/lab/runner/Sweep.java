@@ -8,6 +8,8 @@ import dev.ponder.lab.plan.Source;
 import dev.ponder.lab.store.ConfigRow;
 import dev.ponder.lab.store.RunInfo;
 import dev.ponder.lab.store.SampleStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A plan's run in a store: a new run (id {@code <plan>-<yyyyMMdd-HHmmss>}), or with {@code resume} the newest run
+ * A plan's run in a store: a new run (id {@code <plan>-<yyyyMMdd-HHmmss>}), or, when resuming, the newest run
  * of the same plan name, whose stored units the runner then skips. Records the run, its configurations and the
  * problems of its sources before any unit runs.
  */
@@ -55,8 +57,8 @@ public record Sweep(String runId, List<Config> configs, boolean resumed, Optiona
 
     private static String text(LoadedPlan lp) {
         try {
-            return java.nio.file.Files.isRegularFile(lp.file()) ? java.nio.file.Files.readString(lp.file()) : lp.plan().toString();
-        } catch (java.io.IOException e) {
+            return Files.isRegularFile(lp.file()) ? Files.readString(lp.file()) : lp.plan().toString();
+        } catch (IOException e) {
             return lp.plan().toString();
         }
     }

@@ -2,6 +2,7 @@ package dev.ponder.lab.runner;
 
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
+import dev.ponder.core.strategy.Failure;
 import dev.ponder.core.strategy.Result;
 import dev.ponder.core.trace.Call;
 import dev.ponder.core.verify.Verifier;
@@ -9,8 +10,10 @@ import dev.ponder.lab.store.StoredDecision;
 import dev.ponder.lab.store.StoredOutcome;
 import dev.ponder.lab.store.StoredSample;
 import dev.ponder.lab.store.Unit;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Turns a strategy's result on one problem into the rows the store keeps. */
@@ -21,7 +24,7 @@ final class Units {
         var u = r.usage();
         StoredOutcome o = new StoredOutcome(configId, p.id(), r.answer(), correct, r.samples().size(), u.inputTokens(),
                 u.outputTokens(), u.reasoningTokens(), u.dollars(), millis(u.latency()), r.stop().name(), r.confidence(),
-                r.failure().map(dev.ponder.core.strategy.Failure::written));
+                r.failure().map(Failure::written));
         List<StoredSample> samples = new ArrayList<>();
         for (Sample s : r.samples()) {
             Optional<Boolean> verdict = s.recordedCorrect().isPresent() ? s.recordedCorrect()
@@ -35,10 +38,10 @@ final class Units {
                     "backend=" + c.backend() + " attempts=" + c.attempts() + c.error().map(e -> " error=" + e).orElse("")
                             + (c.verdicts().isEmpty() ? "" : " notes=" + String.join("; ", c.verdicts()))));
         }
-        decisions.add(new StoredDecision(decisions.size(), "final", r.samples().size(), String.format(java.util.Locale.ROOT,
+        decisions.add(new StoredDecision(decisions.size(), "final", r.samples().size(), String.format(Locale.ROOT,
                 "answer=%s confidence=%.4f stop=%s correct=%s", r.answer(), r.confidence(), r.stop(), correct)));
         return new Unit(o, samples, decisions);
     }
 
-    private static double millis(java.time.Duration d) { return d.toNanos() / 1e6; }
+    private static double millis(Duration d) { return d.toNanos() / 1e6; }
 }

@@ -23,8 +23,10 @@ public final class RunQuestions {
     public record Loaded(List<Question> questions, Provenance provenance, int budget) {}
 
     public static Loaded load(SampleStore store, String runId, Optional<String> configId, Optional<String> answerKind) {
-        store.run(runId).orElseThrow(() -> new PonderException(PonderException.Kind.NOT_FOUND,
-                "no run \"" + runId + "\" in " + store.file() + "; runs: " + store.runs().stream().map(RunInfo::runId).toList()));
+        if (store.run(runId).isEmpty()) {
+            throw new PonderException(PonderException.Kind.NOT_FOUND,
+                    "no run \"" + runId + "\" in " + store.file() + "; runs: " + store.runs().stream().map(RunInfo::runId).toList());
+        }
         List<ConfigRow> configs = store.configs(runId);
         ConfigRow c;
         if (configId.isPresent()) {

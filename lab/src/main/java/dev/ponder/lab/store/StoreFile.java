@@ -47,7 +47,7 @@ final class StoreFile {
     private static boolean looksLikeDuckDb(Path file) {
         try (var in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(12);
-            return head.length == 0 || head.length == 12 && new String(head, 8, 4, StandardCharsets.US_ASCII).equals("DUCK");
+            return head.length == 0 || (head.length == 12 && new String(head, 8, 4, StandardCharsets.US_ASCII).equals("DUCK"));
         } catch (NoSuchFileException e) {
             return true;
         } catch (IOException e) {

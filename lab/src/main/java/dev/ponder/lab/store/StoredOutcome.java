@@ -1,5 +1,6 @@
 package dev.ponder.lab.store;
 
+import dev.ponder.core.strategy.Failure;
 import java.util.Optional;
 
 /**
@@ -14,5 +15,5 @@ public record StoredOutcome(String configId, String problemId, String answer, bo
     public boolean failed() { return stop.equals("FAILED"); }
 
     /** The failure behind a short stop, with its kind. */
-    public Optional<dev.ponder.core.strategy.Failure> failure() { return error.flatMap(dev.ponder.core.strategy.Failure::parse); }
+    public Optional<Failure> failure() { return error.flatMap(Failure::parse); }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,13 +47,13 @@ class ExporterTest {
                 d(3, "c", "42", true), d(4, "x", "7", false), d(5, "y", "8", false), d(6, "", "42", true), d(7, "x", "7", false));
         Group unsolved = group("vote@8", "p2", "exact", Optional.of("7"), d(0, "z", "7", false), d(1, "w", "", null));
         var w = (Exporter.Written) Exporter.export(new Harvest("t", List.of(g, unsolved)), request("verified", dir, Optional.of(2), 0, "inline", true));
-        Yield y = w.yield();
+        Yield y = w.harvest();
         assertThat(y.acceptedSamples()).isEqualTo(5);
         assertThat(y.distinct()).isEqualTo(3);
         assertThat(y.examples()).isEqualTo(2);
         assertThat(y.judged()).isEqualTo(9);
         assertThat(y.frontier()).extracting(p -> p.problem().id()).containsExactly("p2");
-        assertThat(y.spend().dollars()).isCloseTo(0.10, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(y.spend().dollars()).isCloseTo(0.10, Offset.offset(1e-12));
         List<JsonNode> sft = lines(dir.resolve("sft.jsonl"));
         assertThat(sft).extracting(n -> n.at("/messages/1/content").asText()).containsExactly("a", "b");
         assertThat(sft.getFirst().get("metadata").toString())
@@ -68,7 +69,7 @@ class ExporterTest {
         Group one = group("single", "p1", "exact", Optional.of("42"), d(0, "a", "42", true));
         Group two = group("vote@2", "p1", "exact", Optional.of("42"), d(0, "a", "42", false), d(1, "b", "9", false));
         var w = (Exporter.Written) Exporter.export(new Harvest("t", List.of(one, two)), request("verified", dir, Optional.empty(), 0, "inline", true));
-        assertThat(w.yield().problems()).hasSize(1);
+        assertThat(w.harvest().problems()).hasSize(1);
         assertThat(lines(dir.resolve("pref.jsonl"))).singleElement().extracting(n -> n.at("/rejected/0/content").asText()).isEqualTo("b");
     }
 

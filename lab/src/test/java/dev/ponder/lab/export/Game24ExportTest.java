@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,7 +88,7 @@ class Game24ExportTest {
         Exporter.Request request = Exporter.request("verified", Optional.empty(), "auto", Optional.empty(), 0.2, 7, Optional.of(SYSTEM),
                 "inline", Optional.of(dir.resolve("sft.jsonl")), Optional.of(dir.resolve("pref.jsonl")), Optional.of(dir.resolve("frontier.jsonl")));
         Exporter.Written w = (Exporter.Written) Exporter.export(Harvest.of(BankReader.read(bank(name))), request);
-        Yield y = w.yield();
+        Yield y = w.harvest();
 
         // the yield, against the independent counts (and the figures a jq one-liner over the bank gives)
         assertThat(c.accepted()).hasSize(solvedProblems);
@@ -100,8 +101,8 @@ class Game24ExportTest {
         assertThat(y.examples()).isEqualTo(c.distinct());
         assertThat(y.pairs()).isEqualTo(c.pairs());
         assertThat(y.frontier().stream().map(p -> p.problem().id())).containsExactlyInAnyOrderElementsOf(c.frontier());
-        assertThat(y.spend().dollars()).isCloseTo(c.dollars(), org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(y.spend().outputTokens()).isCloseTo(c.outputTokens(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(y.spend().dollars()).isCloseTo(c.dollars(), Offset.offset(1e-9));
+        assertThat(y.spend().outputTokens()).isCloseTo(c.outputTokens(), Offset.offset(1e-6));
         assertThat(y.table()).contains(
                 String.format(Locale.ROOT, "  %-22s %10d  (%.1f%%)", "with >= 1 accepted", solvedProblems, 100.0 * solvedProblems / c.questions().size()),
                 String.format(Locale.ROOT, "  %-22s %10.2f  over all %d problems; %.2f over the %d with >= 1", "mean per problem",

@@ -73,7 +73,7 @@ class StoreHarvestTest {
         try (SampleStore s = store(dir)) {
             var w = (Exporter.Written) Exporter.export(Harvest.of(s, "r1", Set.of()), Exporter.request("verified", Optional.empty(), "auto",
                     Optional.empty(), 0, 0, Optional.empty(), "inline", Optional.of(dir.resolve("sft.jsonl")), Optional.of(dir.resolve("p.jsonl")), Optional.empty()));
-            Yield y = w.yield();
+            Yield y = w.harvest();
             assertThat(y.problems()).hasSize(2);
             assertThat(y.examples()).isEqualTo(2);
             assertThat(y.pairs()).isEqualTo(1);

@@ -3,9 +3,12 @@ package dev.ponder.lab.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ponder.core.answer.Grouping;
 import dev.ponder.core.backend.PriceCatalogue;
+import dev.ponder.core.calibrate.CalibrationFile;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.testing.SharedData;
+import dev.ponder.core.testing.TestCalibrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,8 +43,8 @@ class PlanReaderTest {
 
     @Test
     void the_plans_calibration_is_what_its_adaptive_entries_run(@TempDir Path dir) throws Exception {
-        dev.ponder.core.calibrate.CalibrationFile.write(dir.resolve("cals/math.json"),
-                dev.ponder.core.testing.TestCalibrations.of("margin", 0.9, 8, "Qwen2.5-Math-7B-Instruct"));
+        CalibrationFile.write(dir.resolve("cals/math.json"),
+                TestCalibrations.of("margin", 0.9, 8, "Qwen2.5-Math-7B-Instruct"));
         Path f = write(dir, "p.yaml", """
                 name: t
                 sources:
@@ -88,7 +91,7 @@ class PlanReaderTest {
                 """.formatted(bank, bank));
         List<Config> cs = Expansion.expand(PlanReader.read(f), PriceCatalogue.shipped());
         assertThat(cs).extracting(c -> c.source().extractor().label()).containsExactly("semantic", "usc");
-        assertThat(cs.getFirst().source().extractor()).isInstanceOf(dev.ponder.core.answer.Grouping.class);
+        assertThat(cs.getFirst().source().extractor()).isInstanceOf(Grouping.class);
         Path bad = write(dir, "bad.yaml", """
                 name: t
                 sources:

@@ -7,10 +7,12 @@ import dev.ponder.core.testing.SharedData;
 import dev.ponder.lab.plan.LoadedPlan;
 import dev.ponder.lab.runner.RunnerTest;
 import dev.ponder.lab.store.SampleStore;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -79,12 +81,12 @@ class ReportTest {
     }
 
     private static String browser(String exe, List<String> flags, String... more) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>();
+        List<String> cmd = new ArrayList<>();
         cmd.add(exe);
         cmd.addAll(flags);
         cmd.addAll(List.of(more));
         Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("chromium.err").toFile()).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("chromium finished").isTrue();
         assertThat(p.exitValue()).as(Files.readString(dir.resolve("chromium.err"))).isZero();
         return out;

@@ -2,9 +2,10 @@ package dev.ponder.lab.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ponder.core.route.Estimate;
 import dev.ponder.core.route.Predictor;
+import dev.ponder.core.route.TierEstimate;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class EmbeddingTrainerTest {
@@ -17,10 +18,10 @@ class EmbeddingTrainerTest {
         assertThat(s.brier().get(s.best().name())).isBetween(min, min + 0.02);   // one-standard-error rule
         assertThat(s.validation()).hasSize(40);
         Predictor p = trainer.train(Synthetic.table(200, 1));
-        List<Estimate> hard = p.predict("hard proof question number 9999"), easy = p.predict("easy sum 9999");
+        List<TierEstimate> hard = p.predict("hard proof question number 9999"), easy = p.predict("easy sum 9999");
         assertThat(hard.getFirst().success()).isLessThan(0.35);
         assertThat(easy.getFirst().success()).isGreaterThan(0.8);
-        assertThat(easy.get(1).cost()).isCloseTo(0.02, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(easy.get(1).cost()).isCloseTo(0.02, Offset.offset(1e-12));
     }
 
     @Test

@@ -33,7 +33,7 @@ class RouterBenchTest {
         assertThat(l.table().tiers()).hasSize(11);
         assertThat(l.table().rows().size()).isGreaterThan(1500);
         RouterModel m = RouterModel.train(l.table(), "length-keyword", 1, dir.resolve("m.json"));
-        Report r = Evaluation.run(m, l.table(), 3, 1, 50, List.of());
+        RouterReport r = RouterEvaluation.run(m, l.table(), 3, 1, 50, List.of());
         assertThat(r.strongest().model()).isEqualTo("gpt-4-1106-preview");
         assertThat(r.apgr()).isGreaterThan(0.75);
         assertThat(r.costShareAt().get("0.8")).isLessThan(0.1);

@@ -23,7 +23,7 @@ public final class ChildRun {
             Sweep sweep = Sweep.start(lp, store, true, PriceCatalogue.shipped(), InstantSource.system());
             System.out.println("started " + sweep.runId());
             System.out.flush();
-            Progress lines = new Progress() {
+            RunProgress lines = new RunProgress() {
                 public void start(long total, long done) {
                     System.out.println("units " + total + " done " + done);
                     System.out.flush();

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ public class RunnerTest {
     public static RunSummary run(SampleStore store, LoadedPlan lp, boolean resume, Optional<Double> maxDollars) {
         Runner.Settings s = new Runner.Settings(8, 512, maxDollars, CLOCK, TokenBucket.Sleeper.system());
         Sweep sweep = Sweep.start(lp, store, resume, PriceCatalogue.shipped(), CLOCK);
-        return new Runner(store, s, Progress.none(), new Backends(s)).run(sweep.runId(), sweep.configs());
+        return new Runner(store, s, RunProgress.none(), new Backends(s)).run(sweep.runId(), sweep.configs());
     }
 
     private static final String BANK_PLAN = """
@@ -75,7 +76,7 @@ public class RunnerTest {
             Runner.Settings s = new Runner.Settings(2, 512, Optional.empty(), CLOCK, TokenBucket.Sleeper.system());
             Sweep sweep = Sweep.start(lp, store, false, PriceCatalogue.shipped(), CLOCK);
             Runner[] self = new Runner[1];
-            Progress stopAfterFirst = new Progress() {
+            RunProgress stopAfterFirst = new RunProgress() {
                 public void start(long total, long done) { self[0].stop(); }
 
                 public void stored(int units, int samples, double dollars) {}
@@ -111,7 +112,7 @@ public class RunnerTest {
             Sweep sweep = Sweep.start(lp, store, false, PriceCatalogue.shipped(), CLOCK);
             assertThat(sweep.configs().getFirst().source().issues()).singleElement().asString().contains("p.jsonl:2");
             Runner.Settings s = new Runner.Settings(8, 512, Optional.empty(), CLOCK, TokenBucket.Sleeper.system());
-            RunSummary r = new Runner(store, s, Progress.none(), new Backends(s)).run(sweep.runId(), sweep.configs());
+            RunSummary r = new Runner(store, s, RunProgress.none(), new Backends(s)).run(sweep.runId(), sweep.configs());
             assertThat(r.ending()).isEqualTo(RunSummary.Ending.COMPLETE);
             assertThat(store.outcomes(sweep.runId())).hasSize(4).allMatch(StoredOutcome::correct);
             assertThat(store.count("samples", sweep.runId())).isEqualTo(2 * (1 + 3));
@@ -125,7 +126,7 @@ public class RunnerTest {
             List<String> os = s.outcomes(runId).stream().map(o -> String.join("|", o.configId(), o.problemId(), o.answer(),
                     String.valueOf(o.correct()), String.valueOf(o.samples()), String.valueOf(o.outputTokens()), String.valueOf(o.dollars()), o.stop()))
                     .sorted().toList();
-            List<String> ss = new java.util.ArrayList<>();
+            List<String> ss = new ArrayList<>();
             for (var c : s.configs(runId)) {
                 s.samples(runId, c.configId()).forEach((p, list) -> list.forEach(x -> ss.add(String.join("|", c.configId(), p,
                         String.valueOf(x.index()), x.text(), x.answer(), String.valueOf(x.verdict()), String.valueOf(x.outputTokens()),

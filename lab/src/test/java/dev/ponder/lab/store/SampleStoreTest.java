@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class SampleStoreTest {
     private static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z"));
 
     static Unit unit(String config, String problem, int samples) {
-        List<StoredSample> ss = new java.util.ArrayList<>();
+        List<StoredSample> ss = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             ss.add(new StoredSample(i, "text " + i, "", "a" + (i % 2), Optional.of(i % 2 == 0), Optional.empty(), 3, 10, 0, 0.001, 0));
         }

@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,7 +47,7 @@ final class JobRunner {
      * {@code Objects}) silently replaces it for the tests: the classic way to pass by rewriting the harness.
      */
     private static String shadowing(Map<String, byte[]> classes, String source, Set<String> trusted) {
-        java.util.List<String> packages = new java.util.ArrayList<>(java.util.List.of("java.lang"));
+        List<String> packages = new ArrayList<>(List.of("java.lang"));
         Matcher m = ON_DEMAND_IMPORT.matcher(source);
         while (m.find()) packages.add(m.group(1));
         for (String name : classes.keySet()) {

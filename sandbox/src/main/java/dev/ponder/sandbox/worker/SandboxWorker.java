@@ -10,6 +10,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Properties;
 
@@ -35,7 +36,7 @@ public final class SandboxWorker {
     public static void main(String[] args) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
-        PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream());
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
         System.setOut(sink);
         System.setErr(sink);
         lockProcessLaunchMechanism();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.model.ToolCall;
 import dev.ponder.server.chat.Outcome;
+import dev.ponder.server.json.JsonMappers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.List;
  * back, and Ponder drops thinking it is sent.
  */
 public final class AnthropicJson {
-    private static final ObjectMapper JSON = dev.ponder.server.json.JsonMappers.mapper();
+    private static final ObjectMapper JSON = JsonMappers.mapper();
 
     private AnthropicJson() {}
 

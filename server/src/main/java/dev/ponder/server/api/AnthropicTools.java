@@ -5,6 +5,7 @@ import static dev.ponder.server.api.Fields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponder.server.json.JsonMappers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Map;
  * Anthropic's servers, which Ponder is not, so they are refused.
  */
 final class AnthropicTools {
-    private static final ObjectMapper JSON = dev.ponder.server.json.JsonMappers.mapper();
+    private static final ObjectMapper JSON = JsonMappers.mapper();
 
     private AnthropicTools() {}
 

@@ -1,5 +1,6 @@
 package dev.ponder.server.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.model.Budget;
 import dev.ponder.core.model.Message;
 import java.util.List;
@@ -23,8 +24,8 @@ import java.util.Optional;
  */
 public record ChatRequest(String model, List<Message> messages, int n, boolean stream, boolean includeUsage,
                           Optional<Integer> maxTokens, Optional<Long> seed, Optional<String> strategy, Budget budget,
-                          Map<String, Object> extra, Optional<com.fasterxml.jackson.databind.node.ObjectNode> passthrough,
-                          com.fasterxml.jackson.databind.node.ObjectNode body, Operation operation, Checking checking, Storing storing,
+                          Map<String, Object> extra, Optional<ObjectNode> passthrough,
+                          ObjectNode body, Operation operation, Checking checking, Storing storing,
                           Optional<String> opaque, Optional<Integer> thinking) {
     public static final int MAX_N = 64;
 
@@ -46,8 +47,8 @@ public record ChatRequest(String model, List<Message> messages, int n, boolean s
     /** A chat completion every part of which Ponder can read, that names no checker's inputs and is not stored. */
     public ChatRequest(String model, List<Message> messages, int n, boolean stream, boolean includeUsage,
                        Optional<Integer> maxTokens, Optional<Long> seed, Optional<String> strategy, Budget budget,
-                       Map<String, Object> extra, Optional<com.fasterxml.jackson.databind.node.ObjectNode> passthrough,
-                       com.fasterxml.jackson.databind.node.ObjectNode body) {
+                       Map<String, Object> extra, Optional<ObjectNode> passthrough,
+                       ObjectNode body) {
         this(model, messages, n, stream, includeUsage, maxTokens, seed, strategy, budget, extra, passthrough, body, Operation.CHAT,
                 Checking.NONE, Storing.NO, Optional.empty(), Optional.empty());
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.model.Message;
+import dev.ponder.server.json.JsonMappers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.Set;
  * read (non-text parts, legacy functions) is marked opaque.
  */
 public final class ChatRequestParser {
-    private static final ObjectMapper JSON = dev.ponder.server.json.JsonMappers.mapper();
+    private static final ObjectMapper JSON = JsonMappers.mapper();
     private static final Set<String> HANDLED = Set.of("model", "messages", "n", "stream", "stream_options", "max_tokens",
             "max_completion_tokens", "seed", "ponder", "store", "metadata");
     private static final Set<String> TOOLS = Set.of("tools", "tool_choice", "parallel_tool_calls");

@@ -12,7 +12,7 @@ import java.util.Set;
  * Reading one field of a request body, in any dialect: a wrong type or value is a 400 naming the field by its path
  * ({@code messages[2].content}) and saying what it was; and the {@code ponder} extension object, the same in every dialect.
  */
-public final class Fields {
+final class Fields {
     private Fields() {}
 
     /** The fields of the {@code ponder} object: a strategy, a budget, and a checker's inputs ({@link RequestOptions#checking}). */

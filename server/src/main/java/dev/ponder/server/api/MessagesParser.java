@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.openai.protocol.ChatMessages;
 import dev.ponder.core.model.Message;
+import dev.ponder.server.json.JsonMappers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.Set;
  * relay as written, so {@code single} on an OpenAI-compatible upstream hands back the upstream's calls unchanged.
  */
 public final class MessagesParser {
-    private static final ObjectMapper JSON = dev.ponder.server.json.JsonMappers.mapper();
+    private static final ObjectMapper JSON = JsonMappers.mapper();
     /** Fields Anthropic's API takes that change nothing a Ponder upstream does. */
     private static final Set<String> IGNORED = Set.of("service_tier", "context_management", "container");
     private static final Set<String> KNOWN = Set.of("model", "messages", "system", "max_tokens", "stream", "stop_sequences", "temperature",

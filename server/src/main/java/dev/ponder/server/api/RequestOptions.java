@@ -1,6 +1,8 @@
 package dev.ponder.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponder.core.error.PonderException;
+import dev.ponder.core.verify.CheckerSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +20,8 @@ final class RequestOptions {
         Optional<String> checker = text(ponder, "checker");
         checker.ifPresent(c -> {
             try {
-                dev.ponder.core.verify.CheckerSpec.parse(c);
-            } catch (dev.ponder.core.error.PonderException e) {
+                CheckerSpec.parse(c);
+            } catch (PonderException e) {
                 throw ApiFailure.field("ponder.checker", e.getMessage());
             }
         });

@@ -3,6 +3,7 @@ package dev.ponder.server.auth;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.server.api.ApiFailure;
 import dev.ponder.server.config.KeyConfig;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class KeyRing {
         String hash = KeyConfig.hash(h.substring(7).strip());
         KeyConfig k = byHash.get(hash);
         // constant-time compare of the hash found, so timing does not reveal near misses
-        if (k == null || !MessageDigest.isEqual(k.sha256().getBytes(), hash.getBytes())) {
+        if (k == null || !MessageDigest.isEqual(k.sha256().getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))) {
             throw unauthorized("invalid API key: no configured key has this key's SHA-256");
         }
         return new Caller(k.id(), Optional.of(k));

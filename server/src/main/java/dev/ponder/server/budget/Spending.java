@@ -8,6 +8,7 @@ import dev.ponder.server.config.KeyConfig;
 import dev.ponder.server.ledger.Entry;
 import dev.ponder.server.ledger.Ledger;
 import java.time.InstantSource;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -43,7 +44,7 @@ public final class Spending {
                     "key %s: dollar budget exceeded for %s (%s): limit $%.6f, spent $%.6f, reserved by requests in flight"
                             + " $%.6f, left $%.6f; this request must reserve at least $%.6f (one sample's worst case; its whole worst case"
                             + " is $%.6f)",
-                    caller.id(), bucket, b.get().period().name().toLowerCase(java.util.Locale.ROOT), b.get().dollars(), s.spent(),
+                    caller.id(), bucket, b.get().period().name().toLowerCase(Locale.ROOT), b.get().dollars(), s.spent(),
                     s.held(), left, oneSample.dollars(), worst.dollars()));
         }
         return new Reservation(caller, h, h.map(Ledger.Hold::amount), bucket);

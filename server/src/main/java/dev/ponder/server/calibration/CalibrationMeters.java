@@ -28,8 +28,8 @@ final class CalibrationMeters {
     void drew(String model, Usage used, int samples) {
         Counter.builder("ponder_calibration_dollars").description("dollars spent drawing calibration questions to the full budget")
                 .tag("model", model).register(registry).increment(used.dollars());
-        Counter.builder("ponder_calibration_tokens").tags("model", model, "kind", "input").register(registry).increment(used.inputTokens());
-        Counter.builder("ponder_calibration_tokens").tags("model", model, "kind", "output").register(registry).increment(used.outputTokens());
+        Counter.builder("ponder_calibration_tokens").tags("model", model, "kind", "input").register(registry).increment((double) used.inputTokens());
+        Counter.builder("ponder_calibration_tokens").tags("model", model, "kind", "output").register(registry).increment((double) used.outputTokens());
         Counter.builder("ponder_calibration_samples").description("samples drawn for calibration beyond the answered ones").tag("model", model)
                 .register(registry).increment(samples);
     }

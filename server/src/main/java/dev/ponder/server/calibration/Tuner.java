@@ -1,5 +1,6 @@
 package dev.ponder.server.calibration;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.budget.Meter;
@@ -9,9 +10,10 @@ import dev.ponder.core.model.Sample;
 import dev.ponder.core.strategy.Session;
 import dev.ponder.core.strategy.StrategyRegistry;
 import dev.ponder.core.trace.Trace;
+import dev.ponder.server.catalog.ServedModel;
 import dev.ponder.server.catalog.UpstreamModel;
 import dev.ponder.server.chat.LiveTuning;
-import dev.ponder.server.chat.Observed;
+import dev.ponder.server.chat.ProxyBackendView;
 import dev.ponder.server.config.CalibrationConfig;
 import dev.ponder.server.ledger.Entry;
 import dev.ponder.server.ledger.Ledger;
@@ -20,10 +22,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
@@ -48,14 +55,14 @@ public final class Tuner implements LiveTuning, AutoCloseable {
     private final InstantSource clock;
     private final RandomGenerator chooser;
     private final ExecutorService draws = Executors.newVirtualThreadPerTaskExecutor();
-    private final java.util.Queue<java.util.concurrent.Future<?>> inFlight = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<Future<?>> inFlight = new ConcurrentLinkedQueue<>();
 
     /**
      * The tuner for {@code models}: with a section, a state for each served upstream model (live calibration) and each
      * model with a calibration file; without, confidence floors only. A file made for another model or answer kind, a
      * file for a model that is not a served upstream one, or a full budget over {@code maxSamples} is a config error.
      */
-    public static Tuner open(Optional<CalibrationConfig> config, List<dev.ponder.server.catalog.ServedModel> models, int maxSamples, Ledger ledger,
+    public static Tuner open(Optional<CalibrationConfig> config, List<ServedModel> models, int maxSamples, Ledger ledger,
                              io.micrometer.core.instrument.MeterRegistry registry, InstantSource clock, RandomGenerator random) {
         return TunerSetup.open(config, models, maxSamples, ledger, new CalibrationMeters(registry), clock, new SplittableRandom(random.nextLong()));
     }
@@ -111,7 +118,7 @@ public final class Tuner implements LiveTuning, AutoCloseable {
             Trace trace = new Trace(done.traceId() + "/calibration");
             int more = state.fullBudget() - all.size();
             if (more > 0) {
-                Backend backend = Observed.of(model.backendFor(done.seed() + 1), Optional.empty(), gens -> adjust(model.id(), gens), gens -> { });
+                Backend backend = ProxyBackendView.of(model.backendFor(done.seed() + 1), Optional.empty(), gens -> adjust(model.id(), gens), gens -> { });
                 Session s = new Session(done.ask().problem(), backend, model.withConfidences(done.ask().base()), new Meter(Budget.UNLIMITED, clock),
                         trace, model.extractor(), false, new SplittableRandom(done.seed() + 1), clock);
                 all.addAll(s.draw(more));
@@ -139,17 +146,17 @@ public final class Tuner implements LiveTuning, AutoCloseable {
 
     /** Waits until the draws started so far (and any they start) are done: a graceful stop, or a test's next look. */
     public void awaitDraws() throws InterruptedException {
-        for (java.util.concurrent.Future<?> f; (f = inFlight.poll()) != null; ) {
+        for (Future<?> f; (f = inFlight.poll()) != null; ) {
             try {
                 f.get();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+            } catch (ExecutionException | CancellationException e) {
                 // draw() logs its own failures
             }
         }
     }
 
     /** Every calibrated model's state, for {@code GET /v1/ponder/calibration}. */
-    public com.fasterxml.jackson.databind.node.ObjectNode status() { return StatusJson.of(config, states.values().stream().map(ModelState::status).toList()); }
+    public ObjectNode status() { return StatusJson.of(config, states.values().stream().map(ModelState::status).toList()); }
 
     /** Stops the draws in flight (interrupting their calls), waiting a while for their ledger lines. */
     @Override

@@ -2,6 +2,7 @@ package dev.ponder.server.catalog;
 
 import dev.ponder.core.error.PonderException;
 import dev.ponder.server.api.ApiFailure;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -18,7 +19,7 @@ public final class PriceCheck {
     private final boolean required;
     private final Consumer<String> warn;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
-    private final java.util.Map<String, Boolean> known = new ConcurrentHashMap<>(); // the catalogue matches by prefix: asked once a name
+    private final Map<String, Boolean> known = new ConcurrentHashMap<>(); // the catalogue matches by prefix: asked once a name
 
     /** {@code priced} says whether the catalogue knows a served model (by its upstream name or its own). */
     public PriceCheck(Predicate<String> priced, boolean required, Consumer<String> warn) {

@@ -3,9 +3,11 @@ package dev.ponder.server.catalog;
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.GenerationRequest;
+import dev.ponder.core.backend.StreamingBackend;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Usage;
 import dev.ponder.server.api.ChatRequest;
+import java.util.List;
 import java.util.Optional;
 
 /** A model the proxy serves: a replayed bank, a pool of upstream servers, or a cascade over upstream models. */
@@ -14,7 +16,7 @@ public sealed interface ServedModel permits BankModel, UpstreamModel, CascadeMod
     String id();
 
     /** The served models a request on this one uses (what a key's model list must allow). */
-    default java.util.List<String> baseIds() { return java.util.List.of(id()); }
+    default List<String> baseIds() { return List.of(id()); }
 
     /** What a request asks of this model: the question as a problem, and the base generation request. */
     record Ask(Problem problem, GenerationRequest base) {}
@@ -45,5 +47,5 @@ public sealed interface ServedModel permits BankModel, UpstreamModel, CascadeMod
     int listedSamples();
 
     /** The upstream pool, when its output can be streamed token by token. */
-    Optional<dev.ponder.core.backend.StreamingBackend> streaming();
+    Optional<StreamingBackend> streaming();
 }

@@ -8,6 +8,8 @@ import dev.ponder.core.model.Usage;
 import dev.ponder.server.api.ChatRequest;
 import dev.ponder.server.upstream.PoolCompletions;
 import dev.ponder.server.upstream.UpstreamPool;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** A model served by one or more upstream OpenAI-compatible servers (tried in order, with fallback). */
@@ -38,7 +40,7 @@ public record UpstreamModel(String id, UpstreamPool pool, AnswerExtractor extrac
      */
     public GenerationRequest withConfidences(GenerationRequest base) {
         if (!pool.logprobs()) return base;
-        java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>(base.extra());
+        Map<String, Object> extra = new LinkedHashMap<>(base.extra());
         extra.put("logprobs", true);
         extra.put("top_logprobs", TOP_LOGPROBS);
         return new GenerationRequest(base.model(), base.messages(), base.n(), base.maxTokens(), base.problemId(), extra);

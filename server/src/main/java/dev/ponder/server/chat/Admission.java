@@ -8,6 +8,7 @@ import dev.ponder.server.api.ApiFailure;
 import dev.ponder.server.api.ChatRequest;
 import dev.ponder.server.api.Operation;
 import dev.ponder.server.budget.Spending;
+import dev.ponder.server.catalog.CascadeModel;
 import dev.ponder.server.catalog.Catalog;
 import dev.ponder.server.catalog.ServedModel;
 import dev.ponder.server.catalog.UpstreamModel;
@@ -76,7 +77,7 @@ record Admission(Catalog catalog, RateLimits limits, Spending spending, ChatOpti
             throw ApiFailure.field("model", "strategy " + t.strategy().name() + " may draw " + max + " samples a run, more than this proxy's"
                     + " cap of " + options.maxSamples() + " (server.max_samples); ask for at most " + options.maxSamples());
         }
-        if (t.model() instanceof UpstreamModel || t.model() instanceof dev.ponder.server.catalog.CascadeModel) options.prices().used(t.model().baseIds());
+        if (t.model() instanceof UpstreamModel || t.model() instanceof CascadeModel) options.prices().used(t.model().baseIds());
         return req.operation() == Operation.CHAT ? options.checkers().specFor(t, req) : Optional.empty();
     }
 

@@ -7,6 +7,7 @@ import dev.ponder.server.api.ChatRequest;
 import dev.ponder.server.auth.Caller;
 import dev.ponder.server.budget.Spending;
 import dev.ponder.server.catalog.Catalog;
+import dev.ponder.server.check.Checkers;
 import dev.ponder.server.trace.TraceStore;
 import dev.ponder.server.upstream.HttpTransport;
 import java.time.InstantSource;
@@ -34,7 +35,7 @@ public final class ChatPipeline implements AutoCloseable {
     private final LiveTuning tuning;
     private final RequestObserver[] observers;
     private final Ids ids;
-    private final dev.ponder.server.check.Checkers checkers;
+    private final Checkers checkers;
     private final InstantSource clock;
     private final ExecutorService blocking;
 

@@ -28,6 +28,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
@@ -51,7 +52,7 @@ final class EngineRun {
     private final LiveTuning tuning;
     private final List<TraceJson.Run> runs = new CopyOnWriteArrayList<>();
     private final List<Trace> traces = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.atomic.AtomicLong streamed = new java.util.concurrent.atomic.AtomicLong(); // characters sent live
+    private final AtomicLong streamed = new AtomicLong(); // characters sent live
 
     EngineRun(Decision.Engine d, Reply reply, InstantSource clock, long seed, BiFunction<String, UnaryOperator<Backend>, Verifier> checkers,
               LiveTuning tuning) {
@@ -113,7 +114,7 @@ final class EngineRun {
         boolean weigh = confidences();
         int[] drawn = {0};
         Backend b = model.backendFor(seed + run);
-        Backend backend = Observed.of(chatOnly ? Backend.byModel(Map.of(d.ask().base().model(), () -> b)) : b,
+        Backend backend = ProxyBackendView.of(chatOnly ? Backend.byModel(Map.of(d.ask().base().model(), () -> b)) : b,
                 live ? Optional.of(delta -> {
                     streamed.addAndGet(delta.text().length());
                     reply.delta(delta);

@@ -1,5 +1,7 @@
 package dev.ponder.server.chat;
 
+import dev.ponder.server.api.ChatRequest;
+import dev.ponder.server.auth.Caller;
 import java.time.Duration;
 
 /**
@@ -14,7 +16,7 @@ public interface RequestObserver {
      * everything on to it and watches (a stored-completions log keeps the answer). Called once per request as the
      * pipeline takes it, on the event loop that read it: it must not block.
      */
-    default Reply reply(String traceId, dev.ponder.server.auth.Caller caller, dev.ponder.server.api.ChatRequest request, Reply reply) {
+    default Reply reply(String traceId, Caller caller, ChatRequest request, Reply reply) {
         return reply;
     }
 

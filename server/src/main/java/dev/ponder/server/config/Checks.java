@@ -4,6 +4,8 @@ import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.json.BadField;
 import dev.ponder.core.verify.CheckerSpec;
+import java.util.List;
+import java.util.Locale;
 
 /** The config file's value checks, each refusal a {@link BadField} naming the field relative to its section. */
 final class Checks {
@@ -30,8 +32,8 @@ final class Checks {
 
     /** An answer extractor's name ({@code AnswerExtractor.NAMES}); {@code semantic} needs the embedding model serve loads. */
     static String answer(String field, String name) {
-        if (!AnswerExtractor.NAMES.contains(name.strip().toLowerCase(java.util.Locale.ROOT))
-                && !java.util.List.of("latex", "math").contains(name.strip().toLowerCase(java.util.Locale.ROOT))) {
+        if (!AnswerExtractor.NAMES.contains(name.strip().toLowerCase(Locale.ROOT))
+                && !List.of("latex", "math").contains(name.strip().toLowerCase(Locale.ROOT))) {
             throw new BadField(field, "must be one of " + String.join(", ", AnswerExtractor.NAMES) + ", was \"" + name + "\"");
         }
         return name.strip();

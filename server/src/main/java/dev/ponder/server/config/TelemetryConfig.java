@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ponder.core.json.BadField;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -70,7 +72,7 @@ public record TelemetryConfig(URI endpoint, Map<String, String> headers, String 
         String h = env.getOrDefault("OTEL_EXPORTER_OTLP_HEADERS", "");
         for (String pair : h.split(",")) {
             int eq = pair.indexOf('=');
-            if (eq > 0) headers.put(pair.substring(0, eq).strip(), java.net.URLDecoder.decode(pair.substring(eq + 1).strip(), java.nio.charset.StandardCharsets.UTF_8));
+            if (eq > 0) headers.put(pair.substring(0, eq).strip(), URLDecoder.decode(pair.substring(eq + 1).strip(), StandardCharsets.UTF_8));
         }
         String service = env.getOrDefault("OTEL_SERVICE_NAME", DEFAULT_SERVICE);
         URI uri;

@@ -7,6 +7,7 @@ import dev.ponder.core.json.BadField;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,14 +21,14 @@ import java.util.Optional;
  * request names one.
  */
 public record UpstreamConfig(String name, URI baseUrl, Optional<String> apiKeyEnv, Map<String, String> models, int maxRetries,
-                             Duration backoff, Duration timeout, String answer, Completions completions, boolean logprobs,
+                             Duration backoff, Duration timeout, String answer, PlainCompletions completions, boolean logprobs,
                              Optional<String> checker, Kind kind) {
 
     /** The API an upstream speaks, as the config writes it ({@code openai}, {@code anthropic}). */
     public enum Kind {
         OPENAI, ANTHROPIC;
 
-        public String configName() { return name().toLowerCase(java.util.Locale.ROOT); }
+        public String configName() { return name().toLowerCase(Locale.ROOT); }
 
         static Kind read(String written) {
             if (written == null) return OPENAI;
@@ -54,7 +55,7 @@ public record UpstreamConfig(String name, URI baseUrl, Optional<String> apiKeyEn
     /** An OpenAI-compatible upstream: completions found out ({@code auto}), no log-probabilities, no checker of its own. */
     public UpstreamConfig(String name, URI baseUrl, Optional<String> apiKeyEnv, Map<String, String> models, int maxRetries,
                           Duration backoff, Duration timeout, String answer) {
-        this(name, baseUrl, apiKeyEnv, models, maxRetries, backoff, timeout, answer, Completions.AUTO, false, Optional.empty(), Kind.OPENAI);
+        this(name, baseUrl, apiKeyEnv, models, maxRetries, backoff, timeout, answer, PlainCompletions.AUTO, false, Optional.empty(), Kind.OPENAI);
     }
 
     /**
@@ -80,12 +81,12 @@ public record UpstreamConfig(String name, URI baseUrl, Optional<String> apiKeyEn
     }
 
     /** {@code auto}, {@code on} or {@code off}; YAML 1.1 reads a bare on/off as true/false, which mean the same here. */
-    private static Completions completions(JsonNode c) {
-        if (c == null || c.isNull()) return Completions.AUTO;
-        if (c.isBoolean()) return c.asBoolean() ? Completions.ON : Completions.OFF;
+    private static PlainCompletions completions(JsonNode c) {
+        if (c == null || c.isNull()) return PlainCompletions.AUTO;
+        if (c.isBoolean()) return c.asBoolean() ? PlainCompletions.ON : PlainCompletions.OFF;
         if (!c.isTextual()) throw new BadField("completions", "must be auto, on or off, was " + c);
         try {
-            return Completions.parse(c.asText());
+            return PlainCompletions.parse(c.asText());
         } catch (IllegalArgumentException e) {
             throw new BadField("completions", "must be auto, on or off, was \"" + c.asText() + "\"");
         }

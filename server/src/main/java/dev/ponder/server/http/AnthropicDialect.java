@@ -19,18 +19,18 @@ enum AnthropicDialect implements Dialect {
     public ChatRequest parse(JsonNode body) { return MessagesParser.parse(body); }
 
     @Override
-    public Reply reply(Call call, ChatRequest request) {
+    public Reply reply(FrontCall call, ChatRequest request) {
         return request.stream() ? new MessagesStream(call, request.model()) : new MessagesJsonReply(call, request.model());
     }
 
     @Override
-    public void refuse(Call call, ApiError error) { error(call, error); }
+    public void refuse(FrontCall call, ApiError error) { error(call, error); }
 
     @Override
     public String idPrefix(ChatRequest request) { return "msg_"; }
 
     /** An error in Anthropic's format, with its status. */
-    static void error(Call call, ApiError e) {
+    static void error(FrontCall call, ApiError e) {
         if (!Exchanges.json(call, e.status(), AnthropicJson.error(e))) Exchanges.error(call, e); // logs that the response was under way
     }
 }

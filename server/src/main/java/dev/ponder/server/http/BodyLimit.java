@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -14,6 +15,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Collects a request's body up to the limit; past it (declared or sent) the client gets a 413 in OpenAI's error
@@ -43,9 +45,9 @@ final class BodyLimit extends HttpObjectAggregator {
         // connection and the client would never read the 413; so end our side, keep reading (and dropping) what comes,
         // and close when the client does or after a grace period
         ctx.writeAndFlush(tooLarge()).addListener((ChannelFutureListener) f -> {
-            if (f.channel() instanceof io.netty.channel.socket.DuplexChannel d) d.shutdownOutput();
+            if (f.channel() instanceof DuplexChannel d) d.shutdownOutput();
             else f.channel().close();
-            f.channel().eventLoop().schedule(() -> { f.channel().close(); }, LINGER_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            f.channel().eventLoop().schedule(() -> { f.channel().close(); }, LINGER_SECONDS, TimeUnit.SECONDS);
         });
     }
 

@@ -8,20 +8,21 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
- * One client connection: each complete request becomes a {@link Call}, handed to the front on the event loop, one at
+ * One client connection: each complete request becomes a {@link FrontCall}, handed to the front on the event loop, one at
  * a time, so pipelined requests are answered in the order they came. State is touched only on the connection's event loop.
  */
 final class Connection extends ChannelInboundHandlerAdapter {
     private final Executor handlers;
-    private final Consumer<Call> handler;
-    private final Consumer<Call> malformed;
+    private final Consumer<FrontCall> handler;
+    private final Consumer<FrontCall> malformed;
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private boolean busy;
 
-    Connection(Executor handlers, Consumer<Call> handler, Consumer<Call> malformed) {
+    Connection(Executor handlers, Consumer<FrontCall> handler, Consumer<FrontCall> malformed) {
         this.handlers = handlers;
         this.handler = handler;
         this.malformed = malformed;
@@ -39,13 +40,13 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     private void start(ChannelHandlerContext ctx, FullHttpRequest req) {
         busy = true;
-        Call call;
+        FrontCall call;
         boolean bad = req.decoderResult().isFailure();
         try {
             String path = path(req.uri());
-            call = new Call(ctx.channel(), req.method().name(), path, req.uri().length() > path.length() && req.uri().charAt(path.length()) == '?'
+            call = new FrontCall(ctx.channel(), req.method().name(), path, req.uri().length() > path.length() && req.uri().charAt(path.length()) == '?'
                     ? req.uri().substring(path.length() + 1) : "", req.headers(), ByteBufUtil.getBytes(req.content()),
-                    !bad && HttpUtil.isKeepAlive(req), () -> ctx.executor().execute(() -> next(ctx)));
+                    !bad && HttpUtil.isKeepAlive(req), () -> freed(ctx));
         } finally {
             req.release();
         }
@@ -73,6 +74,18 @@ final class Connection extends ChannelInboundHandlerAdapter {
             }
         }
         return end == uri.length() ? uri : uri.substring(0, end);
+    }
+
+    /**
+     * Frees the connection for its next request, on its event loop. A handler thread can finish its response just as the
+     * proxy closes (the client has its answer and shuts the proxy down): the loop is gone then, and so is any next request.
+     */
+    private void freed(ChannelHandlerContext ctx) {
+        try {
+            ctx.executor().execute(() -> next(ctx));
+        } catch (RejectedExecutionException e) {
+            // closing: the response went out and nothing more will be read on this connection
+        }
     }
 
     private void next(ChannelHandlerContext ctx) {

@@ -16,10 +16,10 @@ interface Dialect {
     ChatRequest parse(JsonNode body);
 
     /** Where the answer to {@code request} goes: a whole body, or events as it is produced. */
-    Reply reply(Call call, ChatRequest request);
+    Reply reply(FrontCall call, ChatRequest request);
 
     /** A request refused before the pipeline saw it (method, key, body). */
-    void refuse(Call call, ApiError error);
+    void refuse(FrontCall call, ApiError error);
 
     /** What the answer's id is, before the trace id ({@code chatcmpl-}); empty when the answer keeps the upstream's id. */
     default String idPrefix(ChatRequest request) { return "chatcmpl-"; }

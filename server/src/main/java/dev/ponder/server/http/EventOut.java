@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
  * {@code STREAM_BROKEN} failure with output delivered.
  */
 final class EventOut {
-    private final Call ex;
+    private final FrontCall ex;
     private boolean out;
     private boolean gone;
 
-    EventOut(Call ex) { this.ex = ex; }
+    EventOut(FrontCall ex) { this.ex = ex; }
 
     /** Whether anything was written (the response is under way). */
     boolean started() { return out; }

@@ -22,7 +22,7 @@ final class Exchanges {
     private Exchanges() {}
 
     /** The body as JSON: 400 for an empty body, invalid UTF-8 or malformed JSON (with where). The size limit was applied on reading. */
-    static JsonNode json(Call call) {
+    static JsonNode json(FrontCall call) {
         byte[] body = call.body();
         if (body.length == 0) throw ApiFailure.field("body", "the request body is empty; send a JSON object with model and messages");
         try {
@@ -53,9 +53,9 @@ final class Exchanges {
     }
 
     /** Sends a whole response; false when one was already under way. */
-    static boolean send(Call call, int status, String contentType, byte[] body) { return call.send(status, contentType, body); }
+    static boolean send(FrontCall call, int status, String contentType, byte[] body) { return call.send(status, contentType, body); }
 
-    static boolean json(Call call, int status, JsonNode body) {
+    static boolean json(FrontCall call, int status, JsonNode body) {
         try {
             return send(call, status, "application/json", JSON.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
@@ -64,7 +64,7 @@ final class Exchanges {
     }
 
     /** An error in OpenAI's format; one that comes after the response was under way cannot be sent, so it is logged. */
-    static void error(Call call, ApiError e) {
+    static void error(FrontCall call, ApiError e) {
         if (!json(call, e.status(), e.toJson())) {
             LOG.log(System.Logger.Level.WARNING, "an error after the response to " + call.method() + " " + call.path() + " was under way: "
                     + e.status() + " " + e.message());

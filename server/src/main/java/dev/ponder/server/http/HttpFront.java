@@ -25,6 +25,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.ResourceLeakDetector;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -95,7 +96,7 @@ public final class HttpFront implements AutoCloseable {
     /** One line naming the address and why it cannot be listened on. */
     private static String cannotListen(InetSocketAddress address, Exception e) {
         String where = address.getHostString() + ":" + address.getPort();
-        boolean inUse = e instanceof java.net.BindException || String.valueOf(e.getMessage()).contains("already in use");
+        boolean inUse = e instanceof BindException || String.valueOf(e.getMessage()).contains("already in use");
         return "cannot listen on " + where + ": " + (inUse ? "port " + address.getPort() + " is already in use (another server has it?"
                 + " pick another port: --port, or server.port in the config)" : String.valueOf(e.getMessage()));
     }
@@ -115,7 +116,7 @@ public final class HttpFront implements AutoCloseable {
     }
 
     /** A request as read, on its connection's event loop. */
-    private void accept(Call call, EventLoop loop) {
+    private void accept(FrontCall call, EventLoop loop) {
         // GET on the chat path lists stored completions
         Dialect dialect = call.method().equals("GET") ? null : CHAT.get(call.path());
         if (dialect != null) chat(call, dialect, loop);
@@ -124,7 +125,7 @@ public final class HttpFront implements AutoCloseable {
     }
 
     /** Anthropic's token count of a Messages body: checked and estimated here, on the event loop (nothing in it blocks). */
-    private void countTokens(Call call) {
+    private void countTokens(FrontCall call) {
         try {
             Routes.allow(call.method(), "POST");
             routes.authenticate(call);
@@ -137,7 +138,7 @@ public final class HttpFront implements AutoCloseable {
     }
 
     /** A chat completion: checked, authenticated and parsed here, once; refused here, or handed to the pipeline. */
-    private void chat(Call call, Dialect dialect, EventLoop loop) {
+    private void chat(FrontCall call, Dialect dialect, EventLoop loop) {
         long started = System.nanoTime();
         String who = "unauthenticated";
         Caller caller;
@@ -158,7 +159,7 @@ public final class HttpFront implements AutoCloseable {
                 dialect.idPrefix(req));
     }
 
-    private void onThread(Call call) {
+    private void onThread(FrontCall call) {
         executor.execute(() -> {
             try {
                 routes.serve(call);
@@ -171,7 +172,7 @@ public final class HttpFront implements AutoCloseable {
     }
 
     /** A request Netty could not parse (bad request line or headers): 400, then the connection closes. */
-    private void malformed(Call call) {
+    private void malformed(FrontCall call) {
         Exchanges.error(call, ApiError.of(ApiFailure.field("request", "the HTTP request could not be parsed (request line or headers)")));
     }
 }

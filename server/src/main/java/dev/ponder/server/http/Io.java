@@ -3,7 +3,9 @@ package dev.ponder.server.http;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.server.config.Transport;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -16,6 +18,9 @@ import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /** A transport made concrete: the event loops' I/O handler and the channel types for the listener and upstream sockets. */
 record Io(Transport transport, IoHandlerFactory handlers, Class<? extends ServerChannel> server, Class<? extends Channel> socket) {
@@ -41,9 +46,9 @@ record Io(Transport transport, IoHandlerFactory handlers, Class<? extends Server
      * availability probe and still fail to start its event loops, e.g. io_uring over a locked-memory limit); an
      * explicit choice alone.
      */
-    static java.util.List<Io> candidates(Transport wanted) {
-        if (wanted != Transport.AUTO) return java.util.List.of(of(wanted));
-        java.util.List<Io> out = new java.util.ArrayList<>();
+    static List<Io> candidates(Transport wanted) {
+        if (wanted != Transport.AUTO) return List.of(of(wanted));
+        List<Io> out = new ArrayList<>();
         if (IoUring.isAvailable()) out.add(of(Transport.IO_URING));
         if (Epoll.isAvailable()) out.add(of(Transport.EPOLL));
         out.add(of(Transport.NIO));
@@ -51,11 +56,11 @@ record Io(Transport transport, IoHandlerFactory handlers, Class<? extends Server
     }
 
     /** The event loops, on the first candidate that starts; a warning names each one that did not, and why. */
-    static Started start(java.util.List<Io> candidates, int threads, java.util.function.Consumer<String> warn) {
+    static Started start(List<Io> candidates, int threads, Consumer<String> warn) {
         for (int i = 0; ; i++) {
             Io io = candidates.get(i);
             try {
-                return new Started(io, new io.netty.channel.MultiThreadIoEventLoopGroup(threads, io.handlers()));
+                return new Started(io, new MultiThreadIoEventLoopGroup(threads, io.handlers()));
             } catch (RuntimeException | LinkageError e) {
                 if (i + 1 == candidates.size()) {
                     throw PonderException.invalid("server.transport: %s could not start its event loops: %s", io.transport().configName(), why(e));
@@ -74,7 +79,7 @@ record Io(Transport transport, IoHandlerFactory handlers, Class<? extends Server
     }
 
     /** Event loops running on a transport. */
-    record Started(Io io, io.netty.channel.EventLoopGroup loops) {}
+    record Started(Io io, EventLoopGroup loops) {}
 
     private static PonderException unavailable(Transport t, Throwable why) {
         return PonderException.invalid("server.transport: %s is not available on this machine (%s); use auto, or nio",

@@ -9,9 +9,9 @@ import dev.ponder.server.chat.Reply;
 
 /** A non-streamed reply in OpenAI's format: one JSON body at the end. */
 final class JsonReply implements Reply {
-    private final Call ex;
+    private final FrontCall ex;
 
-    JsonReply(Call ex) { this.ex = ex; }
+    JsonReply(FrontCall ex) { this.ex = ex; }
 
     @Override
     public void delta(Delta delta) { }

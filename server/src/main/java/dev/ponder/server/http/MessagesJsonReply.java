@@ -11,11 +11,11 @@ import java.io.IOException;
 
 /** A non-streamed Messages reply: one message at the end, from the engine's outcome or a completion relayed as written. */
 final class MessagesJsonReply implements Reply {
-    private final Call ex;
+    private final FrontCall ex;
     private final String model;
     private String id = "pending";
 
-    MessagesJsonReply(Call ex, String model) {
+    MessagesJsonReply(FrontCall ex, String model) {
         this.ex = ex;
         this.model = model;
     }

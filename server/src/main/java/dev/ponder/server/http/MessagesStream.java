@@ -17,7 +17,7 @@ import dev.ponder.server.chat.Reply;
  * failure before any output is a plain HTTP error; after, an {@code error} event that ends the stream.
  */
 final class MessagesStream implements Reply {
-    private final Call ex;
+    private final FrontCall ex;
     private final EventOut wire;
     private final MessageEvents events;
     private int tool = -1;
@@ -25,7 +25,7 @@ final class MessagesStream implements Reply {
     private long inputTokens;
     private long outputTokens;
 
-    MessagesStream(Call ex, String model) {
+    MessagesStream(FrontCall ex, String model) {
         this.ex = ex;
         this.wire = new EventOut(ex);
         this.events = new MessageEvents(model, this::event);

@@ -18,10 +18,10 @@ enum OpenAiDialect implements Dialect {
     public ChatRequest parse(JsonNode body) { return ChatRequestParser.parse(body); }
 
     @Override
-    public Reply reply(Call call, ChatRequest request) {
+    public Reply reply(FrontCall call, ChatRequest request) {
         return request.stream() ? new SseReply(call, request.model(), request.includeUsage()) : new JsonReply(call);
     }
 
     @Override
-    public void refuse(Call call, ApiError error) { Exchanges.error(call, error); }
+    public void refuse(FrontCall call, ApiError error) { Exchanges.error(call, error); }
 }

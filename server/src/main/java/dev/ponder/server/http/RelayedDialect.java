@@ -25,12 +25,12 @@ enum RelayedDialect implements Dialect {
     }
 
     @Override
-    public Reply reply(Call call, ChatRequest request) {
+    public Reply reply(FrontCall call, ChatRequest request) {
         return request.stream() ? new SseReply(call, request.model(), request.includeUsage()) : new JsonReply(call);
     }
 
     @Override
-    public void refuse(Call call, ApiError error) { Exchanges.error(call, error); }
+    public void refuse(FrontCall call, ApiError error) { Exchanges.error(call, error); }
 
     /** A plain completion's answer is {@code cmpl-} and the trace id; an embedding keeps the upstream's id. */
     @Override

@@ -41,7 +41,7 @@ final class Routes {
     }
 
     /** Answers {@code ex}, or throws the refusal (the caller answers it). */
-    void serve(Call ex) {
+    void serve(FrontCall ex) {
         String path = ex.path();
         String method = ex.method();
         if (path.equals("/v1/models") || path.equals("/models")) {
@@ -76,7 +76,7 @@ final class Routes {
     }
 
     /** The list of stored completions: {@code model}, {@code metadata[KEY]=VALUE}, {@code after}, {@code limit} (1..100, 20), {@code order} (asc, desc). */
-    private ObjectNode list(Call ex, Caller caller) {
+    private ObjectNode list(FrontCall ex, Caller caller) {
         var q = new QueryStringDecoder(ex.query(), false).parameters();
         Map<String, String> metadata = new LinkedHashMap<>();
         q.forEach((k, v) -> {
@@ -105,11 +105,11 @@ final class Routes {
     }
 
     /** The caller the request's {@code Authorization} header names (or its {@code x-api-key}, as Anthropic's clients send it); 401 naming what is wrong. */
-    Caller authenticate(Call ex) {
+    Caller authenticate(FrontCall ex) {
         return keys.authenticate(Optional.ofNullable(ex.header("Authorization")).or(() -> Optional.ofNullable(ex.header("x-api-key")).map(k -> "Bearer " + k)));
     }
 
-    private void models(Call ex) {
+    private void models(FrontCall ex) {
         ObjectNode root = Exchanges.JSON.createObjectNode().put("object", "list");
         var data = root.putArray("data");
         for (String id : catalog.ids()) data.addObject().put("id", id).put("object", "model").put("created", 0).put("owned_by", "ponder");

@@ -16,14 +16,14 @@ import java.util.Set;
  */
 final class SseReply implements Reply {
     private static final int PIECE = 48;
-    private final Call ex;
+    private final FrontCall ex;
     private final EventOut wire;
     private final String model;
     private final boolean includeUsage;
     private final Set<Integer> opened = new HashSet<>();
     private String id = "pending";
 
-    SseReply(Call ex, String model, boolean includeUsage) {
+    SseReply(FrontCall ex, String model, boolean includeUsage) {
         this.ex = ex;
         this.wire = new EventOut(ex);
         this.model = model;

@@ -70,12 +70,16 @@ final class JsonlLedger extends MemoryLedger {
         }
     }
 
+    // the ledger's sums are guarded by the superclass's lock and the file by the writer's: holding both would put
+    // file I/O under the lock every request's hold waits on
+    @SuppressWarnings("UnsynchronizedOverridesSynchronized")
     @Override
     public void settle(Hold hold, Entry entry) {
         super.settle(hold, entry);
         writer.write(entry, hold.bucket());
     }
 
+    @SuppressWarnings("UnsynchronizedOverridesSynchronized") // as settle
     @Override
     public void record(String bucket, Entry entry) {
         super.record(bucket, entry);

@@ -51,8 +51,8 @@ public final class ProxyMetrics implements RequestObserver, AutoCloseable {
     @Override
     public void settled(Settled s) {
         Spent m = of(spent, s.target().strategy().name(), s.caller().id(), newSpent);
-        m.input().increment(s.used().inputTokens());
-        m.output().increment(s.used().outputTokens());
+        m.input().increment((double) s.used().inputTokens());
+        m.output().increment((double) s.used().outputTokens());
         m.dollars().increment(s.used().dollars());
         m.attempts().increment(s.attempts());
     }

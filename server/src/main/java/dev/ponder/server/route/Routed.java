@@ -1,8 +1,9 @@
 package dev.ponder.server.route;
 
-import dev.ponder.core.route.Estimate;
 import dev.ponder.core.route.Tier;
+import dev.ponder.core.route.TierEstimate;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Why {@code auto} ran what it ran: the chosen tier and its served target, the lambda the knob came to, and every
@@ -11,7 +12,7 @@ import java.util.List;
 public record Routed(Option chosen, double lambda, List<Option> options) {
 
     /** One tier the router weighed. */
-    public record Option(Tier tier, String target, Estimate estimate) {
+    public record Option(Tier tier, String target, TierEstimate estimate) {
         public double utility(double lambda) { return estimate.success() - lambda * estimate.cost(); }
     }
 
@@ -22,9 +23,9 @@ public record Routed(Option chosen, double lambda, List<Option> options) {
     /** One line for people: the choice, and every tier's success, cost and utility at this lambda. */
     public String why() {
         StringBuilder b = new StringBuilder(chosen.tier().name() + ": the highest predicted success - "
-                + String.format(java.util.Locale.ROOT, "%.4g", lambda) + " x cost");
+                + String.format(Locale.ROOT, "%.4g", lambda) + " x cost");
         for (Option o : options) {
-            b.append(String.format(java.util.Locale.ROOT, "; %s %.3f at $%.6f (%.4f)", o.tier().name(), o.estimate().success(),
+            b.append(String.format(Locale.ROOT, "; %s %.3f at $%.6f (%.4f)", o.tier().name(), o.estimate().success(),
                     o.estimate().cost(), o.utility(lambda)));
         }
         return b.toString();

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +136,7 @@ public final class StoredCompletions implements RequestObserver, AutoCloseable {
             if (!metadata.entrySet().stream().allMatch(e -> n.path("metadata").path(e.getKey()).asText("\u0000").equals(e.getValue()))) continue;
             mine.add(n);
         }
-        if (newestFirst) java.util.Collections.reverse(mine);
+        if (newestFirst) Collections.reverse(mine);
         int from = 0;
         if (after.isPresent()) {
             for (int i = 0; i < mine.size(); i++) if (mine.get(i).path("id").asText().equals(after.get())) from = i + 1;

@@ -7,6 +7,7 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.net.ConnectException;
 import java.net.URI;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,7 +78,7 @@ final class Deliveries implements SpanExporter {
     private static String why(Throwable t) {
         Throwable cause = t == null ? null : t.getCause();
         if (cause == null) return "the collector refused them";
-        if (cause instanceof java.net.ConnectException) return "connection refused";
+        if (cause instanceof ConnectException) return "connection refused";
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")");
     }
 

@@ -1,5 +1,6 @@
 package dev.ponder.server.upstream;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Generation;
@@ -7,6 +8,7 @@ import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Usage;
 import dev.ponder.server.json.JsonMappers;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -15,7 +17,7 @@ import java.util.List;
  */
 public final class Relayed {
     private static final ObjectMapper JSON = JsonMappers.mapper();
-    private static final com.fasterxml.jackson.core.io.JsonStringEncoder QUOTE = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance();
+    private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
     private final byte[] body;
     private final CompletionScan scan;
     private final List<Generation> generations;
@@ -91,8 +93,8 @@ public final class Relayed {
         out.write(body, scan.close, body.length - scan.close);
     }
 
-    private static final byte[] ID = "id".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] MODEL = "model".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] ID = "id".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MODEL = "model".getBytes(StandardCharsets.US_ASCII);
 
     private static void quoted(Bytes out, byte[] escaped) {
         out.write('"');

@@ -1,5 +1,6 @@
 package dev.ponder.server.upstream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.CompletionRequest;
@@ -16,9 +17,9 @@ import dev.ponder.core.backend.openai.protocol.Retrier;
 import dev.ponder.core.backend.openai.protocol.SseStream;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Usage;
-import dev.ponder.server.config.Completions;
-import java.util.Optional;
 import dev.ponder.core.telemetry.UpstreamSpan;
+import dev.ponder.server.config.PlainCompletions;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,7 +36,7 @@ public final class Upstream implements AutoCloseable {
     private final OpenAiConfig config;
     private final StreamingBackend backend;
     private final Optional<OpenAiWire> wire;
-    private final Completions completions;
+    private final PlainCompletions completions;
     private final boolean logprobs;
     private final AutoCloseable client;
     private volatile boolean noCompletions; // found out under AUTO: the server answered that it has no /completions
@@ -43,7 +44,7 @@ public final class Upstream implements AutoCloseable {
     /** What only an OpenAI-compatible upstream has: its backend's plain completions, the relay, the exchange, the retry policy. */
     private record OpenAiWire(OpenAiBackend backend, Relay relay, Exchange exchange, Retrier retrier) {}
 
-    private Upstream(String name, OpenAiConfig config, StreamingBackend backend, Optional<OpenAiWire> wire, Completions completions,
+    private Upstream(String name, OpenAiConfig config, StreamingBackend backend, Optional<OpenAiWire> wire, PlainCompletions completions,
                      boolean logprobs, AutoCloseable client) {
         this.name = name;
         this.config = config;
@@ -55,10 +56,10 @@ public final class Upstream implements AutoCloseable {
     }
 
     /** The OpenAI-compatible upstream {@code name} (for traces and errors) reached as {@code config} says. */
-    public static Upstream of(String name, OpenAiConfig config) { return of(name, config, Completions.AUTO, false); }
+    public static Upstream of(String name, OpenAiConfig config) { return of(name, config, PlainCompletions.AUTO, false); }
 
     /** With whether it serves plain completions ({@code think@T}) and whether {@code adaptive} asks it for log-probabilities. */
-    public static Upstream of(String name, OpenAiConfig config, Completions completions, boolean logprobs) {
+    public static Upstream of(String name, OpenAiConfig config, PlainCompletions completions, boolean logprobs) {
         Exchange exchange = new Exchange(config);
         OpenAiBackend backend = new HttpOpenAiBackend(config, exchange);
         return new Upstream(name, config, backend, Optional.of(new OpenAiWire(backend, new Relay(config), exchange, new Retrier(config))),
@@ -68,12 +69,12 @@ public final class Upstream implements AutoCloseable {
     /** The upstream {@code name} speaking Anthropic's Messages API: no plain completions, no log-probabilities. */
     public static Upstream anthropic(String name, AnthropicConfig config) {
         var backend = Backend.anthropic(config);
-        return new Upstream(name, config.connection(), backend, Optional.empty(), Completions.OFF, false, backend);
+        return new Upstream(name, config.connection(), backend, Optional.empty(), PlainCompletions.OFF, false, backend);
     }
 
     /** Whether {@code think@T} may continue raw prompts here: configured on, or auto and not found missing yet. */
     public boolean servesCompletions() {
-        return wire.isPresent() && (completions == Completions.ON || (completions == Completions.AUTO && !noCompletions));
+        return wire.isPresent() && (completions == PlainCompletions.ON || (completions == PlainCompletions.AUTO && !noCompletions));
     }
 
     /** Whether {@code adaptive} asks this upstream for token log-probabilities (each sample's confidence). */
@@ -92,7 +93,7 @@ public final class Upstream implements AutoCloseable {
             return wire.orElseThrow(this::notAsWritten).backend().complete(request);
         } catch (PonderException e) {
             boolean missing = e.kind() == PonderException.Kind.NOT_FOUND || e.getMessage().contains(": HTTP 405");
-            if (completions == Completions.AUTO && missing) noCompletions = true;
+            if (completions == PlainCompletions.AUTO && missing) noCompletions = true;
             throw e;
         }
     }
@@ -153,7 +154,7 @@ public final class Upstream implements AutoCloseable {
     }
 
     /** What a body relayed whole came back as: the upstream's JSON, where it came from, the tries it took. */
-    public record Forwarded(com.fasterxml.jackson.databind.JsonNode body, String where, int attempts) {}
+    public record Forwarded(JsonNode body, String where, int attempts) {}
 
     /**
      * A client's body sent whole to the endpoint at {@code path} ({@code /completions}, {@code /embeddings}) as written,

@@ -17,6 +17,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class BudgetUnitTest {
@@ -37,10 +38,10 @@ class BudgetUnitTest {
         var first = s.reserve(c, dollars(0.8), dollars(0.1));
         assertThat(first.cap()).contains(0.8);
         var second = s.reserve(c, dollars(0.8), dollars(0.1));
-        assertThat(second.cap().orElseThrow()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(second.cap().orElseThrow()).isCloseTo(0.2, Offset.offset(1e-12));
         assertThatThrownBy(() -> s.reserve(c, dollars(0.8), dollars(0.1))).hasMessageContaining("dollar budget exceeded for 2026-11-23 (day)");
         s.settle(first, new Entry(now.get(), "k", "r1", "m", "vote@8", 0, 0, 0.3, 200));
-        assertThat(s.reserve(c, dollars(0.8), dollars(0.1)).cap().orElseThrow()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(s.reserve(c, dollars(0.8), dollars(0.1)).cap().orElseThrow()).isCloseTo(0.5, Offset.offset(1e-12));
         now.set(now.get().plusSeconds(60));
         assertThat(s.reserve(c, dollars(0.8), dollars(0.1)).bucket()).isEqualTo("2026-11-24");
     }

@@ -3,6 +3,7 @@ package dev.ponder.server.chat;
 import static dev.ponder.server.chat.PipelineFixture.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ponder.server.api.ChatRequest;
 import dev.ponder.server.auth.Caller;
 import dev.ponder.server.budget.Spending;
 import dev.ponder.server.config.KeyConfig;
@@ -23,9 +24,9 @@ class AdmissionTest {
     @AfterEach
     void close() { f.close(); }
 
-    Decision admit(Caller caller, dev.ponder.server.api.ChatRequest r) { return admission.admit(new Arrival(caller, r, "t1", 0)); }
+    Decision admit(Caller caller, ChatRequest r) { return admission.admit(new Arrival(caller, r, "t1", 0)); }
 
-    Decision admit(dev.ponder.server.api.ChatRequest r) { return admit(Caller.ANONYMOUS, r); }
+    Decision admit(ChatRequest r) { return admit(Caller.ANONYMOUS, r); }
 
     static final String TOOLS = ", \"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"f\", \"parameters\": {}}}]";
 

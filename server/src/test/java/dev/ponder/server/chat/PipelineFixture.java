@@ -1,6 +1,7 @@
 package dev.ponder.server.chat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.backend.Delta;
 import dev.ponder.core.backend.Price;
@@ -18,6 +19,7 @@ import dev.ponder.server.catalog.Catalog;
 import dev.ponder.server.catalog.UpstreamModel;
 import dev.ponder.server.upstream.Upstream;
 import dev.ponder.server.upstream.UpstreamPool;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +48,7 @@ final class PipelineFixture implements AutoCloseable {
     static ChatRequest request(String json) {
         try {
             return ChatRequestParser.parse(JSON.readTree(json));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -58,7 +60,7 @@ final class PipelineFixture implements AutoCloseable {
     private static String quoted(String s) {
         try {
             return JSON.writeValueAsString(s);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -99,7 +101,7 @@ final class PipelineFixture implements AutoCloseable {
         }
 
         @Override
-        public void passthrough(com.fasterxml.jackson.databind.node.ObjectNode chunk) { events.add("chunk"); }
+        public void passthrough(ObjectNode chunk) { events.add("chunk"); }
 
         @Override
         public void passthroughBody(byte[] json) { events.add("body"); }

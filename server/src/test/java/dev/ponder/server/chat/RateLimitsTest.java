@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class RateLimitsTest {
@@ -43,7 +44,7 @@ class RateLimitsTest {
         Caller c = caller(OptionalInt.empty(), OptionalLong.of(60));
         l.admit(c);
         l.charge(c, 120);
-        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> l.admit(c));
+        Throwable refused = Assertions.catchThrowable(() -> l.admit(c));
         assertThat(ApiError.of(refused).status()).isEqualTo(429);
         assertThat(refused).hasMessageContaining("(120 used); retry in 61 s");
         now.set(now.get().plusSeconds(60));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.json.BadField;
+import dev.ponder.core.route.Knob;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ class ConfigFileTest {
                 .resolve(".ponder/ponder-ledger.jsonl"));
         assertThat(c.maxSamples()).isEqualTo(64);
         assertThat(c.requirePrices()).isFalse();
-        assertThat(c.upstreams().get(1).completions()).isEqualTo(Completions.ON);
+        assertThat(c.upstreams().get(1).completions()).isEqualTo(PlainCompletions.ON);
         assertThat(c.upstreams().get(1).logprobs()).isTrue();
         assertThat(c.upstreams().get(1).checker()).contains("math");
         assertThat(c.prices().find("qwen-math")).isPresent();
@@ -82,8 +84,8 @@ class ConfigFileTest {
         Files.writeString(f, "router:\n  model: router.json\n  knob: {strong_share: 0.2}\n  tiers:\n    gpt-4: vote@4:gpt-4o\n");
         RouterConfig r = ConfigFile.load(f, List::of).router().orElseThrow();
         assertThat(r.model()).isEqualTo(dir.toAbsolutePath().resolve("router.json"));
-        assertThat(r.knob()).isEqualTo(new dev.ponder.core.route.Knob.StrongShare(0.2));
-        assertThat(r.tiers()).containsExactly(java.util.Map.entry("gpt-4", "vote@4:gpt-4o"));
+        assertThat(r.knob()).isEqualTo(new Knob.StrongShare(0.2));
+        assertThat(r.tiers()).containsExactly(Map.entry("gpt-4", "vote@4:gpt-4o"));
         Files.writeString(f, "router:\n  model: router.json\n  knob: {lambda: 1, target_cost: 0.01}\n");
         assertThatThrownBy(() -> ConfigFile.load(f, List::of)).hasMessageContaining("router.knob is required and takes exactly one of");
         Files.writeString(f, "router:\n  model: router.json\n  knob: {strong_share: 2}\n");
@@ -121,7 +123,7 @@ class ConfigFileTest {
         assertThat(t.headers()).containsExactly(Map.entry("authorization", "Bearer abc"), Map.entry("x-team", "a"));
         assertThat(t.serviceName()).isEqualTo("edge");
         assertThatThrownBy(() -> TelemetryConfig.fromEnvironment(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4318")))
-                .isInstanceOfSatisfying(dev.ponder.core.json.BadField.class, e -> assertThat(e.field()).isEqualTo("OTEL_EXPORTER_OTLP_ENDPOINT"))
+                .isInstanceOfSatisfying(BadField.class, e -> assertThat(e.field()).isEqualTo("OTEL_EXPORTER_OTLP_ENDPOINT"))
                 .hasMessageStartingWith("must be an http:// or https:// URL with a host");
     }
 
@@ -208,7 +210,7 @@ class ConfigFileTest {
         assertThat(c.checker()).contains("regex:\\d+");
         UpstreamConfig u = c.upstreams().getFirst();
         assertThat(u.answer()).isEqualTo("semantic");
-        assertThat(u.completions()).isEqualTo(Completions.OFF);
+        assertThat(u.completions()).isEqualTo(PlainCompletions.OFF);
         assertThat(u.logprobs()).isTrue();
         assertThat(u.checker()).contains("game24");
         CalibrationConfig cal = c.calibration().orElseThrow();

@@ -11,6 +11,7 @@ import io.netty.channel.uring.IoUring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Choosing the event loops' transport: the order {@code auto} tries, and falling back when one cannot start. */
@@ -58,7 +59,7 @@ class IoTest {
 
     @Test
     void naming_a_transport_this_machine_lacks_is_an_error_that_says_why() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(IoUring.isAvailable(), "this machine has io_uring, so naming it is no error here");
+        Assumptions.assumeFalse(IoUring.isAvailable(), "this machine has io_uring, so naming it is no error here");
         assertThatThrownBy(() -> Io.of(Transport.IO_URING)).hasMessageContaining("server.transport: io_uring is not available on this machine");
     }
 }

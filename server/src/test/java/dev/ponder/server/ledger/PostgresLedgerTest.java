@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,8 +79,8 @@ class PostgresLedgerTest {
             int admitted = 0;
             for (var f : fs) if (f.get()) admitted++;
             Ledger.Spend s = a.spend("shared", "2026-11-23");
-            assertThat(s.held()).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(s.spent()).isLessThanOrEqualTo(limit + 1e-9).isCloseTo(admitted * 0.007, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(s.held()).isCloseTo(0, Offset.offset(1e-9));
+            assertThat(s.spent()).isLessThanOrEqualTo(limit + 1e-9).isCloseTo(admitted * 0.007, Offset.offset(1e-9));
             assertThat(admitted).isBetween(50, 200);
             assertThat(b.spend("shared", "2026-11-23")).isEqualTo(s);
         }
@@ -91,10 +92,10 @@ class PostgresLedgerTest {
             l.record("2026-11", entry("k2", 0.95));
             Optional<Ledger.Hold> h = l.hold("k2", "2026-11", 0.2, 0.01, 1.0);
             assertThat(h).isPresent();
-            assertThat(h.get().amount()).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(h.get().amount()).isCloseTo(0.05, Offset.offset(1e-9));
             assertThat(l.hold("k2", "2026-11", 0.2, 0.01, 1.0)).isEmpty();
             l.settle(h.get(), entry("k2", 0.03));
-            assertThat(l.spend("k2", "2026-11").spent()).isCloseTo(0.98, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(l.spend("k2", "2026-11").spent()).isCloseTo(0.98, Offset.offset(1e-9));
         }
     }
 

@@ -2,8 +2,10 @@ package dev.ponder.server.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -12,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -51,9 +54,9 @@ class LoopClientTest {
     private HttpTransport transport;
 
     /** The event loop's I/O and its socket type: NIO here; {@link LoopClientIoUringTest} repeats every test on io_uring. */
-    io.netty.channel.IoHandlerFactory handlers() { return NioIoHandler.newFactory(); }
+    IoHandlerFactory handlers() { return NioIoHandler.newFactory(); }
 
-    Class<? extends io.netty.channel.Channel> socketType() { return NioSocketChannel.class; }
+    Class<? extends Channel> socketType() { return NioSocketChannel.class; }
 
     @BeforeEach
     void start() {
@@ -460,7 +463,7 @@ class LoopClientTest {
                 this.in = new BufferedInputStream(socket.getInputStream());
                 this.out = socket.getOutputStream();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
 

@@ -11,7 +11,11 @@ import dev.ponder.core.backend.openai.protocol.RawResult;
 import dev.ponder.core.backend.openai.protocol.Responses;
 import dev.ponder.core.error.PonderException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -124,23 +128,23 @@ class RelayedTest {
                     continue;
                 }
                 b.append('{');
-                List<String> fields = new java.util.ArrayList<>();
+                List<String> fields = new ArrayList<>();
                 if (rnd.nextBoolean()) fields.add("\"index\":" + List.of("0", "1", "2", "7", "\"1\"", "3000000000", "1.5").get(rnd.nextInt(7)));
                 if (rnd.nextBoolean()) fields.add("\"finish_reason\":" + List.of("\"stop\"", "\"length\"", "null", "1").get(rnd.nextInt(4)));
                 if (rnd.nextInt(5) > 0) {
-                    List<String> m = new java.util.ArrayList<>();
+                    List<String> m = new ArrayList<>();
                     for (String k : List.of("content", "reasoning_content", "reasoning", "role", "tool_calls")) {
                         if (rnd.nextBoolean()) m.add("\"" + k + "\":" + texts.get(rnd.nextInt(texts.size())));
                     }
                     fields.add("\"message\":" + (rnd.nextInt(10) == 0 ? "\"oops\"" : "{" + String.join(",", m) + "}"));
                 }
                 if (rnd.nextBoolean()) fields.add("\"logprobs\":{\"content\":[{\"t\":1}]}");
-                java.util.Collections.shuffle(fields, new java.util.Random(rnd.nextLong()));
+                Collections.shuffle(fields, new Random(rnd.nextLong()));
                 b.append(String.join(",", fields)).append('}');
             }
             b.append(']');
             if (rnd.nextBoolean()) {
-                List<String> u = new java.util.ArrayList<>();
+                List<String> u = new ArrayList<>();
                 if (rnd.nextInt(4) > 0) u.add("\"prompt_tokens\":" + List.of("12", "0", "-3", "\"9\"", "null", "2.7").get(rnd.nextInt(6)));
                 if (rnd.nextBoolean()) u.add("\"completion_tokens\":" + List.of("5", "\"5\"", "null", "8.2").get(rnd.nextInt(4)));
                 if (rnd.nextBoolean()) u.add("\"total_tokens\":" + List.of("30", "\"31\"", "null", "\"zz\"").get(rnd.nextInt(4)));
@@ -151,13 +155,13 @@ class RelayedTest {
             byte[] body = b.toString().getBytes(StandardCharsets.UTF_8);
             RawResult byTree;
             try {
-                byTree = Responses.parse(JSON.readTree(body), Endpoint.CHAT, java.util.Optional.empty(), "w");
+                byTree = Responses.parse(JSON.readTree(body), Endpoint.CHAT, Optional.empty(), "w");
             } catch (PonderException e) {
-                assertThatThrownBy(() -> CompletionScan.of(body, "w").result(java.util.Optional.empty(), "w", body)).as(b.toString())
+                assertThatThrownBy(() -> CompletionScan.of(body, "w").result(Optional.empty(), "w", body)).as(b.toString())
                         .isInstanceOf(PonderException.class);
                 continue;
             }
-            assertThat(CompletionScan.of(body, "w").result(java.util.Optional.empty(), "w", body)).as(b.toString()).isEqualTo(byTree);
+            assertThat(CompletionScan.of(body, "w").result(Optional.empty(), "w", body)).as(b.toString()).isEqualTo(byTree);
         }
     }
 }

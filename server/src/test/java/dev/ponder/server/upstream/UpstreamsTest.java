@@ -10,6 +10,7 @@ import dev.ponder.server.config.UpstreamConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class UpstreamsTest {
     static UpstreamConfig serving(String name, String... models) {
         return new UpstreamConfig(name, URI.create("http://127.0.0.1:9/v1"), Optional.empty(),
-                java.util.Arrays.stream(models).collect(Collectors.toMap(m -> m, m -> m)), 0, Duration.ofMillis(1), Duration.ofSeconds(5), "exact");
+                Arrays.stream(models).collect(Collectors.toMap(m -> m, m -> m)), 0, Duration.ofMillis(1), Duration.ofSeconds(5), "exact");
     }
 
     /** The JDK HTTP clients alive now, by their selector threads (one per client). */

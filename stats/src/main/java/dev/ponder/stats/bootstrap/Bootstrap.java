@@ -1,6 +1,7 @@
 package dev.ponder.stats.bootstrap;
 
 import dev.ponder.stats.interval.Interval;
+import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 import java.util.random.RandomGenerator;
 
@@ -68,7 +69,7 @@ public final class Bootstrap {
 
     /** Percentile interval and standard error from bootstrap replicates (NaN replicates are dropped). */
     public static Estimate summarise(double original, double[] replicates, double level) {
-        double[] ok = java.util.Arrays.stream(replicates).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        double[] ok = Arrays.stream(replicates).filter(x -> !Double.isNaN(x)).sorted().toArray();
         if (ok.length == 0) throw new IllegalArgumentException("every bootstrap replicate was NaN");
         double alpha = (1 - level) / 2;
         double lo = Quantiles.ofSorted(ok, alpha);

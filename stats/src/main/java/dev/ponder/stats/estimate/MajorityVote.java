@@ -3,6 +3,7 @@ package dev.ponder.stats.estimate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -15,7 +16,7 @@ public final class MajorityVote {
     /** One recorded sample: its extracted answer (empty = no answer) and whether that answer is right. */
     public record Vote(String answer, boolean correct) {
         public Vote {
-            java.util.Objects.requireNonNull(answer, "answer");
+            Objects.requireNonNull(answer, "answer");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.ponder.stats.fit;
 
+import java.util.Arrays;
+
 /**
  * How well a fitted curve matches its data: residuals (observed - predicted, in the data's own units), R^2 and RMSE.
  * Every fit reports one.
@@ -39,10 +41,10 @@ public record Goodness(double[] residuals, double rSquared, double rmse) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Goodness g && java.util.Arrays.equals(residuals, g.residuals)
+        return o instanceof Goodness g && Arrays.equals(residuals, g.residuals)
                 && Double.compare(rSquared, g.rSquared) == 0 && Double.compare(rmse, g.rmse) == 0;
     }
 
     @Override
-    public int hashCode() { return java.util.Arrays.hashCode(residuals) * 31 + Double.hashCode(rSquared); }
+    public int hashCode() { return Arrays.hashCode(residuals) * 31 + Double.hashCode(rSquared); }
 }

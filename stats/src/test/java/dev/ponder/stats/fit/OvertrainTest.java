@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class OvertrainTest {
@@ -108,7 +109,7 @@ class OvertrainTest {
     void bootstrap_size_is_bounded() {
         double[][] g = grid(0.004, 7);
         OvertrainFit fit = Overtrain.fit(g[0], g[1], g[2]);
-        int[] all = java.util.stream.IntStream.range(0, 32).toArray();
+        int[] all = IntStream.range(0, 32).toArray();
         assertThatThrownBy(() -> OvertrainBootstrap.run(g[0], g[1], g[2], all, fit, 2_000_000_000, 0.95, rng(1)))
                 .hasMessageContaining("between 1 and 100000, was 2000000000");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class LogisticModelTest {
@@ -29,7 +30,7 @@ class LogisticModelTest {
     void constant_labels_give_their_rate() {
         double[][] x = {{1}, {2}, {3}, {4}};
         LogisticModel m = LogisticModel.fit(x, new double[] {0.7, 0.7, 0.7, 0.7}, 1.0, 200);
-        assertThat(m.predict(new double[] {2.5})).isCloseTo(0.7, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(m.predict(new double[] {2.5})).isCloseTo(0.7, Offset.offset(0.01));
     }
 
     @Test

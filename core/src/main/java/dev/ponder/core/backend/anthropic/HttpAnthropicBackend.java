@@ -115,7 +115,7 @@ final class HttpAnthropicBackend implements AnthropicBackend {
         return switch (exchange.openStream(config.messagesPath(), body, where)) {
             case Exchange.Opened.Whole w -> whole(MessagesReply.parse(w.body(), where), choice, listener.get());
             case Exchange.Opened.Events ev -> {
-                MessagesStream events = new MessagesStream(choice, listener.get(), where);
+                MessagesAssembler events = new MessagesAssembler(choice, listener.get(), where);
                 new SseStream(ev.body()).drain(events, connection.requestTimeout(), where);
                 yield events.finish();
             }

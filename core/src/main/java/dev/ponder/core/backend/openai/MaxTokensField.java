@@ -1,5 +1,7 @@
 package dev.ponder.core.backend.openai;
 
+import java.util.regex.Pattern;
+
 /**
  * The body field that carries a request's output-token cap. OpenAI's reasoning models (o1, o3, o4, gpt-5) reject
  * {@code max_tokens} and need {@code max_completion_tokens}, which counts reasoning tokens too; most other servers
@@ -11,7 +13,7 @@ public enum MaxTokensField {
     MAX_TOKENS,
     MAX_COMPLETION_TOKENS;
 
-    private static final java.util.regex.Pattern REASONING = java.util.regex.Pattern.compile("(?i)(o[1-9]|gpt-5)");
+    private static final Pattern REASONING = Pattern.compile("(?i)(o[1-9]|gpt-5)");
 
     /** The field name for {@code upstreamModel}. */
     public String fieldFor(String upstreamModel) {

@@ -37,7 +37,7 @@ public record OpenAiConfig(URI baseUrl, Optional<ApiKey> apiKey, Optional<String
     public OpenAiConfig {
         Objects.requireNonNull(baseUrl, "baseUrl");
         String scheme = String.valueOf(baseUrl.getScheme());
-        if (!scheme.equals("http") && !scheme.equals("https") || baseUrl.getHost() == null) {
+        if ((!scheme.equals("http") && !scheme.equals("https")) || baseUrl.getHost() == null) {
             throw PonderException.invalid("base URL must be an http(s) URL such as http://localhost:8000/v1, was \"%s\"", baseUrl);
         }
         String s = baseUrl.toString();

@@ -3,6 +3,7 @@ package dev.ponder.core.verify.game24;
 import dev.ponder.core.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,7 @@ public final class Game24 {
     /** The expression a model's output ends with (idempotent on an already extracted expression). */
     public static String extractExpression(String text) {
         String[] lines = text.strip().split("\n");
-        String last = lines[lines.length - 1].toLowerCase(java.util.Locale.ROOT).replace("answer:", "");
+        String last = lines[lines.length - 1].toLowerCase(Locale.ROOT).replace("answer:", "");
         int eq = last.indexOf('=');
         return (eq >= 0 ? last.substring(0, eq) : last).strip();
     }

@@ -1,8 +1,11 @@
 package dev.ponder.core.verify.java;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.error.PonderException;
+import dev.ponder.core.json.JsonErrors;
+import dev.ponder.core.json.TextFiles;
 import dev.ponder.core.model.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +26,7 @@ public final class JavaProblems {
 
     public static List<Problem> load(Path file) {
         if (!Files.isRegularFile(file)) throw new PonderException(PonderException.Kind.NOT_FOUND, "no such problems file: " + file);
-        List<String> lines = dev.ponder.core.json.TextFiles.read(file, "problems file").lines().toList();
+        List<String> lines = TextFiles.read(file, "problems file").lines().toList();
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) continue;
@@ -31,8 +34,8 @@ public final class JavaProblems {
             JsonNode row;
             try {
                 row = JSON.readTree(lines.get(i));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw PonderException.invalid("%s: not JSON: %s", where, dev.ponder.core.json.JsonErrors.what(e));
+            } catch (JsonProcessingException e) {
+                throw PonderException.invalid("%s: not JSON: %s", where, JsonErrors.what(e));
             }
             String id = text(row, "task_id", where);
             String prompt = text(row, "prompt", where);

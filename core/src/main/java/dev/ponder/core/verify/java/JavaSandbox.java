@@ -1,5 +1,7 @@
 package dev.ponder.core.verify.java;
 
+import java.util.Set;
+
 /**
  * Runs untrusted Java: one source file whose {@code mainClass} holds the tests. Core defines only this contract and
  * starts no processes; the {@code sandbox} module implements it ({@code Sandboxes.bubblewrap(limits, workers)}, a pool
@@ -9,9 +11,11 @@ package dev.ponder.core.verify.java;
 public interface JavaSandbox extends AutoCloseable {
 
     /**
+     * Compiles and runs {@code mainClass} from {@code source}.
+     *
      * @param trustedTypes top-level class names the prompt itself declares (they may shadow JDK names)
      */
-    JavaRun run(String source, String mainClass, java.util.Set<String> trustedTypes);
+    JavaRun run(String source, String mainClass, Set<String> trustedTypes);
 
     /** {@code bubblewrap} or {@code unsandboxed}. */
     String isolation();

@@ -2,6 +2,7 @@ package dev.ponder.core.verify.math;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -18,7 +19,7 @@ final class ExprParser {
             Map.entry("\\arcsin", Math::asin), Map.entry("\\arccos", Math::acos), Map.entry("\\arctan", Math::atan),
             Map.entry("\\sec", x -> 1 / Math.cos(x)), Map.entry("\\csc", x -> 1 / Math.sin(x)),
             Map.entry("\\cot", x -> 1 / Math.tan(x)));
-    private static final java.util.Set<String> GREEK = java.util.Set.of("\\alpha", "\\beta", "\\gamma", "\\delta",
+    private static final Set<String> GREEK = Set.of("\\alpha", "\\beta", "\\gamma", "\\delta",
             "\\theta", "\\lambda", "\\mu", "\\sigma", "\\phi", "\\omega", "\\varphi", "\\epsilon", "\\tau", "\\rho");
 
     private final String s;

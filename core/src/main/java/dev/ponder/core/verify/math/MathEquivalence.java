@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Equivalence of two MATH-style final answers, as the standard graders judge it (Hendrycks et al. 2021,
@@ -18,7 +19,7 @@ import java.util.TreeSet;
 public final class MathEquivalence {
 
     private static final double REL_TOL = 1e-4;
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?\\d*\\.(\\d+)");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d*\\.(\\d+)");
     private static final double[][] POINTS = {{0.5772, 1.3247, 2.7183}, {1.6180, 0.4142, 3.1416}, {2.2361, 0.7071, 1.4142}};
 
     private MathEquivalence() {}
@@ -102,11 +103,11 @@ public final class MathEquivalence {
         for (double[] point : POINTS) {
             Map<String, Double> values = new HashMap<>();
             int i = 0;
-            for (String v : vars) values.put(v, point[i++ % point.length] + 0.1 * (i / point.length));
+            for (String v : vars) values.put(v, point[i++ % point.length] + 0.1 * Math.floorDiv(i, point.length));
             double x = ea.get().eval(values), y = eb.get().eval(values);
             if (Double.isNaN(x) && Double.isNaN(y)) continue;
             boolean equal = close(x, y, leeway)
-                    || percent && vars.isEmpty() && (close(x / 100, y, leeway) || close(x, y / 100, leeway));
+                    || (percent && vars.isEmpty() && (close(x / 100, y, leeway) || close(x, y / 100, leeway)));
             if (!equal) return false;
             compared++;
             if (vars.isEmpty()) break;

@@ -8,6 +8,8 @@ import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Generation;
+import dev.ponder.core.backend.GenerationRequest;
+import dev.ponder.core.error.PonderException;
 import dev.ponder.core.model.Usage;
 import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.core.testing.FakeOutput;
@@ -16,6 +18,7 @@ import dev.ponder.core.testing.FakeRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class OpenAiBackendTest {
@@ -105,7 +108,7 @@ class OpenAiBackendTest {
                     .apiKey(ApiKey.of("sk-test"))
                     .build());
             var request = Reasoning.NONE.withThinkingBudget(1024).applyTo(
-                    new dev.ponder.core.backend.GenerationRequest("small", ask("q", 1).messages(), 1, Optional.of(50),
+                    new GenerationRequest("small", ask("q", 1).messages(), 1, Optional.of(50),
                             Optional.empty(), Map.of("temperature", 0.2, "seed", 5)));
             b.generate(request);
 
@@ -201,9 +204,9 @@ class OpenAiBackendTest {
     void a_request_without_a_model_and_no_default_is_invalid_input() {
         try (var server = FakeOpenAiServer.start()) {
             OpenAiBackend b = OpenAiBackend.create(OpenAiConfig.builder(server.baseUrl()).build());
-            var e = org.assertj.core.api.Assertions.catchThrowableOfType(dev.ponder.core.error.PonderException.class,
-                    () -> b.generate(dev.ponder.core.backend.GenerationRequest.of("", ask("q", 1).messages(), 1)));
-            assertThat(e.kind()).isEqualTo(dev.ponder.core.error.PonderException.Kind.INVALID_INPUT);
+            var e = Assertions.catchThrowableOfType(PonderException.class,
+                    () -> b.generate(GenerationRequest.of("", ask("q", 1).messages(), 1)));
+            assertThat(e.kind()).isEqualTo(PonderException.Kind.INVALID_INPUT);
             assertThat(e.getMessage()).contains("no model given");
             assertThat(server.requestCount()).isZero();
         }
@@ -212,9 +215,9 @@ class OpenAiBackendTest {
     @Test
     void extra_fields_may_not_override_what_the_backend_sets() {
         try (var server = FakeOpenAiServer.start()) {
-            var r = new dev.ponder.core.backend.GenerationRequest("fake-model", ask("q", 1).messages(), 1, Optional.empty(),
+            var r = new GenerationRequest("fake-model", ask("q", 1).messages(), 1, Optional.empty(),
                     Optional.empty(), Map.of("n", 8));
-            var e = org.assertj.core.api.Assertions.catchThrowableOfType(dev.ponder.core.error.PonderException.class,
+            var e = Assertions.catchThrowableOfType(PonderException.class,
                     () -> fx.backend(server).generate(r));
             assertThat(e.getMessage()).contains("\"n\" is set by the backend");
         }

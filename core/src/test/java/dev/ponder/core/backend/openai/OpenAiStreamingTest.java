@@ -4,12 +4,12 @@ import static dev.ponder.core.backend.openai.Fixture.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.ponder.core.backend.Delta;
 import dev.ponder.core.backend.Delta.Channel;
+import dev.ponder.core.backend.Delta;
 import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Generation;
-import dev.ponder.core.error.PonderException;
 import dev.ponder.core.error.PonderException.Kind;
+import dev.ponder.core.error.PonderException;
 import dev.ponder.core.testing.FakeOpenAiServer;
 import dev.ponder.core.testing.FakeOutput;
 import dev.ponder.core.testing.FakeReply;
@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class OpenAiStreamingTest {
@@ -225,7 +226,7 @@ class OpenAiStreamingTest {
     void a_listener_that_throws_aborts_the_call_with_its_exception() {
         try (var server = FakeOpenAiServer.start(r -> FakeReply.texts("one two three four"))) {
             IllegalStateException gone = new IllegalStateException("client went away");
-            Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> fx.backend(server).stream(ask("q", 1), d -> {
+            Throwable t = Assertions.catchThrowable(() -> fx.backend(server).stream(ask("q", 1), d -> {
                 deltas.add(d);
                 if (deltas.size() == 2) throw gone;
             }));

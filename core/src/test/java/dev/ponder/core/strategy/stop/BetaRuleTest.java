@@ -9,6 +9,7 @@ import dev.ponder.core.strategy.Tally;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class BetaRuleTest {
@@ -40,7 +41,7 @@ class BetaRuleTest {
                 for (int i = 0; i < a; i++) ans.add("x");
                 for (int i = 0; i < b; i++) ans.add("y");
                 double p = Tally.of(votes(ans.toArray(String[]::new))).leaderProbability();
-                assertThat(p).as("a=%d b=%d", a, b).isCloseTo(closedForm(a, b), org.assertj.core.data.Offset.offset(1e-12));
+                assertThat(p).as("a=%d b=%d", a, b).isCloseTo(closedForm(a, b), Offset.offset(1e-12));
             }
         }
     }

@@ -10,9 +10,11 @@ import dev.ponder.core.bank.RecordedSample;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.testing.SharedData;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -67,12 +69,12 @@ class MathBankAgreementTest {
         Path file = SharedData.resolve("data/problems_math500/test.jsonl").orElse(null);
         Assumptions.assumeTrue(file != null, "../shared not present: skipping the MATH-500 leniency check");
         ObjectMapper json = new ObjectMapper();
-        List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(Files.readAllLines(file).stream()
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(Files.readAllLines(file).stream()
                 .filter(l -> !l.isBlank()).map(l -> {
                     try {
                         return json.readTree(l).get("answer").asText();
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 }).toList()));
         List<String> equal = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.ponder.core.model.ToolCall;
 import dev.ponder.core.model.Usage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -100,7 +101,7 @@ public final class Accounting {
         }
         Integer[] order = new Integer[k];
         for (int i = 0; i < k; i++) order[i] = i;
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(share[b] - out[b], share[a] - out[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(share[b] - out[b], share[a] - out[a]));
         for (int j = 0; given < total; j = (j + 1) % k) {
             out[order[j]]++;
             given++;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.CompletionRequest;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.backend.openai.OpenAiConfig;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,8 +58,8 @@ public final class Bodies {
     public static Optional<Integer> cap(Optional<Integer> requested, Map<String, Object> requestExtra, Map<String, Object> configExtra) {
         if (requested.isPresent()) return requested;
         Optional<Integer> best = Optional.empty();
-        for (Map<String, Object> m : java.util.List.of(requestExtra, configExtra)) {
-            for (String f : java.util.List.of("max_completion_tokens", "max_tokens")) {
+        for (Map<String, Object> m : List.of(requestExtra, configExtra)) {
+            for (String f : List.of("max_completion_tokens", "max_tokens")) {
                 if (m.get(f) instanceof Number x && x.intValue() > 0) {
                     best = Optional.of(best.map(b -> Math.min(b, x.intValue())).orElse(x.intValue()));
                 }

@@ -90,7 +90,7 @@ public final class HttpOpenAiBackend implements OpenAiBackend {
 
     @Override
     public Usage worstCase(CompletionRequest r) {
-        long prompt = r.prompt().length() / 2 + 16;
+        long prompt = r.prompt().length() / 2L + 16;
         int cap = Bodies.cap(r.maxTokens(), r.extra(), config.extraBody()).orElse(config.defaultMaxTokens());
         return worst(prompt, cap, r.n(), price(r.model()));
     }

@@ -3,6 +3,7 @@ package dev.ponder.core.backend.openai.protocol;
 import dev.ponder.core.confidence.Confidence;
 import dev.ponder.core.model.ToolCall;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -15,7 +16,7 @@ public record RawResult(List<Choice> choices, Optional<Tokens> usage) {
     public record Choice(String content, String reasoning, String finishReason, List<ToolCall> toolCalls, Optional<Confidence> confidence) {
         public Choice {
             toolCalls = List.copyOf(toolCalls);
-            java.util.Objects.requireNonNull(confidence, "confidence");
+            Objects.requireNonNull(confidence, "confidence");
         }
 
         public Choice(String content, String reasoning, String finishReason) { this(content, reasoning, finishReason, List.of(), Optional.empty()); }
@@ -26,7 +27,7 @@ public record RawResult(List<Choice> choices, Optional<Tokens> usage) {
 
         /** What the choice wrote, for apportioning output tokens: text, reasoning, and each call's name and arguments. */
         public long outputChars() {
-            long n = content.length() + reasoning.length();
+            long n = (long) content.length() + reasoning.length();
             for (ToolCall c : toolCalls) n += c.name().length() + c.arguments().length();
             return n;
         }

@@ -94,7 +94,7 @@ public final class Retrier {
     }
 
     private Duration backoff(int retry) {
-        double cap = Math.min(config.backoffCap().toNanos(), config.backoffBase().toNanos() * Math.pow(2, Math.min(retry, 62)));
+        double cap = Math.min((double) config.backoffCap().toNanos(), config.backoffBase().toNanos() * Math.pow(2, Math.min(retry, 62)));
         double u;
         synchronized (config.random()) {
             u = config.random().nextDouble();

@@ -1,8 +1,9 @@
 package dev.ponder.core.backend.openai.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ponder.core.error.PonderException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.error.PonderException.Kind;
+import dev.ponder.core.error.PonderException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * Hand-written: the JDK has no SSE client, and this is the whole of the part of the format OpenAI streams use.
  */
 public final class SseStream implements AutoCloseable {
-    private static final com.fasterxml.jackson.databind.ObjectMapper OBJECTS = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper OBJECTS = new ObjectMapper();
 
     /** Where a stream's events go, in order. */
     public interface Events {

@@ -19,16 +19,13 @@ import java.util.TreeMap;
  * last {@code usage} object seen (OpenAI sends it once, in a final chunk with no choices; some vLLM versions repeat
  * a running total on every chunk). A stream that ends before {@code [DONE]} with a choice unfinished was cut.
  */
-public final class StreamAssembler implements SseStream.Events {
+final class StreamAssembler extends JsonEvents {
     private final Endpoint endpoint;
     private final Optional<ThinkTags> tags;
     private final int offset;
     private final StreamListener listener;
-    private final String where;
     private final TreeMap<Integer, ChoiceState> choices = new TreeMap<>();
     private Optional<RawResult.Tokens> usage = Optional.empty();
-    private boolean delivered;
-    private int chunks;
 
     private final class ChoiceState {
         final StringBuilder content = new StringBuilder();
@@ -54,21 +51,15 @@ public final class StreamAssembler implements SseStream.Events {
     }
 
     public StreamAssembler(Endpoint endpoint, Optional<ThinkTags> tags, int offset, StreamListener listener, String where) {
+        super(where, "chunk");
         this.endpoint = endpoint;
         this.tags = tags;
         this.offset = offset;
         this.listener = listener;
-        this.where = where;
     }
 
     @Override
-    public boolean delivered() { return delivered; }
-
-    @Override
-    public void accept(String data) {
-        chunks++;
-        JsonNode chunk = SseStream.object(data)
-                .orElseThrow(() -> fail(Kind.BAD_UPSTREAM_RESPONSE, "malformed JSON in stream chunk " + chunks + ": " + SseStream.preview(data)));
+    protected void event(JsonNode chunk, String data) {
         if (chunk.has("error")) {
             throw fail(Kind.STREAM_BROKEN, "the server reported an error mid-stream: " + UpstreamErrors.message(data.getBytes(StandardCharsets.UTF_8)));
         }
@@ -97,8 +88,8 @@ public final class StreamAssembler implements SseStream.Events {
         }
         boolean allFinished = !choices.isEmpty() && choices.values().stream().allMatch(s -> s.finish.isPresent());
         if (!sawDone && !allFinished) {
-            throw fail(Kind.STREAM_BROKEN, "the stream ended after " + chunks + " chunks without [DONE]"
-                    + (delivered ? ", with output already delivered" : ""));
+            throw fail(Kind.STREAM_BROKEN, "the stream ended after " + count() + " chunks without [DONE]"
+                    + (delivered() ? ", with output already delivered" : ""));
         }
         if (choices.isEmpty()) throw fail(Kind.BAD_UPSTREAM_RESPONSE, "the stream carried no choices");
         List<RawResult.Choice> out = new ArrayList<>();
@@ -108,9 +99,6 @@ public final class StreamAssembler implements SseStream.Events {
         return new RawResult(out, usage);
     }
 
-    private PonderException fail(Kind kind, String message) {
-        return new PonderException(kind, where + ": " + message, null, null, delivered);
-    }
 
     private void content(int index, ChoiceState s, String text) {
         if (s.splitter.isEmpty()) {
@@ -124,6 +112,6 @@ public final class StreamAssembler implements SseStream.Events {
         if (text.isEmpty()) return;
         (channel == Channel.REASONING ? s.reasoning : s.content).append(text);
         listener.onDelta(new Delta(offset + index, channel, text));
-        delivered = true;
+        markDelivered();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
 
 class RetryAfterTest {
@@ -11,7 +12,7 @@ class RetryAfterTest {
 
     @Test
     void parses_retry_after_forms() {
-        var clock = java.time.InstantSource.fixed(NOW);
+        var clock = InstantSource.fixed(NOW);
         assertThat(RetryAfter.parse("1.5", clock)).contains(Duration.ofMillis(1500));
         assertThat(RetryAfter.parse("Thu, 01 Jan 2026 00:00:10 GMT", clock)).contains(Duration.ofSeconds(10));
         assertThat(RetryAfter.parse("Wed, 31 Dec 2025 23:00:00 GMT", clock)).contains(Duration.ZERO);

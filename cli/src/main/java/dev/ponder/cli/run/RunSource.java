@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** A bank (replayed) or a problem set (live) that {@code ponder run} runs strategies over, with how its answers are read and graded. */
-record Source(String name, String kind, String model, List<Problem> problems, int maxSamples, boolean hasCost,
+record RunSource(String name, String kind, String model, List<Problem> problems, int maxSamples, boolean hasCost,
               List<LineIssue> issues, Supplier<Backend> backend, AnswerExtractor extractor, Verifier verifier,
               boolean recorded, int concurrency, Sampling sampling) {
 

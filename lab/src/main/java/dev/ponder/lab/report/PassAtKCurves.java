@@ -1,8 +1,10 @@
 package dev.ponder.lab.report;
 
 import dev.ponder.lab.store.StoredSample;
+import dev.ponder.stats.bootstrap.Bootstrap;
 import dev.ponder.stats.bootstrap.Estimate;
 import dev.ponder.stats.estimate.MajorityVote;
+import dev.ponder.stats.estimate.PassAtK;
 import dev.ponder.stats.fit.CoverageFit;
 import dev.ponder.stats.interval.Interval;
 import dev.ponder.stats.interval.Wilson;
@@ -10,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * pass@k and majority-vote@k for k = 1..K from the stored samples of the configuration that drew the most per
@@ -18,10 +22,10 @@ import java.util.SplittableRandom;
  * Brown et al. 2024). Majority@k is Monte Carlo (MajorityVote), at k = 1, 2, 3, 4, 6, 8, ... K; its band is a
  * Wilson interval over problems.
  */
-record Curves(String config, int problems, int maxK, List<Estimate> passAtK, java.util.SortedMap<Integer, Interval> majority,
+record PassAtKCurves(String config, int problems, int maxK, List<Estimate> passAtK, SortedMap<Integer, Interval> majority,
               Optional<CoverageFit> fit, Optional<String> fitNote) {
 
-    static Optional<Curves> of(String config, Map<String, List<StoredSample>> byProblem, long seed) {
+    static Optional<PassAtKCurves> of(String config, Map<String, List<StoredSample>> byProblem, long seed) {
         List<List<StoredSample>> ps = byProblem.values().stream().filter(l -> !l.isEmpty()).toList();
         if (ps.isEmpty()) return Optional.empty();
         int k = ps.stream().mapToInt(List::size).min().orElse(0);
@@ -44,11 +48,11 @@ record Curves(String config, int problems, int maxK, List<Estimate> passAtK, jav
             note = Optional.of("no law fitted: " + e.getMessage());
             pass = new ArrayList<>();
             for (int j = 1; j <= k; j++) {
-                double[] per = dev.ponder.stats.estimate.PassAtK.perProblemPassAtK(n, c, j);
-                pass.add(dev.ponder.stats.bootstrap.Bootstrap.mean(per, 200, 0.95, rng));
+                double[] per = PassAtK.perProblemPassAtK(n, c, j);
+                pass.add(Bootstrap.mean(per, 200, 0.95, rng));
             }
         }
-        java.util.SortedMap<Integer, Interval> maj = new java.util.TreeMap<>();
+        SortedMap<Integer, Interval> maj = new TreeMap<>();
         for (int j : Charts.grid(k)) {
             double sum = 0;
             for (List<StoredSample> p : ps) {
@@ -57,6 +61,6 @@ record Curves(String config, int problems, int maxK, List<Estimate> passAtK, jav
             }
             maj.put(j, Wilson.interval95(sum, ps.size()));
         }
-        return Optional.of(new Curves(config, ps.size(), k, pass, maj, fit, note));
+        return Optional.of(new PassAtKCurves(config, ps.size(), k, pass, maj, fit, note));
     }
 }

@@ -7,10 +7,10 @@ import dev.ponder.core.verify.VerifierRegistry;
 import java.util.TreeSet;
 
 /** The checkers {@code --checker} may name. */
-final class Checkers {
+final class ExportCheckers {
     private static final VerifierRegistry REGISTRY = VerifierRegistry.standard();
 
-    private Checkers() {}
+    private ExportCheckers() {}
 
     static void requireKnown(String checker) {
         if (!checker.equals("auto") && !checker.equals("recorded") && !REGISTRY.names().contains(checker)) {

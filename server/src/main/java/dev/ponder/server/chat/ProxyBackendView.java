@@ -3,6 +3,7 @@ package dev.ponder.server.chat;
 import dev.ponder.core.backend.Backend;
 import dev.ponder.core.backend.CompletionBackend;
 import dev.ponder.core.backend.CompletionRequest;
+import dev.ponder.core.backend.ForwardingBackend;
 import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.Generation;
 import dev.ponder.core.backend.GenerationRequest;
@@ -11,7 +12,6 @@ import dev.ponder.core.backend.StreamingBackend;
 import dev.ponder.core.model.Usage;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -22,23 +22,14 @@ import java.util.function.UnaryOperator;
  * for voting strategies). A delegate that continues raw prompts stays one ({@link #of}), so {@code think@T} can use
  * plain completions through it.
  */
-public record Observed(Backend delegate, Optional<StreamListener> live, UnaryOperator<List<Generation>> adjust, Consumer<List<Generation>> after)
-        implements Backend {
+public record ProxyBackendView(Backend delegate, Optional<StreamListener> live, UnaryOperator<List<Generation>> adjust, Consumer<List<Generation>> after)
+        implements ForwardingBackend {
 
     /** {@code delegate} observed; a {@link CompletionBackend} one stays a completion backend. */
     public static Backend of(Backend delegate, Optional<StreamListener> live, UnaryOperator<List<Generation>> adjust, Consumer<List<Generation>> after) {
-        Observed o = new Observed(delegate, live, adjust, after);
+        ProxyBackendView o = new ProxyBackendView(delegate, live, adjust, after);
         return delegate instanceof CompletionBackend c ? new Completing(o, c) : o;
     }
-
-    @Override
-    public String name() { return delegate.name(); }
-
-    @Override
-    public String nameFor(String model) { return delegate.nameFor(model); }
-
-    @Override
-    public boolean budgetsThinking(String model) { return delegate.budgetsThinking(model); }
 
     @Override
     public Generated generate(GenerationRequest request) {
@@ -49,28 +40,10 @@ public record Observed(Backend delegate, Optional<StreamListener> live, UnaryOpe
         return gens == out.generations() ? out : new Generated(gens, out.attempts());
     }
 
-    @Override
-    public Usage worstCase(GenerationRequest request) { return delegate.worstCase(request); }
-
-    @Override
-    public OptionalInt remaining(GenerationRequest request) { return delegate.remaining(request); }
-
     /** An observed backend that also continues raw prompts (its completions are a chain's steps: not reported as samples). */
-    public record Completing(Observed chat, CompletionBackend completions) implements CompletionBackend {
+    public record Completing(ProxyBackendView delegate, CompletionBackend completions) implements CompletionBackend, ForwardingBackend {
         @Override
-        public String name() { return chat.name(); }
-
-        @Override
-        public String nameFor(String model) { return chat.nameFor(model); }
-
-        @Override
-        public Generated generate(GenerationRequest request) { return chat.generate(request); }
-
-        @Override
-        public Usage worstCase(GenerationRequest request) { return chat.worstCase(request); }
-
-        @Override
-        public OptionalInt remaining(GenerationRequest request) { return chat.remaining(request); }
+        public Generated generate(GenerationRequest request) { return delegate.generate(request); }
 
         @Override
         public Generated complete(CompletionRequest request) { return completions.complete(request); }

@@ -8,7 +8,7 @@ import java.util.Map;
  * cost per query over the strongest single model's, at the least spend reaching a share of its quality; NaN when
  * the router never reaches it. Intervals are seeded bootstrap percentiles (2.5%, 97.5%) over queries.
  */
-public record Report(
+public record RouterReport(
         String mode,
         int queries,
         String predictor,
@@ -31,7 +31,7 @@ public record Report(
     /** A single tier used for every query (or the oracle). */
     public record Single(String model, double quality, double cost) {}
 
-    public Report {
+    public RouterReport {
         points = List.copyOf(points);
         singles = List.copyOf(singles);
         notes = List.copyOf(notes);

@@ -7,14 +7,15 @@ import dev.ponder.core.verify.java.JavaSandbox;
 import dev.ponder.lab.eval.CheckerResources;
 import dev.ponder.lab.plan.Config;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /** A run's checkers: one sandbox for every {@code java-tests} checker of the run, judges on each configuration's backend. */
-final class Checkers implements AutoCloseable {
+final class RunCheckers implements AutoCloseable {
     private final CheckerResources shared;
     private final Backends backends;
 
-    Checkers(java.util.function.Supplier<JavaSandbox> sandboxes, Backends backends) {
+    RunCheckers(Supplier<JavaSandbox> sandboxes, Backends backends) {
         this.backends = backends;
         this.shared = new CheckerResources(sandboxes, model -> {
             throw new IllegalStateException("judges are built per configuration");

@@ -8,16 +8,16 @@ import java.util.List;
  * the chosen cost is non-increasing in lambda for every query, so a bisection on lambda meets the target.
  * The target holds on queries like the held-out ones; on a different mix of queries the realised spend moves.
  */
-public final class Calibration {
+public final class SpendCalibration {
     private static final double MAX_LAMBDA = 1e12;
-    private final List<List<Estimate>> heldOut;
+    private final List<List<TierEstimate>> heldOut;
     private final int strongest;
 
-    private Calibration(List<List<Estimate>> heldOut) {
+    private SpendCalibration(List<List<TierEstimate>> heldOut) {
         this.heldOut = heldOut;
         int tiers = heldOut.isEmpty() ? 0 : heldOut.getFirst().size();
         double[] mean = new double[tiers];
-        for (List<Estimate> q : heldOut) {
+        for (List<TierEstimate> q : heldOut) {
             if (q.size() != tiers) throw new IllegalArgumentException("every held-out query needs " + tiers + " estimates, one had " + q.size());
             for (int t = 0; t < tiers; t++) mean[t] += q.get(t).cost();
         }
@@ -27,8 +27,8 @@ public final class Calibration {
     }
 
     /** Estimates for queries the predictor was not trained on. Empty: only {@link Knob.Lambda} can be used. */
-    public static Calibration of(List<List<Estimate>> heldOut) {
-        return new Calibration(heldOut.stream().map(List::copyOf).toList());
+    public static SpendCalibration of(List<List<TierEstimate>> heldOut) {
+        return new SpendCalibration(heldOut.stream().map(List::copyOf).toList());
     }
 
     public double lambdaFor(Knob knob) {
@@ -42,7 +42,7 @@ public final class Calibration {
     /** Mean estimated cost and share of the most expensive tier when routing the held-out queries at lambda. */
     double measure(double lambda, boolean share) {
         double total = 0;
-        for (List<Estimate> q : heldOut) {
+        for (List<TierEstimate> q : heldOut) {
             int i = Router.pick(q, lambda);
             total += share ? (i == strongest ? 1 : 0) : q.get(i).cost();
         }

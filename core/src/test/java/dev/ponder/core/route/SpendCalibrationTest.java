@@ -9,38 +9,38 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class CalibrationTest {
-    private static List<List<Estimate>> heldOut() {
+    private static List<List<TierEstimate>> heldOut() {
         SplittableRandom rng = new SplittableRandom(3);
-        List<List<Estimate>> out = new ArrayList<>();
+        List<List<TierEstimate>> out = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             double p = rng.nextDouble(0.2, 0.95);
-            out.add(List.of(new Estimate(p, 1), new Estimate(p + rng.nextDouble() * (1 - p), 20)));
+            out.add(List.of(new TierEstimate(p, 1), new TierEstimate(p + rng.nextDouble() * (1 - p), 20)));
         }
         return out;
     }
 
     @Test
     void target_cost_is_met_on_the_held_out_queries() {
-        Calibration c = Calibration.of(heldOut());
+        SpendCalibration c = SpendCalibration.of(heldOut());
         double lambda = c.lambdaFor(new Knob.TargetCost(5));
         assertThat(c.measure(lambda, false)).isLessThanOrEqualTo(5).isGreaterThan(4);
     }
 
     @Test
     void strong_share_is_met_on_the_held_out_queries() {
-        Calibration c = Calibration.of(heldOut());
+        SpendCalibration c = SpendCalibration.of(heldOut());
         double lambda = c.lambdaFor(new Knob.StrongShare(0.3));
         assertThat(c.measure(lambda, true)).isLessThanOrEqualTo(0.3).isGreaterThan(0.25);
     }
 
     @Test
     void a_generous_target_needs_no_penalty() {
-        assertThat(Calibration.of(heldOut()).lambdaFor(new Knob.TargetCost(100))).isZero();
+        assertThat(SpendCalibration.of(heldOut()).lambdaFor(new Knob.TargetCost(100))).isZero();
     }
 
     @Test
     void targets_need_held_out_estimates() {
-        assertThatThrownBy(() -> Calibration.of(List.of()).lambdaFor(new Knob.StrongShare(0.5))).hasMessageContaining("held-out");
-        assertThat(Calibration.of(List.of()).lambdaFor(new Knob.Lambda(2))).isEqualTo(2);
+        assertThatThrownBy(() -> SpendCalibration.of(List.of()).lambdaFor(new Knob.StrongShare(0.5))).hasMessageContaining("held-out");
+        assertThat(SpendCalibration.of(List.of()).lambdaFor(new Knob.Lambda(2))).isEqualTo(2);
     }
 }

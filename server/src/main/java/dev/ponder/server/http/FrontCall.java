@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * from a virtual thread waits while the client reads slower than the proxy writes, so a slow reader holds no unbounded
  * buffer. When the response is complete the connection is told, so it can hand over its next pipelined request.
  */
-final class Call {
+final class FrontCall {
     private static final long WRITE_WAIT_SECONDS = 60;
     // the response headers are the proxy's own constants (content type, length, connection): no need to validate each
     private static final DefaultHttpHeadersFactory OWN_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
@@ -43,12 +43,12 @@ final class Call {
     private final AtomicBoolean finished = new AtomicBoolean();
     private boolean streaming;
 
-    Call(Channel channel, String method, String path, HttpHeaders headers, byte[] body, boolean keepAlive, Runnable done) {
+    FrontCall(Channel channel, String method, String path, HttpHeaders headers, byte[] body, boolean keepAlive, Runnable done) {
         this(channel, method, path, "", headers, body, keepAlive, done);
     }
 
     /** With the request target's query (after {@code ?}, raw). */
-    Call(Channel channel, String method, String path, String query, HttpHeaders headers, byte[] body, boolean keepAlive, Runnable done) {
+    FrontCall(Channel channel, String method, String path, String query, HttpHeaders headers, byte[] body, boolean keepAlive, Runnable done) {
         this.channel = channel;
         this.method = method;
         this.path = path;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.backend.Delta;
 import dev.ponder.core.backend.StreamListener;
+import dev.ponder.core.backend.openai.protocol.JsonEvents;
 import dev.ponder.core.backend.openai.protocol.RawResult;
-import dev.ponder.core.backend.openai.protocol.SseStream;
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.error.PonderException.Kind;
 import dev.ponder.core.model.ToolCall;
@@ -22,35 +22,26 @@ import java.util.TreeMap;
  * fails the call as its type says (overloaded: unavailable, rate limited: rate limited); a stream that ends without
  * {@code message_stop} was cut.
  */
-final class MessagesStream implements SseStream.Events {
+final class MessagesAssembler extends JsonEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final int choice;
     private final StreamListener listener;
-    private final String where;
     private final TreeMap<Integer, Block> blocks = new TreeMap<>();
     private final ObjectNode usage = JSON.createObjectNode();
     private JsonNode stopReason = JSON.nullNode();
     private boolean stopped;
-    private boolean delivered;
-    private int events;
 
     /** One content block as it streams: its type, its text (or a tool call's input JSON so far) and a call's id and name. */
     private record Block(String type, StringBuilder text, String id, String name) { }
 
-    MessagesStream(int choice, StreamListener listener, String where) {
+    MessagesAssembler(int choice, StreamListener listener, String where) {
+        super(where, "event");
         this.choice = choice;
         this.listener = listener;
-        this.where = where;
     }
 
     @Override
-    public boolean delivered() { return delivered; }
-
-    @Override
-    public void accept(String data) {
-        events++;
-        JsonNode e = SseStream.object(data)
-                .orElseThrow(() -> fail(Kind.BAD_UPSTREAM_RESPONSE, "malformed JSON in stream event " + events + ": " + SseStream.preview(data)));
+    protected void event(JsonNode e, String data) {
         switch (e.path("type").asText("")) {
             case "message_start" -> merge(e.path("message").path("usage"));
             case "content_block_start" -> start(e.path("index").asInt(blocks.size()), e.path("content_block"));
@@ -68,8 +59,8 @@ final class MessagesStream implements SseStream.Events {
     /** The finished response; a stream that ended without {@code message_stop} was cut. */
     RawResult finish() {
         if (!stopped) {
-            throw fail(delivered ? Kind.STREAM_BROKEN : Kind.UPSTREAM_UNAVAILABLE, "the stream ended after " + events + " events without message_stop"
-                    + (delivered ? ", with output already delivered" : ""));
+            throw fail(delivered() ? Kind.STREAM_BROKEN : Kind.UPSTREAM_UNAVAILABLE, "the stream ended after " + count() + " events without message_stop"
+                    + (delivered() ? ", with output already delivered" : ""));
         }
         StringBuilder text = new StringBuilder();
         StringBuilder thinking = new StringBuilder();
@@ -115,7 +106,7 @@ final class MessagesStream implements SseStream.Events {
         if (text.isEmpty()) return;
         b.text().append(text);
         listener.onDelta(new Delta(choice, channel, text));
-        delivered = true;
+        markDelivered();
     }
 
     private void merge(JsonNode u) {
@@ -132,7 +123,4 @@ final class MessagesStream implements SseStream.Events {
         return fail(kind, "the server reported an error mid-stream: " + type + ": " + err.path("message").asText(""));
     }
 
-    private PonderException fail(Kind kind, String message) {
-        return new PonderException(kind, where + ": " + message, null, null, delivered);
-    }
 }

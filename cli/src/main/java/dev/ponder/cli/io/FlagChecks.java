@@ -7,8 +7,8 @@ import java.util.List;
  * Range checks for numeric flags, with the flag's name in the message. Sizes that set how much work a command does
  * (bootstrap resamples, K, folds) have upper bounds too, so a typo cannot exhaust memory or run for hours.
  */
-public final class Checks {
-    private Checks() {}
+public final class FlagChecks {
+    private FlagChecks() {}
 
     public static int between(String flag, int value, int low, int high) {
         if (value < low || value > high) throw PonderException.invalid("%s must be in [%d, %d], was %d", flag, low, high, value);

@@ -14,8 +14,8 @@ import dev.ponder.core.error.PonderException;
 import dev.ponder.core.error.PonderException.Kind;
 
 /** Ponder's error kinds and LangChain4j's exception tree, mapped in one place each way; the cause is always kept. */
-final class Errors {
-    private Errors() {}
+final class ErrorMapping {
+    private ErrorMapping() {}
 
     /** What a LangChain4j caller expects from a failed chat: the retriable branch for retriable kinds. */
     static RuntimeException toLangChain(RuntimeException e) {

@@ -1,7 +1,7 @@
 package dev.ponder.lab.route;
 
 import dev.ponder.core.error.PonderException;
-import dev.ponder.core.route.Estimate;
+import dev.ponder.core.route.TierEstimate;
 import dev.ponder.core.route.OutcomeTable;
 import dev.ponder.core.route.Predictor;
 import dev.ponder.core.route.Tier;
@@ -19,10 +19,10 @@ import java.util.SplittableRandom;
  * folds and, per fold, the model's settings (predictor kind and seed; the kNN/logistic choice is re-made by
  * validation inside the fold) are refit on the other folds and predict the fold.
  */
-public final class Evaluation {
-    private Evaluation() {}
+public final class RouterEvaluation {
+    private RouterEvaluation() {}
 
-    public static Report run(RouterModel model, OutcomeTable table, int folds, long seed, int resamples, List<String> notes) {
+    public static RouterReport run(RouterModel model, OutcomeTable table, int folds, long seed, int resamples, List<String> notes) {
         return run(model, table, folds, seed, resamples, notes, () -> { });
     }
 
@@ -30,7 +30,7 @@ public final class Evaluation {
     public static final int MAX_FOLDS = 50;
 
     /** As above, calling {@code foldDone} after each fold (a progress bar; once when no fold is needed). */
-    public static Report run(RouterModel model, OutcomeTable table, int folds, long seed, int resamples, List<String> notes, Runnable foldDone) {
+    public static RouterReport run(RouterModel model, OutcomeTable table, int folds, long seed, int resamples, List<String> notes, Runnable foldDone) {
         int most = Math.min(MAX_FOLDS, table.rows().size());
         if (folds < 2 || folds > most) {
             throw PonderException.invalid("--folds must be in [2, %d] (at most %d, and no more than the %d queries), was %d", most, MAX_FOLDS,
@@ -40,7 +40,7 @@ public final class Evaluation {
         Set<String> trained = model.trainedIds();
         long overlap = table.rows().stream().filter(r -> trained.contains(r.id())).count();
         Embeddings emb = model.embeddings();
-        List<List<Estimate>> estimates;
+        List<List<TierEstimate>> estimates;
         String mode;
         if (overlap == 0) {
             Predictor p = aligned(model.fit(model.trainedOn(), emb, false), table.tiers());
@@ -57,14 +57,14 @@ public final class Evaluation {
         return Scoring.score(table, estimates, mode, model.predictorName(), seed, resamples, all);
     }
 
-    static List<List<Estimate>> crossValidate(RouterModel model, OutcomeTable table, int folds, long seed, Embeddings emb, Runnable foldDone) {
+    static List<List<TierEstimate>> crossValidate(RouterModel model, OutcomeTable table, int folds, long seed, Embeddings emb, Runnable foldDone) {
         List<OutcomeTable.Row> rows = table.rows();
         if (model.usesEmbeddings()) emb.warm(rows.stream().map(OutcomeTable.Row::text).toList());
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) order.add(i);
         SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
         for (int i = order.size() - 1; i > 0; i--) Collections.swap(order, i, rng.nextInt(i + 1));
-        Map<Integer, List<Estimate>> out = new HashMap<>();
+        Map<Integer, List<TierEstimate>> out = new HashMap<>();
         for (int f = 0; f < folds; f++) {
             List<OutcomeTable.Row> fit = new ArrayList<>();
             List<Integer> test = new ArrayList<>();
@@ -75,7 +75,7 @@ public final class Evaluation {
             for (int i : test) out.put(i, p.predict(rows.get(i).text()));
             foldDone.run();
         }
-        List<List<Estimate>> result = new ArrayList<>();
+        List<List<TierEstimate>> result = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) result.add(out.get(i));
         return result;
     }
@@ -94,9 +94,9 @@ public final class Evaluation {
             }
 
             @Override
-            public List<Estimate> predict(String query) {
-                List<Estimate> e = p.predict(query);
-                List<Estimate> o = new ArrayList<>(map.length);
+            public List<TierEstimate> predict(String query) {
+                List<TierEstimate> e = p.predict(query);
+                List<TierEstimate> o = new ArrayList<>(map.length);
                 for (int m : map) o.add(e.get(m));
                 return o;
             }

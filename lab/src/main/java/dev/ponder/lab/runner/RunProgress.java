@@ -1,7 +1,7 @@
 package dev.ponder.lab.runner;
 
 /** What the runner reports as it goes (the CLI draws a progress bar; tests and the child process print lines). */
-public interface Progress {
+public interface RunProgress {
     /** Before the first unit: how many units the run has and how many were already stored (resume). */
     void start(long total, long alreadyDone);
 
@@ -10,10 +10,12 @@ public interface Progress {
 
     default void finish() {}
 
-    static Progress none() {
-        return new Progress() {
+    static RunProgress none() {
+        return new RunProgress() {
+            @Override
             public void start(long total, long alreadyDone) {}
 
+            @Override
             public void stored(int units, int samples, double dollars) {}
         };
     }

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EvaluationTest {
+class RouterEvaluationTest {
     @TempDir
     Path dir;
 
@@ -24,9 +24,9 @@ class EvaluationTest {
         RouterModel loaded = RouterModel.load(dir.resolve("m.json"));
         assertThat(loaded.trainedIds()).isEqualTo(firstHalf);
 
-        Report same = Evaluation.run(loaded, train, 4, 1, 20, List.of());
+        RouterReport same = RouterEvaluation.run(loaded, train, 4, 1, 20, List.of());
         assertThat(same.mode()).contains("4-fold cross-validation").contains("120 of 120");
-        Report other = Evaluation.run(loaded, test, 4, 1, 20, List.of());
+        RouterReport other = RouterEvaluation.run(loaded, test, 4, 1, 20, List.of());
         assertThat(other.mode()).isEqualTo("model trained on other queries");
         assertThat(other.queries()).isEqualTo(120);
         assertThat(m.predictorName()).isEqualTo("length-keyword");
