@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,10 @@ final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Response(int status, String body, String contentType) {}
+    record Response(int status, String body, String contentType, HttpHeaders headers) {
+        /** A response header's value, or empty. */
+        String header(String name) { return headers.firstValue(name).orElse(""); }
+    }
 
     private Http() {}
 
@@ -38,7 +42,7 @@ final class Http {
     private static Response send(HttpRequest r) {
         try {
             HttpResponse<String> resp = CLIENT.send(r, HttpResponse.BodyHandlers.ofString());
-            return new Response(resp.statusCode(), resp.body(), resp.headers().firstValue("content-type").orElse(""));
+            return new Response(resp.statusCode(), resp.body(), resp.headers().firstValue("content-type").orElse(""), resp.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

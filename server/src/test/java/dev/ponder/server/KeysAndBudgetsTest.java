@@ -64,6 +64,9 @@ class KeysAndBudgetsTest {
             var limited = Http.post(root, "v1/chat/completions", body, "Authorization", "Bearer sk-a");
             assertThat(limited.status()).isEqualTo(429);
             assertThat(JSON.readTree(limited.body()).path("error").path("message").asText()).contains("request rate limit of 2 per minute");
+            long retry = Long.parseLong(limited.header("retry-after"));
+            assertThat(retry).as("the key's limit says when to come back").isBetween(1L, 60L);
+            assertThat(JSON.readTree(limited.body()).path("error").path("message").asText()).contains("retry in " + retry + " s");
             var broke = Http.post(root, "v1/chat/completions", body, "Authorization", "Bearer sk-c");
             assertThat(broke.status()).isEqualTo(429);
             JsonNode e = JSON.readTree(broke.body()).path("error");

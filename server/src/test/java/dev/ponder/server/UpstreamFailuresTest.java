@@ -79,6 +79,9 @@ class UpstreamFailuresTest {
                 assertThat(e.path("code").asText()).as("never the client's own key").isNotEqualTo("invalid_api_key");
                 assertThat(e.path("type").asText()).isEqualTo(f.status == 429 ? "rate_limit_error" : "server_error");
                 assertThat(e.path("message").asText()).contains("flaky-up").containsPattern(f.says);
+                // the upstream's Retry-After reaches the client as headers its SDK reads; no other failure has them
+                assertThat(r.header("retry-after")).as(body).isEqualTo(f == Failure.RATE_LIMITED ? "7" : "");
+                assertThat(r.header("retry-after-ms")).as(body).isEqualTo(f == Failure.RATE_LIMITED ? "7000" : "");
             }
             for (String[] relayed : RELAYED) {
                 var r = Http.post(Fixtures.root(proxy), relayed[0], relayed[1], "Authorization", "Bearer sk-k");
@@ -86,14 +89,20 @@ class UpstreamFailuresTest {
                 JsonNode e = RelayTest.JSON.readTree(r.body()).path("error");
                 assertThat(e.path("code").asText()).isNotEqualTo("invalid_api_key");
                 assertThat(e.path("message").asText()).contains("flaky-up").containsPattern(f.says);
+                assertThat(r.header("retry-after")).as(relayed[0]).isEqualTo(f == Failure.RATE_LIMITED ? "7" : "");
             }
             if (f == Failure.RATE_LIMITED) {
                 var r = Http.post(Fixtures.root(proxy), "v1/chat/completions", PATHS.getFirst(), "Authorization", "Bearer sk-k");
                 assertThat(RelayTest.JSON.readTree(r.body()).path("error").path("message").asText()).contains("retry in 7 s");
+                var m = Http.post(Fixtures.root(proxy), "v1/messages", "{\"model\": \"fake-model\", \"max_tokens\": 16, \"messages\": [{\"role\": \"user\","
+                        + " \"content\": \"hi\"}]}", "Authorization", "Bearer sk-k");
+                assertThat(m.status()).isEqualTo(429);
+                assertThat(RelayTest.JSON.readTree(m.body()).path("error").path("type").asText()).isEqualTo("rate_limit_error");
+                assertThat(m.header("retry-after")).as("the Messages API's 429 carries it too").isEqualTo("7");
             }
         }
         List<String> lines = Files.readAllLines(ledger, StandardCharsets.UTF_8);
-        assertThat(lines).hasSize(PATHS.size() + RELAYED.size() + (f == Failure.RATE_LIMITED ? 1 : 0));
+        assertThat(lines).hasSize(PATHS.size() + RELAYED.size() + (f == Failure.RATE_LIMITED ? 2 : 0));
         for (String l : lines) {
             JsonNode n = RelayTest.JSON.readTree(l);
             assertThat(n.path("status").asInt()).as(l).isEqualTo(f.status);

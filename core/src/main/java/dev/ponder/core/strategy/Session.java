@@ -208,8 +208,9 @@ public final class Session {
             hold.settle(Usage.ZERO);
             trace.record(purpose, backend.nameFor(model), model, 0, Usage.ZERO, started, e.attempts(),
                     List.of(), Optional.of(e.kind() + ": " + e.getMessage()));
-            return halt(e.kind() == PonderException.Kind.SAMPLES_EXHAUSTED ? StopReason.EXHAUSTED : StopReason.FAILED, e.kind(),
-                    String.valueOf(e.getMessage()));
+            stop = e.kind() == PonderException.Kind.SAMPLES_EXHAUSTED ? StopReason.EXHAUSTED : StopReason.FAILED;
+            failure = Optional.of(Failure.of(e));
+            return List.of();
         }
         List<Generation> gens = got.generations();
         Usage total = Usage.ZERO;

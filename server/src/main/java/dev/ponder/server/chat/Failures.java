@@ -2,6 +2,7 @@ package dev.ponder.server.chat;
 
 import dev.ponder.core.error.PonderException;
 import dev.ponder.core.error.PonderException.Kind;
+import dev.ponder.core.strategy.Failure;
 import dev.ponder.core.strategy.Session;
 import dev.ponder.core.trace.Call;
 import java.util.List;
@@ -17,7 +18,7 @@ final class Failures {
                     + " key's budget) does not cover " + (got == 0 ? "a single sample" : wanted + " samples") + ": " + why);
             case EXHAUSTED -> new PonderException(Kind.SAMPLES_EXHAUSTED, "asked for " + wanted + " samples, the replay bank has " + got
                     + " left for this question: " + why);
-            case FAILED -> new PonderException(kindOf(s.trace().calls()), why);
+            case FAILED -> new PonderException(kindOf(s.trace().calls()), why, s.failure().flatMap(Failure::retryAfter).orElse(null), null);
             case DONE -> new PonderException(Kind.INTERNAL, "the strategy stopped with " + got + " of " + wanted + " samples");
         };
     }

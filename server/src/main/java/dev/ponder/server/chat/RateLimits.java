@@ -1,6 +1,5 @@
 package dev.ponder.server.chat;
 
-import dev.ponder.core.error.PonderException;
 import dev.ponder.core.ratelimit.TokenBucket;
 import dev.ponder.server.api.ApiFailure;
 import dev.ponder.server.auth.Caller;
@@ -66,7 +65,7 @@ final class RateLimits {
 
         private static ApiFailure limited(String what, Duration wait) {
             long seconds = Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
-            return ApiFailure.of(PonderException.Kind.RATE_LIMITED, "rate_limit_exceeded", what + "; retry in " + seconds + " s");
+            return ApiFailure.limited("rate_limit_exceeded", what + "; retry in " + seconds + " s", Duration.ofSeconds(seconds));
         }
     }
 }

@@ -31,6 +31,6 @@ enum AnthropicDialect implements Dialect {
 
     /** An error in Anthropic's format, with its status. */
     static void error(FrontCall call, ApiError e) {
-        if (!Exchanges.json(call, e.status(), AnthropicJson.error(e))) Exchanges.error(call, e); // logs that the response was under way
+        if (!Exchanges.json(call, e.status(), AnthropicJson.error(e), e.headers())) Exchanges.error(call, e); // logs that the response was under way
     }
 }

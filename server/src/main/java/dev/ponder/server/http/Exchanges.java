@@ -55,9 +55,10 @@ final class Exchanges {
     /** Sends a whole response; false when one was already under way. */
     static boolean send(FrontCall call, int status, String contentType, byte[] body) { return call.send(status, contentType, body); }
 
-    static boolean json(FrontCall call, int status, JsonNode body) {
+    /** A JSON response, with any extra {@code headers} (name, value pairs). */
+    static boolean json(FrontCall call, int status, JsonNode body, String... headers) {
         try {
-            return send(call, status, "application/json", JSON.writeValueAsBytes(body));
+            return call.send(status, "application/json", JSON.writeValueAsBytes(body), headers);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +66,7 @@ final class Exchanges {
 
     /** An error in OpenAI's format; one that comes after the response was under way cannot be sent, so it is logged. */
     static void error(FrontCall call, ApiError e) {
-        if (!json(call, e.status(), e.toJson())) {
+        if (!json(call, e.status(), e.toJson(), e.headers())) {
             LOG.log(System.Logger.Level.WARNING, "an error after the response to " + call.method() + " " + call.path() + " was under way: "
                     + e.status() + " " + e.message());
         }

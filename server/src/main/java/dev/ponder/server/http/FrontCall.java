@@ -71,13 +71,17 @@ final class FrontCall {
 
     byte[] body() { return body; }
 
-    /** The whole response; false, having sent nothing, when a response was already under way (the first answer wins). */
-    boolean send(int status, String contentType, byte[] bytes) {
+    /**
+     * The whole response, with any extra {@code headers} (name, value pairs); false, having sent nothing, when a response
+     * was already under way (the first answer wins).
+     */
+    boolean send(int status, String contentType, byte[] bytes, String... headers) {
         if (streaming || !finished.compareAndSet(false, true)) return false;
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
                 Unpooled.wrappedBuffer(bytes), OWN_HEADERS, DefaultHttpHeadersFactory.trailersFactory());
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType.equals("application/json") ? HttpHeaderValues.APPLICATION_JSON : contentType)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        for (int i = 0; i + 1 < headers.length; i += 2) r.headers().set(headers[i], headers[i + 1]);
         end(channel.writeAndFlush(keep(r)));
         return true;
     }

@@ -2,6 +2,7 @@ package dev.ponder.server.upstream;
 
 import dev.ponder.core.backend.CompletionBackend;
 import dev.ponder.core.backend.CompletionRequest;
+import dev.ponder.core.backend.ForwardingBackend;
 import dev.ponder.core.backend.Generated;
 import dev.ponder.core.backend.GenerationRequest;
 import dev.ponder.core.backend.StreamListener;
@@ -10,28 +11,20 @@ import dev.ponder.core.model.Usage;
 
 /**
  * A pool seen by a strategy run that may continue raw prompts: chat calls as the pool makes them, plain completions on
- * the upstreams that serve them ({@code think@T} then holds a chain to its budget by completions, the route s1 uses).
+ * the upstreams that serve them ({@code think@T} then holds a chain to its budget by completions, the route s1 uses);
+ * names, thinking budgets and capacity are the pool's.
  */
-public record PoolCompletions(UpstreamPool pool) implements CompletionBackend, StreamingBackend {
+public record PoolCompletions(UpstreamPool delegate) implements CompletionBackend, StreamingBackend, ForwardingBackend {
 
     @Override
-    public String name() { return pool.name(); }
+    public Generated generate(GenerationRequest request) { return delegate.generate(request); }
 
     @Override
-    public String nameFor(String model) { return pool.nameFor(model); }
+    public Generated stream(GenerationRequest request, StreamListener listener) { return delegate.stream(request, listener); }
 
     @Override
-    public Generated generate(GenerationRequest request) { return pool.generate(request); }
+    public Generated complete(CompletionRequest request) { return delegate.complete(request); }
 
     @Override
-    public Generated stream(GenerationRequest request, StreamListener listener) { return pool.stream(request, listener); }
-
-    @Override
-    public Usage worstCase(GenerationRequest request) { return pool.worstCase(request); }
-
-    @Override
-    public Generated complete(CompletionRequest request) { return pool.complete(request); }
-
-    @Override
-    public Usage worstCase(CompletionRequest request) { return pool.worstCase(request); }
+    public Usage worstCase(CompletionRequest request) { return delegate.worstCase(request); }
 }
