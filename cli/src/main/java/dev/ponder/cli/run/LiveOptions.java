@@ -8,15 +8,16 @@ import picocli.CommandLine.Option;
 
 /** Where a live run's samples come from and how each call samples (the options of {@code ponder run --problems}). */
 final class LiveOptions {
-    @Option(names = "--base-url", description = "OpenAI-compatible base URL, e.g. http://localhost:8000/v1 (default ${DEFAULT-VALUE}, which needs"
-            + " the key in --api-key-env)", defaultValue = LiveEndpoint.OPENAI)
-    String baseUrl;
+    @Option(names = "--base-url", description = "the live server's base URL, e.g. http://localhost:8000/v1 (default: " + LiveEndpoint.OPENAI
+            + " for --backend openai, " + LiveEndpoint.ANTHROPIC + " for --backend anthropic; each needs the key in --api-key-env)")
+    Optional<String> baseUrl = Optional.empty();
 
-    @Option(names = "--model", description = "model name for the openai backend")
+    @Option(names = "--model", description = "model name on the live backend (e.g. gpt-4o-mini, claude-sonnet-4-5)")
     Optional<String> model = Optional.empty();
 
-    @Option(names = "--api-key-env", description = "environment variable holding the API key (default ${DEFAULT-VALUE})", defaultValue = "OPENAI_API_KEY")
-    String apiKeyEnv;
+    @Option(names = "--api-key-env", description = "environment variable holding the API key (default OPENAI_API_KEY, or ANTHROPIC_API_KEY"
+            + " for --backend anthropic)")
+    Optional<String> apiKeyEnv = Optional.empty();
 
     @Option(names = "--retries", description = "retries of a failed call (429, 5xx, timeouts) before it counts as failed (default ${DEFAULT-VALUE})",
             defaultValue = "3")
@@ -34,7 +35,10 @@ final class LiveOptions {
     @Option(names = "--no-completions", description = "the server has no /v1/completions: think@T asks again in chat turns instead")
     boolean noCompletions;
 
-    LiveEndpoint endpoint() { return new LiveEndpoint(baseUrl, apiKeyEnv, retries); }
+    /** The endpoint on {@code api}, its URL and key variable defaulting to that API's. */
+    LiveEndpoint endpoint(LiveEndpoint.Api api) {
+        return new LiveEndpoint(api, baseUrl.orElse(api.defaultBaseUrl()), apiKeyEnv.orElse(api.defaultKeyEnv()), retries);
+    }
 
     Sampling sampling() {
         try {

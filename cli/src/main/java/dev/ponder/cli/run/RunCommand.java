@@ -62,7 +62,8 @@ public final class RunCommand implements Runnable {
     @Option(names = "--problems", description = "a problem set (JSONL: GSM8K, MATH-500, HumanEval-X Java, MBJP or id/question/reference)")
     Optional<Path> problems = Optional.empty();
 
-    @Option(names = "--backend", description = "replay (default with --bank) or openai (default with --problems)")
+    @Option(names = "--backend", description = "replay (default with --bank), or with --problems the live API: openai (default; any"
+            + " OpenAI-compatible server) or anthropic (Anthropic's Messages API)")
     Optional<String> backend = Optional.empty();
 
     @Mixin LiveOptions live;
@@ -161,7 +162,7 @@ public final class RunCommand implements Runnable {
             if (strategies.isEmpty() && problems.isPresent() && !json) {
                 err.println("ponder: no --strategy given: running single (one call per problem); add e.g. --strategy vote@5");
             }
-            LiveEndpoint endpoint = live.endpoint();
+            LiveEndpoint endpoint = live.endpoint(api());
             traced(run, () -> new SourceRun(new SourceRun.Settings(specs, budget, seed, order, checker, checkerNoise, unsandboxed, json, quiet,
                     m -> clients.open(endpoint, m, catalogue, seed, false)), out, err).run(sources), err);
         }
@@ -176,8 +177,8 @@ public final class RunCommand implements Runnable {
 
     /** The problem set on the live endpoint, after the checks that need no call: the key, the model, its price. */
     private RunSource liveSource(Path file, Sources.Reading reading, PriceCatalogue catalogue, LiveClients clients, PrintWriter err) {
-        LiveEndpoint endpoint = live.endpoint();
-        String m = live.model.orElseThrow(() -> PonderException.invalid("--problems with the openai backend needs --model NAME"));
+        LiveEndpoint endpoint = live.endpoint(api());
+        String m = live.model.orElseThrow(() -> PonderException.invalid("--problems with a live backend needs --model NAME"));
         endpoint.missingKey(System.getenv()).ifPresent(why -> {
             throw PonderException.invalid("%s (or give --api-key-env VAR)", why);
         });
@@ -186,6 +187,14 @@ public final class RunCommand implements Runnable {
             err.printf("ponder: warning: model \"%s\" is not in the price catalogue: its calls count as $0 (give prices with --prices FILE)%n", m);
         }
         return src;
+    }
+
+    /** The live API: --backend's when it names one, else OpenAI's (a bank's llm-judge checker among them). */
+    private LiveEndpoint.Api api() {
+        backend.filter(b -> !b.equals("replay") && LiveEndpoint.Api.ofKind(b).isEmpty()).ifPresent(b -> {
+            throw PonderException.invalid("--backend must be replay, openai or anthropic, was \"%s\"", b);
+        });
+        return backend.flatMap(LiveEndpoint.Api::ofKind).orElse(LiveEndpoint.Api.OPENAI);
     }
 
     private Budget budget() {

@@ -61,7 +61,9 @@ final class Sources {
     static RunSource problems(Path file, Reading r, LiveEndpoint endpoint, LiveClients clients, String model, Sampling sampling,
                            boolean completions, PriceCatalogue catalogue) {
         String b = r.backend().orElse("openai");
-        if (!b.equals("openai")) throw PonderException.invalid("--problems needs a live backend: --backend openai (was \"%s\")", b);
+        if (LiveEndpoint.Api.ofKind(b).isEmpty()) {
+            throw PonderException.invalid("--problems needs a live backend: --backend openai or --backend anthropic (was \"%s\")", b);
+        }
         ProblemSet set = ProblemSetReader.read(file);
         if (set.problems().isEmpty()) throw PonderException.invalid("problem set %s has no problems that could be read", file);
         AnswerExtractor ex = AnswerChoice.of(r.answers(), r.extractor(), set.answerKind()).extractor();

@@ -62,7 +62,7 @@ public final class Expansion {
             }
             if (!paired) {
                 throw PonderException.invalid("%s: source %s is a %s but the plan has no %s backend", lp.file(), e.getKey().path(),
-                        e.getKey().isBank() ? "bank" : "problem set", e.getKey().isBank() ? "replay" : "openai");
+                        e.getKey().isBank() ? "bank" : "problem set", e.getKey().isBank() ? "replay" : "openai or anthropic");
             }
         }
         return out;

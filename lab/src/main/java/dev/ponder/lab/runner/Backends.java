@@ -54,7 +54,8 @@ public final class Backends implements AutoCloseable {
     }
 
     private LiveEndpoint endpoint(BackendSpec b) {
-        return new LiveEndpoint(b.baseUrl().orElseThrow(), b.apiKeyEnv().orElse("OPENAI_API_KEY"), settings.maxRetries());
+        LiveEndpoint.Api api = LiveEndpoint.Api.ofKind(b.kind()).orElseThrow();
+        return new LiveEndpoint(api, b.baseUrl().orElseThrow(), b.apiKeyEnv().orElse(api.defaultKeyEnv()), settings.maxRetries());
     }
 
     /** Closes the live clients: their connections close, and calls still in flight fail. */
